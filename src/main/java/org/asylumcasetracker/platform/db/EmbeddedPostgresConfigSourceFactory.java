@@ -1,0 +1,53 @@
+package org.asylumcasetracker.platform.db;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.asylumcasetracker.platform.dev.DevTokenKeys;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Gives dev mode and the test suite a real PostgreSQL without installing one (SPEC §7): when no
+ * {@code quarkus.datasource.jdbc.url} is configured, it starts the embedded PostgreSQL 17 binaries and
+ * supplies the connection. Dev mode keeps its data in {@code asylum.dev.data-dir} across restarts; tests
+ * get a fresh database per run. Production never gets here: there a missing URL stops the start.
+ */
+public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final int ORDINAL = 200; // below application.properties, so explicit settings win
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        List<String> profiles = context.getProfiles();
+        boolean dev = profiles.contains("dev");
+        boolean test = profiles.contains("test");
+        if (!dev && !test) {
+            return List.of();
+        }
+        Map<String, String> properties = new HashMap<>();
+        Path dataDir = Path.of(valueOr(context, "asylum.dev.data-dir", ".dev-data")).toAbsolutePath();
+        if (!isSet(context, "quarkus.datasource.jdbc.url")) {
+            // Only touch the zonky classes here: they are not part of the packaged application.
+            properties.putAll(EmbeddedPostgresServer.ensureStarted(dev ? dataDir.resolve("postgres") : null));
+        }
+        if (dev && !isSet(context, "quarkus.oidc.public-key")) {
+            properties.put("quarkus.oidc.public-key", DevTokenKeys.load(dataDir).publicKeyBase64());
+        }
+        return List.of(new PropertiesConfigSource(properties, "embedded-postgres", ORDINAL));
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String valueOr(ConfigSourceContext context, String name, String fallback) {
+        ConfigValue value = context.getValue(name);
+        return value != null && value.getValue() != null ? value.getValue() : fallback;
+    }
+}

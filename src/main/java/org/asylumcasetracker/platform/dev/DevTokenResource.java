@@ -1,0 +1,62 @@
+package org.asylumcasetracker.platform.dev;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Dev mode only: hands out signed access tokens for the demo users, so the API can be tried from
+ * Swagger UI or curl without running Keycloak. The class is not part of a production build, and only
+ * dev mode trusts its key.
+ */
+@IfBuildProfile("dev")
+@jakarta.ws.rs.Path("/dev/tokens")
+@PermitAll
+public class DevTokenResource {
+
+    public static final String ISSUER = "asylum-case-tracker-dev";
+
+    private final DevTokenKeys keys;
+
+    public DevTokenResource(@ConfigProperty(name = "asylum.dev.data-dir") String dataDir) {
+        this.keys = DevTokenKeys.load(Paths.get(dataDir).toAbsolutePath());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public List<DemoUser> users() {
+        return DemoUser.ALL;
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{username}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(hidden = true)
+    public String token(@PathParam("username") String username) {
+        DemoUser user = DemoUser.named(username).orElseThrow(() -> new ResourceNotFoundException("Demo user", username));
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
+                .preferredUserName(username)
+                .claim("realm_access", Map.of("roles", List.of(user.role())))
+                .expiresIn(Duration.ofHours(12));
+        if (user.organization() != null) {
+            claims.claim("org", user.organization());
+        }
+        return claims.jws().keyId("dev").sign(keys.privateKey());
+    }
+}
