@@ -27,6 +27,8 @@ import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +48,8 @@ public class OrganizationResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createOrganization", summary = "Create an organization (tenant)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
     @APIResponse(responseCode = "409", description = "The id is taken")
     public Response createOrganization(@NotNull @Valid CreateOrganizationRequest request) {
         Organization created = service.create(request.id(), request.name(), request.timeZone(),
@@ -71,7 +74,8 @@ public class OrganizationResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.CASEWORKER, Roles.REPORTS, Roles.INTEGRATION})
     @Operation(operationId = "getOrganization", summary = "Read an organization (admins: any; others: their own)")
-    @APIResponse(responseCode = "200", description = "The organization")
+    @APIResponse(responseCode = "200", description = "The organization",
+            content = @Content(schema = @Schema(implementation = OrganizationResponse.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or another organization's")
     public Response getOrganization(@PathParam("id") String id) {
         Organization organization = service.visible(id);
@@ -83,7 +87,8 @@ public class OrganizationResource {
     @Path("/{id}/settings")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "getOrganizationSettings", summary = "Read the alert thresholds")
-    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "200", description = "The settings",
+            content = @Content(schema = @Schema(implementation = SettingsBody.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or another organization's")
     public Response getOrganizationSettings(@PathParam("id") String id) {
         Organization organization = service.visible(id);
@@ -95,7 +100,8 @@ public class OrganizationResource {
     @Path("/{id}/settings")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "replaceOrganizationSettings", summary = "Replace the alert thresholds")
-    @APIResponse(responseCode = "200", description = "The settings now in force")
+    @APIResponse(responseCode = "200", description = "The settings now in force",
+            content = @Content(schema = @Schema(implementation = SettingsBody.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or another organization's")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response replaceOrganizationSettings(@PathParam("id") String id,

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     private static final int ORDINAL = 200; // below application.properties, so explicit settings win
+    private static final String RUNNER_CLASS_LOADER = "io.quarkus.bootstrap.runner.RunnerClassLoader";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -27,6 +28,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         boolean dev = profiles.contains("dev");
         boolean test = profiles.contains("test");
         if (!dev && !test) {
+            refuseToStartWithoutDatabase(context);
             return List.of();
         }
         Map<String, String> properties = new HashMap<>();
@@ -39,6 +41,23 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             properties.put("quarkus.oidc.public-key", DevTokenKeys.load(dataDir).publicKeyBase64());
         }
         return List.of(new PropertiesConfigSource(properties, "embedded-postgres", ORDINAL));
+    }
+
+    /**
+     * The packaged service must never fall back to a database of its own: without a URL it stops at
+     * once, saying what to set, instead of failing later deep inside the persistence layer.
+     */
+    private static void refuseToStartWithoutDatabase(ConfigSourceContext context) {
+        // Config is also read while the application is built; only the packaged runtime is checked.
+        boolean packagedRuntime = RUNNER_CLASS_LOADER.equals(
+                EmbeddedPostgresConfigSourceFactory.class.getClassLoader().getClass().getName());
+        if (packagedRuntime && !isSet(context, "quarkus.datasource.jdbc.url")) {
+            String message = "No database configured. Set QUARKUS_DATASOURCE_JDBC_URL (for example "
+                    + "jdbc:postgresql://db:5432/cases), QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD. "
+                    + "The packaged service does not start an embedded database.";
+            System.err.println(message);
+            throw new IllegalStateException(message);
+        }
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {
