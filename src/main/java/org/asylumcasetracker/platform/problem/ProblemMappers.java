@@ -102,6 +102,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response patchRead(org.asylumcasetracker.platform.api.RequestValidation.PatchReadException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidFormatException invalid) {
+            return invalidFormat(invalid);
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping);
+        }
+        return malformedJson((JsonProcessingException) cause);
+    }
+
+    @ServerExceptionMapper
+    public Response uniqueConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        // A concurrent writer took the same unique value (e.g. an externalRef) first.
+        return respond(Problem.of(ProblemType.CONFLICT, "This conflicts with an existing record (a unique value is already taken)."));
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return unauthenticated();
     }

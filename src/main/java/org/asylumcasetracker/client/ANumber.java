@@ -1,0 +1,31 @@
+package org.asylumcasetracker.client;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Alien Registration Number: "A" and 7 to 9 digits, kept as "A" + 9 digits, zero-padded on the left
+ * ({@code A12345678} becomes {@code A012345678}). Input may carry dashes, spaces and a lower-case "a",
+ * or omit the "A".
+ */
+public final class ANumber {
+
+    private static final Pattern INPUT = Pattern.compile("A?([0-9]{7,9})");
+
+    private ANumber() {
+    }
+
+    /** The normalised form, or empty if the input is not an A-Number. */
+    public static Optional<String> normalize(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        String compact = input.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+        var matcher = INPUT.matcher(compact);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        String digits = matcher.group(1);
+        return Optional.of("A" + "0".repeat(9 - digits.length()) + digits);
+    }
+}

@@ -1,0 +1,156 @@
+package org.asylumcasetracker.client;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.asylumcasetracker.platform.persistence.AuditedEntity;
+
+/**
+ * A person seeking asylum whom the organization helps. Holds personal data: it never reaches a log,
+ * so {@link #toString()} shows the id only.
+ */
+@Entity
+@Table(name = "client")
+public class Client extends AuditedEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private String organizationId;
+
+    @Column(name = "external_ref")
+    private String externalRef;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Column(name = "date_of_birth")
+    private LocalDate dateOfBirth;
+
+    @Column(name = "a_number")
+    private String aNumber;
+
+    @Column(name = "preferred_language")
+    private String preferredLanguage;
+
+    private String phone;
+
+    private String email;
+
+    @Embedded
+    private MailingAddress mailingAddress;
+
+    @Column(name = "last_arrival_on")
+    private LocalDate lastArrivalOn;
+
+    @Convert(converter = IdentityDocumentsConverter.class)
+    @Column(name = "identity_documents", nullable = false)
+    private Set<IdentityDocument> identityDocuments = EnumSet.noneOf(IdentityDocument.class);
+
+    private String caseworker;
+
+    protected Client() {
+    }
+
+    public Client(String organizationId) {
+        this.id = UUID.randomUUID();
+        this.organizationId = organizationId;
+    }
+
+    /** Replaces every editable field; the service has validated and normalised the values. */
+    @SuppressWarnings("java:S107")
+    public void update(String externalRef, String firstName, String lastName, LocalDate dateOfBirth, String aNumber,
+            String preferredLanguage, String phone, String email, MailingAddress mailingAddress,
+            LocalDate lastArrivalOn, Set<IdentityDocument> identityDocuments, String caseworker) {
+        this.externalRef = externalRef;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.dateOfBirth = dateOfBirth;
+        this.aNumber = aNumber;
+        this.preferredLanguage = preferredLanguage;
+        this.phone = phone;
+        this.email = email;
+        this.mailingAddress = mailingAddress == null || mailingAddress.isEmpty() ? null : mailingAddress;
+        this.lastArrivalOn = lastArrivalOn;
+        this.identityDocuments = identityDocuments == null || identityDocuments.isEmpty()
+                ? EnumSet.noneOf(IdentityDocument.class) : EnumSet.copyOf(identityDocuments);
+        this.caseworker = caseworker;
+    }
+
+    /** Whether the client holds a passport or government ID for the biometrics appointment. */
+    public boolean hasPrimaryId() {
+        return identityDocuments.stream().anyMatch(IdentityDocument::isPrimary);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getExternalRef() {
+        return externalRef;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public LocalDate getDateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public String getANumber() {
+        return aNumber;
+    }
+
+    public String getPreferredLanguage() {
+        return preferredLanguage;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public MailingAddress getMailingAddress() {
+        return mailingAddress;
+    }
+
+    public LocalDate getLastArrivalOn() {
+        return lastArrivalOn;
+    }
+
+    public Set<IdentityDocument> getIdentityDocuments() {
+        return identityDocuments;
+    }
+
+    public String getCaseworker() {
+        return caseworker;
+    }
+
+    @Override
+    public String toString() {
+        return "Client[" + id + "]";
+    }
+}

@@ -1,0 +1,127 @@
+package org.asylumcasetracker.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.asylumcasetracker.client.api.ClientRequest;
+import org.asylumcasetracker.platform.api.ETags;
+import org.asylumcasetracker.platform.api.PageResponse;
+import org.asylumcasetracker.platform.api.RequestValidation;
+import org.asylumcasetracker.platform.problem.ConflictException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
+import org.asylumcasetracker.platform.security.Caller;
+import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.platform.security.Roles;
+
+/** Creates, finds and changes clients of the caller's organization. */
+@ApplicationScoped
+public class ClientService {
+
+    private final ClientRepository clients;
+    private final CurrentOrganization organization;
+    private final Caller caller;
+    private final RequestValidation validation;
+
+    @Inject
+    public ClientService(ClientRepository clients, CurrentOrganization organization, Caller caller,
+            RequestValidation validation) {
+        this.clients = clients;
+        this.organization = organization;
+        this.caller = caller;
+        this.validation = validation;
+    }
+
+    /** The outcome of an upsert: the client and whether it was created. */
+    public record Upserted(Client client, boolean created) {
+    }
+
+    @Transactional
+    public Client create(ClientRequest request) {
+        Client client = new Client(organization.id());
+        apply(client, request, true);
+        clients.persistAndFlush(client);
+        return client;
+    }
+
+    public Client get(UUID id) {
+        return clients.findInOrganization(organization.id(), id)
+                .orElseThrow(() -> new ResourceNotFoundException("Client", id));
+    }
+
+    public PageResponse<Client> list(String q, String caseworker, int page, int size) {
+        String aNumber = q == null ? null : ANumber.normalize(q).orElse(null);
+        PanacheQuery<Client> query = clients.search(organization.id(), q, aNumber, caseworker);
+        return new PageResponse<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+    }
+
+    @Transactional
+    public Client patch(UUID id, JsonNode patch, String ifMatch) {
+        Client client = get(id);
+        ETags.checkIfMatch(ifMatch, client.getVersion());
+        ClientRequest merged = validation.merge(ClientRequest.from(client), patch, ClientRequest.class);
+        apply(client, merged, false);
+        clients.flush();
+        return client;
+    }
+
+    /** PUT by the clinic system's own id: creates the client, or replaces its fields. */
+    @Transactional
+    public Upserted upsert(String externalRef, ClientRequest request, String ifMatch) {
+        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
+            throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
+        }
+        ClientRequest withRef = withExternalRef(request, externalRef);
+        var existing = clients.findByExternalRef(organization.id(), externalRef);
+        if (existing.isEmpty()) {
+            if (ETags.expectedVersion(ifMatch).isPresent()) {
+                // If-Match asks to change an existing client; there is none.
+                throw new ResourceNotFoundException("Client with externalRef", externalRef);
+            }
+            return new Upserted(create(withRef), true);
+        }
+        Client client = existing.get();
+        ETags.checkIfMatch(ifMatch, client.getVersion());
+        apply(client, withRef, false);
+        clients.flush();
+        return new Upserted(client, false);
+    }
+
+    private void apply(Client client, ClientRequest request, boolean isNew) {
+        String aNumber = null;
+        if (request.aNumber() != null && !request.aNumber().isBlank()) {
+            aNumber = ANumber.normalize(request.aNumber()).orElseThrow(() -> InvalidInputException.of("aNumber",
+                    "must be an A-Number: A followed by 7 to 9 digits, e.g. A123456789"));
+        }
+        String externalRef = blankToNull(request.externalRef());
+        if (externalRef != null && !externalRef.equals(client.getExternalRef())) {
+            clients.findByExternalRef(organization.id(), externalRef).filter(other -> !other.getId().equals(client.getId()))
+                    .ifPresent(other -> {
+                        throw new ConflictException("Another client of this organization already has this externalRef.");
+                    });
+        }
+        String caseworker = blankToNull(request.caseworker());
+        if (isNew && caseworker == null && caller.hasRole(Roles.CASEWORKER)) {
+            // A case worker who enters a client is responsible for it unless someone else is named.
+            caseworker = caller.username();
+        }
+        client.update(externalRef, request.firstName().trim(), request.lastName().trim(), request.dateOfBirth(), aNumber,
+                blankToNull(request.preferredLanguage()), blankToNull(request.phone()), blankToNull(request.email()),
+                request.mailingAddress() == null ? null : request.mailingAddress().toAddress(), request.lastArrivalOn(),
+                request.identityDocuments(), caseworker);
+    }
+
+    private static ClientRequest withExternalRef(ClientRequest r, String externalRef) {
+        return new ClientRequest(externalRef, r.firstName(), r.lastName(), r.dateOfBirth(), r.aNumber(),
+                r.preferredLanguage(), r.phone(), r.email(), r.mailingAddress(), r.lastArrivalOn(), r.identityDocuments(),
+                r.caseworker());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

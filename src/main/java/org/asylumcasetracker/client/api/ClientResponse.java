@@ -1,0 +1,44 @@
+package org.asylumcasetracker.client.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.asylumcasetracker.client.Client;
+import org.asylumcasetracker.client.IdentityDocument;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Client")
+public record ClientResponse(
+        UUID id,
+        String externalRef,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        String aNumber,
+        String preferredLanguage,
+        String phone,
+        String email,
+        MailingAddressBody mailingAddress,
+        LocalDate lastArrivalOn,
+        List<IdentityDocument> identityDocuments,
+        String caseworker,
+        long version,
+        OffsetDateTime createdAt,
+        String createdBy,
+        OffsetDateTime updatedAt,
+        String updatedBy) {
+
+    public static ClientResponse from(Client c) {
+        return new ClientResponse(c.getId(), c.getExternalRef(), c.getFirstName(), c.getLastName(), c.getDateOfBirth(),
+                c.getANumber(), c.getPreferredLanguage(), c.getPhone(), c.getEmail(),
+                MailingAddressBody.from(c.getMailingAddress()), c.getLastArrivalOn(),
+                c.getIdentityDocuments().stream().sorted().toList(), c.getCaseworker(), c.getVersion(),
+                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy());
+    }
+
+    @Override
+    public String toString() {
+        return "ClientResponse[" + id + "]";
+    }
+}

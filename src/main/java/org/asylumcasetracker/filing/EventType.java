@@ -1,0 +1,15 @@
+package org.asylumcasetracker.filing;
+
+/** What can happen to an application; each is an input to the state machine (SPEC §4). */
+public enum EventType {
+    USCIS_PACKAGE_MAILED,
+    RECEIPT_RECEIVED,
+    BIOMETRICS_NOTICE_RECEIVED,
+    RESCHEDULE_REQUESTED,
+    BIOMETRICS_COMPLETED,
+    BIOMETRICS_MISSED,
+    HEARING_SCHEDULED,
+    CONTACT_LOGGED,
+    WORK_PERMIT_FILED,
+    CLOSED
+}

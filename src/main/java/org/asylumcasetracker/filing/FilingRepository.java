@@ -1,0 +1,50 @@
+package org.asylumcasetracker.filing;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Filings, always looked up within one organization. */
+@ApplicationScoped
+public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
+
+    public Optional<Filing> findInOrganization(String organizationId, UUID id) {
+        return find("id = ?1 and organizationId = ?2", id, organizationId).firstResultOptional();
+    }
+
+    /** Loads the filing and holds its row lock until commit: events on one filing apply one at a time. */
+    public Optional<Filing> lockInOrganization(String organizationId, UUID id, LockModeType mode) {
+        return find("id = ?1 and organizationId = ?2", id, organizationId).withLock(mode).firstResultOptional();
+    }
+
+    public Optional<Filing> findByExternalRef(String organizationId, String externalRef) {
+        return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef).firstResultOptional();
+    }
+
+    public PanacheQuery<Filing> search(String organizationId, Stage stage, Venue venue, UUID clientId, String caseworker) {
+        StringBuilder where = new StringBuilder("organizationId = :org");
+        Parameters params = Parameters.with("org", organizationId);
+        if (stage != null) {
+            where.append(" and stage = :stage");
+            params.and("stage", stage);
+        }
+        if (venue != null) {
+            where.append(" and venue = :venue");
+            params.and("venue", venue);
+        }
+        if (clientId != null) {
+            where.append(" and clientId = :clientId");
+            params.and("clientId", clientId);
+        }
+        if (caseworker != null && !caseworker.isBlank()) {
+            where.append(" and clientId in (select c.id from Client c where c.organizationId = :org and c.caseworker = :caseworker)");
+            params.and("caseworker", caseworker);
+        }
+        return find(where.toString(), Sort.by("filedOn").descending().and("id"), params);
+    }
+}

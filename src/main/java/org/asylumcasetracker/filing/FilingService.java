@@ -1,0 +1,297 @@
+package org.asylumcasetracker.filing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.asylumcasetracker.client.ClientRepository;
+import org.asylumcasetracker.filing.api.EventRequest;
+import org.asylumcasetracker.filing.api.FilingRequest;
+import org.asylumcasetracker.organization.Organization;
+import org.asylumcasetracker.organization.OrganizationSettings;
+import org.asylumcasetracker.platform.api.ETags;
+import org.asylumcasetracker.platform.api.PageResponse;
+import org.asylumcasetracker.platform.api.RequestValidation;
+import org.asylumcasetracker.platform.problem.ConflictException;
+import org.asylumcasetracker.platform.problem.FieldError;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
+import org.asylumcasetracker.platform.security.Caller;
+import org.asylumcasetracker.platform.security.CurrentOrganization;
+
+/**
+ * Opens and edits filings and records their events, always within the caller's organization. Field
+ * rules that need the organization's calendar live here; the filing itself decides what may happen.
+ */
+@ApplicationScoped
+public class FilingService {
+
+    private final FilingRepository filings;
+    private final FilingEventRepository events;
+    private final ClientRepository clients;
+    private final CurrentOrganization organization;
+    private final Caller caller;
+    private final RequestValidation validation;
+    private final Clock clock;
+
+    @Inject
+    public FilingService(FilingRepository filings, FilingEventRepository events, ClientRepository clients,
+            CurrentOrganization organization, Caller caller, RequestValidation validation, Clock clock) {
+        this.filings = filings;
+        this.events = events;
+        this.clients = clients;
+        this.organization = organization;
+        this.caller = caller;
+        this.validation = validation;
+        this.clock = clock;
+    }
+
+    /** The outcome of an upsert: the filing and whether it was created. */
+    public record Upserted(Filing filing, boolean created) {
+    }
+
+    /** A recorded event together with the filing it changed. */
+    public record Recorded(FilingEvent event, Filing filing) {
+    }
+
+    @Transactional
+    public Filing create(FilingRequest request) {
+        Organization org = organization.organization();
+        checkFields(request, null);
+        Filing filing = Filing.open(org.getId(), request.clientId(), request.venue(), request.channel(), request.filedOn(),
+                org.settings().courtBiometricsProcess());
+        describe(filing, request);
+        filings.persistAndFlush(filing);
+        return filing;
+    }
+
+    public Filing get(UUID id) {
+        return filings.findInOrganization(organization.id(), id).orElseThrow(() -> new ResourceNotFoundException("Filing", id));
+    }
+
+    public PageResponse<Filing> list(Stage stage, Venue venue, UUID clientId, String caseworker, int page, int size) {
+        PanacheQuery<Filing> query = filings.search(organization.id(), stage, venue, clientId, caseworker);
+        return new PageResponse<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+    }
+
+    @Transactional
+    public Filing patch(UUID id, JsonNode patch, String ifMatch) {
+        Filing filing = get(id);
+        ETags.checkIfMatch(ifMatch, filing.getVersion());
+        FilingRequest merged = validation.merge(FilingRequest.from(filing), patch, FilingRequest.class);
+        checkFields(merged, filing);
+        describe(filing, merged);
+        filings.flush();
+        return filing;
+    }
+
+    /** PUT by the clinic system's own id: opens the filing, or replaces its descriptive fields. */
+    @Transactional
+    public Upserted upsert(String externalRef, FilingRequest request, String ifMatch) {
+        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
+            throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
+        }
+        FilingRequest withRef = new FilingRequest(request.clientId(), externalRef, request.venue(), request.channel(),
+                request.filedOn(), request.familyMemberIds(), request.courtName(), request.individualHearingAt());
+        var existing = filings.findByExternalRef(organization.id(), externalRef);
+        if (existing.isEmpty()) {
+            if (ETags.expectedVersion(ifMatch).isPresent()) {
+                throw new ResourceNotFoundException("Filing with externalRef", externalRef);
+            }
+            return new Upserted(create(withRef), true);
+        }
+        Filing filing = existing.get();
+        ETags.checkIfMatch(ifMatch, filing.getVersion());
+        checkFields(withRef, filing);
+        describe(filing, withRef);
+        filings.flush();
+        return new Upserted(filing, false);
+    }
+
+    public PageResponse<FilingEvent> timeline(UUID filingId, int page, int size) {
+        Filing filing = get(filingId);
+        return new PageResponse<>(events.timeline(filing.getId(), page, size), page, size, events.countFor(filing.getId()));
+    }
+
+    /**
+     * Records an event. The filing's row is locked first, so two events sent at the same moment apply one
+     * after the other, each against the stage the other left.
+     */
+    @Transactional
+    public Recorded recordEvent(UUID filingId, EventRequest request, String ifMatch) {
+        Organization org = organization.organization();
+        Filing filing = filings.lockInOrganization(org.getId(), filingId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        ETags.checkIfMatch(ifMatch, filing.getVersion());
+        LocalDate today = LocalDate.now(clock.withZone(org.zone()));
+        if (request.occurredOn().isBefore(filing.getFiledOn())) {
+            throw InvalidInputException.of("occurredOn", "must not be before the filing date " + filing.getFiledOn());
+        }
+        if (request.occurredOn().isAfter(today)) {
+            throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
+        FilingEvent event = apply(filing, request, context, org, now);
+        events.persist(event);
+        filings.flush();
+        return new Recorded(event, filing);
+    }
+
+    /** A supervisor takes back the latest event; the timeline keeps it, marked as retracted. */
+    @Transactional
+    public Recorded retract(UUID filingId, UUID eventId) {
+        Filing filing = filings.lockInOrganization(organization.id(), filingId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
+                .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        FilingEvent event = events.findByIdOptional(eventId).filter(e -> e.getFilingId().equals(filing.getId()))
+                .orElseThrow(() -> new ResourceNotFoundException("Event", eventId));
+        FilingEvent latest = events.latestInEffect(filing.getId()).orElse(null);
+        if (event.isRetracted()) {
+            throw new ConflictException("This event is already retracted.");
+        }
+        if (latest == null || !latest.getId().equals(event.getId())) {
+            throw new ConflictException("Only the latest event that is still in effect can be retracted.");
+        }
+        filing.retract(event, caller.username(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        filings.flush();
+        return new Recorded(event, filing);
+    }
+
+    private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, Organization org,
+            OffsetDateTime now) {
+        OrganizationSettings settings = org.settings();
+        return switch (r.type()) {
+            case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, blankToNull(r.trackingNumber()));
+            case RECEIPT_RECEIVED -> {
+                require(r.receiptNumber(), "receiptNumber");
+                String number = ReceiptNumber.normalize(r.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
+                        "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
+                yield filing.recordReceipt(context, number);
+            }
+            case BIOMETRICS_NOTICE_RECEIVED -> {
+                List<FieldError> errors = new ArrayList<>();
+                if (r.appointmentAt() == null) {
+                    errors.add(new FieldError("appointmentAt", "is required for " + r.type()));
+                } else if (r.appointmentAt().atZoneSameInstant(org.zone()).toLocalDate().isBefore(r.occurredOn())) {
+                    errors.add(new FieldError("appointmentAt", "must not be before the day the notice arrived"));
+                }
+                if (r.location() == null || r.location().isBlank()) {
+                    errors.add(new FieldError("location", "is required for " + r.type()));
+                }
+                if (!errors.isEmpty()) {
+                    throw new InvalidInputException(errors);
+                }
+                yield filing.recordBiometricsNotice(context, r.appointmentAt(), r.location().trim(), r.deliveredVia());
+            }
+            case RESCHEDULE_REQUESTED -> {
+                require(r.via(), "via");
+                OffsetDateTime requestedAt = r.requestedAt() == null ? now : r.requestedAt();
+                yield filing.requestReschedule(context, r.via(), requestedAt, blankToNull(r.reason()),
+                        settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
+            }
+            case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
+            case BIOMETRICS_MISSED -> {
+                LocalDate appointmentDay = filing.appointmentDate(org.zone());
+                if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
+                        && r.occurredOn().isBefore(appointmentDay)) {
+                    throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
+                }
+                yield filing.recordBiometricsMissed(context);
+            }
+            case HEARING_SCHEDULED -> {
+                if (filing.getVenue() == Venue.IMMIGRATION_COURT) {
+                    require(r.hearingAt(), "hearingAt");
+                }
+                yield filing.scheduleHearing(context, r.hearingAt(), r.kind());
+            }
+            case CONTACT_LOGGED -> filing.logContact(context, r.channel(), blankToNull(r.note()));
+            case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
+            case CLOSED -> {
+                require(r.outcome(), "outcome");
+                yield filing.close(context, r.outcome());
+            }
+        };
+    }
+
+    private void checkFields(FilingRequest request, Filing existing) {
+        List<FieldError> errors = new ArrayList<>();
+        String org = organization.id();
+        if (existing != null) {
+            if (!existing.getClientId().equals(request.clientId())) {
+                errors.add(new FieldError("clientId", "cannot be changed; open a new filing instead"));
+            }
+            if (existing.getVenue() != request.venue()) {
+                errors.add(new FieldError("venue", "cannot be changed; open a new filing instead"));
+            }
+        } else if (clients.findInOrganization(org, request.clientId()).isEmpty()) {
+            errors.add(new FieldError("clientId", "is not a client of your organization"));
+        }
+        if (request.venue() == Venue.USCIS && request.channel() == null) {
+            errors.add(new FieldError("channel", "is required for USCIS filings (MAIL or ONLINE)"));
+        }
+        if (request.venue() == Venue.IMMIGRATION_COURT && request.channel() != null) {
+            errors.add(new FieldError("channel", "must be absent for immigration court filings"));
+        }
+        if (request.venue() == Venue.USCIS && request.individualHearingAt() != null) {
+            errors.add(new FieldError("individualHearingAt", "applies to immigration court filings only"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(organization.zone()));
+        if (request.filedOn().isAfter(today)) {
+            errors.add(new FieldError("filedOn", "must not be in the future (today is " + today + ")"));
+        }
+        if (existing != null && existing.getEventCount() > 0) {
+            LocalDate firstEvent = events.find("filingId", io.quarkus.panache.common.Sort.by("occurredOn"), existing.getId())
+                    .firstResultOptional().map(FilingEvent::getOccurredOn).orElse(null);
+            if (firstEvent != null && request.filedOn().isAfter(firstEvent)) {
+                errors.add(new FieldError("filedOn", "must not be after the first event, on " + firstEvent));
+            }
+        }
+        List<UUID> family = request.familyMemberIds() == null ? List.of() : request.familyMemberIds();
+        if (family.contains(request.clientId())) {
+            errors.add(new FieldError("familyMemberIds", "must not include the principal applicant"));
+        }
+        if (new HashSet<>(family).size() != family.size()) {
+            errors.add(new FieldError("familyMemberIds", "must not repeat a client"));
+        }
+        if (!family.isEmpty() && clients.countInOrganization(org, new HashSet<>(family)) != new HashSet<>(family).size()) {
+            errors.add(new FieldError("familyMemberIds", "must all be clients of your organization"));
+        }
+        String externalRef = blankToNull(request.externalRef());
+        if (externalRef != null) {
+            filings.findByExternalRef(org, externalRef)
+                    .filter(other -> existing == null || !other.getId().equals(existing.getId()))
+                    .ifPresent(other -> {
+                        throw new ConflictException("Another filing of this organization already has this externalRef.");
+                    });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void describe(Filing filing, FilingRequest request) {
+        filing.describe(blankToNull(request.externalRef()), request.channel(), request.filedOn(),
+                blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw InvalidInputException.of(field, "is required for this event type");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

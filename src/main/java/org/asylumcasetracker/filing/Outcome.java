@@ -1,0 +1,11 @@
+package org.asylumcasetracker.filing;
+
+/** How an application ended. */
+public enum Outcome {
+    GRANTED,
+    DENIED,
+    WITHDRAWN,
+    DISMISSED,
+    TRANSFERRED,
+    OTHER
+}
