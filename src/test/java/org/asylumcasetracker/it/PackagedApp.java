@@ -1,0 +1,171 @@
+package org.asylumcasetracker.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as production starts it:
+ * {@code java -jar} with the standard QUARKUS_* environment variables and nothing else.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final Duration startup;
+
+    private PackagedApp(Process process, Path log, int port, Duration startup) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.startup = startup;
+    }
+
+    /** Starts the jar with these environment variables (plus a free QUARKUS_HTTP_PORT) and waits until ready. */
+    public static PackagedApp start(String name, Map<String, String> environment) {
+        int port = freePort();
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Process process = launch(name, env);
+        Path log = logFile(name);
+        Instant begin = Instant.now();
+        HttpClient http = HttpClient.newHttpClient();
+        while (Duration.between(begin, Instant.now()).toSeconds() < 90) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The packaged service exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return new PackagedApp(process, log, port, Duration.between(begin, Instant.now()));
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The packaged service did not become ready:\n" + tail(log));
+    }
+
+    /** Runs the jar and waits for it to exit by itself; returns the exit code, its output in {@link #output}. */
+    public static int runToExit(String name, Map<String, String> environment, Duration timeout) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        Process process = launch(name, env);
+        try {
+            if (!process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Integer.MIN_VALUE;
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    public static String output(String name) {
+        try {
+            return Files.readString(logFile(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static Process launch(String name, Map<String, String> env) {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package'");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logFile(name).toFile());
+        // Only what production would be given: no inherited QUARKUS_* settings from the build.
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_"));
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path logFile(String name) {
+        return Path.of("target", "packaged-" + name + ".log");
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.asylumcasetracker.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.asylumcasetracker.platform.db.EmbeddedPostgresServer;
+import org.asylumcasetracker.platform.dev.DevTokenKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged service against a real PostgreSQL and the real Keycloak with the committed realm: the
+ * tokens Keycloak issues are accepted with their roles and organization, and nothing of dev mode's
+ * token issuer survives into the production build.
+ */
+class ProductionJarIT {
+
+    private static EmbeddedPostgres postgres;
+    private static KeycloakServer keycloak;
+    private static PackagedApp app;
+
+    @BeforeAll
+    static void start() {
+        postgres = EmbeddedPostgresServer.startThrowAway();
+        keycloak = KeycloakServer.shared();
+        app = PackagedApp.start("production", Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()));
+        System.out.printf("Keycloak started in %d s; packaged service ready in %d ms%n",
+                keycloak.startupTime().toSeconds(), app.startupTime().toMillis());
+        int created = as(keycloak.passwordGrant("admin", "admin"))
+                .body(Map.of("id", "demo", "name", "Demo Immigration Legal Services", "timeZone", "America/New_York"))
+                .post("/api/v1/organizations").statusCode();
+        if (created != 201) {
+            throw new IllegalStateException("admin could not create the demo organization: " + created);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (app != null) {
+            app.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void alicesPasswordGrantIsAcceptedWithHerOrganizationAndRole() {
+        String alice = keycloak.passwordGrant("alice", "alice");
+        as(alice).get("/api/v1/organizations/demo").then().statusCode(200).body("id", equalTo("demo"));
+        // caseworker is not a settings role: the realm role reached the service
+        as(alice).get("/api/v1/organizations/demo/settings").then().statusCode(403);
+        as(keycloak.passwordGrant("bob", "bob")).get("/api/v1/organizations/demo/settings").then().statusCode(200);
+    }
+
+    @Test
+    void theIntegrationClientsServiceAccountIsAccepted() {
+        String integration = keycloak.clientCredentials("clinic-integration", "clinic-integration-secret");
+        as(integration).get("/api/v1/organizations/demo").then().statusCode(200);
+        as(integration).get("/api/v1/organizations/demo/settings").then().statusCode(403);
+    }
+
+    @Test
+    void carolOfAnotherClinicSeesNothingOfDemo() {
+        // other-clinic does not exist in this database: an unknown organization is refused
+        as(keycloak.passwordGrant("carol", "carol")).get("/api/v1/organizations/demo").then().statusCode(403);
+    }
+
+    @Test
+    void aTokenFromTheDevIssuerIsRejected() throws IOException {
+        Path keyDir = Files.createTempDirectory("dev-keys");
+        String devToken = Jwt.issuer("asylum-case-tracker-dev")
+                .preferredUserName("admin")
+                .claim("realm_access", Map.of("roles", List.of("admin")))
+                .expiresIn(600)
+                .jws().keyId("dev").sign(DevTokenKeys.load(keyDir).privateKey());
+        as(devToken).get("/api/v1/organizations/demo").then().statusCode(401).contentType("application/problem+json");
+        given().baseUri(app.baseUrl()).get("/dev/tokens/admin").then().statusCode(not(is(200)));
+    }
+
+    @Test
+    void noTokenIsUnauthorizedAndHealthIsUp() {
+        given().baseUri(app.baseUrl()).get("/api/v1/organizations/demo").then().statusCode(401);
+        given().baseUri(app.baseUrl()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(app.baseUrl()).get("/q/metrics").then().statusCode(anyOf(is(200)));
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+}
