@@ -200,13 +200,12 @@ public class FilingService {
                 yield filing.requestReschedule(context, r.via(), requestedAt, blankToNull(r.reason()),
                         settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
             }
-            case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
+            case BIOMETRICS_COMPLETED -> {
+                notBeforeAppointment(filing, r, org);
+                yield filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
+            }
             case BIOMETRICS_MISSED -> {
-                LocalDate appointmentDay = filing.appointmentDate(org.zone());
-                if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
-                        && r.occurredOn().isBefore(appointmentDay)) {
-                    throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
-                }
+                notBeforeAppointment(filing, r, org);
                 yield filing.recordBiometricsMissed(context);
             }
             case HEARING_SCHEDULED -> {
@@ -222,6 +221,15 @@ public class FilingService {
                 yield filing.close(context, r.outcome());
             }
         };
+    }
+
+    /** An appointment is attended or missed on its day or later, never before it. */
+    private static void notBeforeAppointment(Filing filing, EventRequest r, Organization org) {
+        LocalDate appointmentDay = filing.appointmentDate(org.zone());
+        if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
+                && r.occurredOn().isBefore(appointmentDay)) {
+            throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
+        }
     }
 
     private void checkFields(FilingRequest request, Filing existing) {

@@ -1,0 +1,70 @@
+package org.asylumcasetracker.support;
+
+import static org.asylumcasetracker.support.Api.as;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request bodies with sensible defaults and named values, and shortcuts that create them. */
+public final class Mother {
+
+    public static final String FIRST_NAME = "Amina";
+    public static final String LAST_NAME = "Haddad";
+    public static final String RECEIPT_NUMBER = "IOE0912345678";
+    public static final String ASC_LOCATION = "USCIS ASC Newark, 970 Broad St, Newark NJ";
+
+    private Mother() {
+    }
+
+    public static Map<String, Object> client() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstName", FIRST_NAME);
+        body.put("lastName", LAST_NAME + "-" + UUID.randomUUID().toString().substring(0, 6));
+        body.put("dateOfBirth", "1990-04-12");
+        body.put("aNumber", "A12345678");
+        body.put("preferredLanguage", "ar");
+        body.put("phone", "+1 973 555 0100");
+        body.put("email", "amina@example.org");
+        body.put("mailingAddress", Map.of("line1", "123 Main St", "city", "Newark", "state", "NJ", "postalCode", "07102"));
+        body.put("identityDocuments", List.of("PASSPORT"));
+        return body;
+    }
+
+    public static String createClient(String token) {
+        return as(token).body(client()).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> uscisFiling(String clientId, String channel, int filedDaysAgo) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("clientId", clientId);
+        body.put("venue", "USCIS");
+        body.put("channel", channel);
+        body.put("filedOn", Dates.daysAgo(filedDaysAgo));
+        return body;
+    }
+
+    public static Map<String, Object> courtFiling(String clientId, int filedDaysAgo) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("clientId", clientId);
+        body.put("venue", "IMMIGRATION_COURT");
+        body.put("filedOn", Dates.daysAgo(filedDaysAgo));
+        body.put("courtName", "Newark Immigration Court");
+        return body;
+    }
+
+    public static String createFiling(String token, Map<String, Object> body) {
+        return as(token).body(body).post("/api/v1/filings").then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> event(String type, String occurredOn, Object... fields) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("occurredOn", occurredOn);
+        for (int i = 0; i < fields.length; i += 2) {
+            body.put((String) fields[i], fields[i + 1]);
+        }
+        return body;
+    }
+}
