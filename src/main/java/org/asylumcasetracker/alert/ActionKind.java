@@ -1,0 +1,31 @@
+package org.asylumcasetracker.alert;
+
+/** What a next step asks someone to do; a frontend turns each kind into words in the reader's language. */
+public enum ActionKind {
+    /** Phone {@code who} at {@code phone}, saying {@code say} to reach a person, with {@code haveReady} at hand. */
+    CALL,
+    /** Get in touch with {@code who} by whatever channel the case uses. */
+    CONTACT,
+    /** Look in the client's online USCIS account, where notices of online filings arrive. */
+    CHECK_ONLINE_ACCOUNT,
+    /** Check the case status online with the receipt number, weekly, until the notice arrives. */
+    CHECK_CASE_STATUS,
+    /** Mail {@code bring} to {@code address}. */
+    MAIL_PACKAGE,
+    /** Go to the office named on the appointment notice, with {@code bring}, no later than {@code until}. */
+    WALK_IN,
+    /** Take all of {@code bring} and at least one of {@code bringOneOf} to the appointment. */
+    BRING_DOCUMENTS,
+    /** Arrive {@code minutesEarly} minutes before the appointment. */
+    ARRIVE_EARLY,
+    /** Find at least one of {@code bringOneOf} before the appointment. */
+    GATHER_DOCUMENTS,
+    /** Enter in this system whether the appointment was attended or missed. */
+    RECORD_OUTCOME,
+    /** Keep the appointment notice the officer stamped: it is the proof that biometrics were done. */
+    KEEP_STAMPED_NOTICE,
+    /** File the application for a work permit. */
+    APPLY_WORK_PERMIT,
+    /** Get advice from an immigration attorney. */
+    SEEK_LEGAL_HELP
+}

@@ -1,0 +1,25 @@
+package org.asylumcasetracker.alert;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.asylumcasetracker.organization.OrganizationSettings;
+
+/**
+ * One row of the SPEC §5 table as pure functions: no clock, no database. {@link #window} says on which days
+ * the alert is raised for the filing as it stands; {@link #summary} and {@link #actions} describe it for a
+ * day inside that window. {@code zone} is the organization's, which turns appointment and hearing times into
+ * calendar days.
+ */
+public interface AlertRule {
+
+    AlertCode code();
+
+    /** Empty when the filing's stage, venue or known facts rule the alert out on every day. */
+    Optional<AlertWindow> window(FilingFacts facts, OrganizationSettings settings, ZoneId zone);
+
+    String summary(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+
+    List<AlertAction> actions(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+}

@@ -1,0 +1,32 @@
+package org.asylumcasetracker.alert;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The days on which one alert is raised for a filing as it stands: from {@code dueOn} through
+ * {@code endsOn}, or with no end when {@code endsOn} is null. Every condition of SPEC §5 that depends on the
+ * date asked about is expressed here, so stored windows answer "what is raised on D" with a range query;
+ * anything else that switches an alert off is a change to the filing, after which the windows are recomputed.
+ */
+public record AlertWindow(AlertCode code, LocalDate dueOn, LocalDate endsOn) {
+
+    public AlertWindow {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(dueOn, "dueOn");
+    }
+
+    /** A window that lasts until the filing changes. */
+    public static AlertWindow from(AlertCode code, LocalDate dueOn) {
+        return new AlertWindow(code, dueOn, null);
+    }
+
+    public boolean isRaisedOn(LocalDate asOf) {
+        return !asOf.isBefore(dueOn) && (endsOn == null || !asOf.isAfter(endsOn));
+    }
+
+    public long daysOverdue(LocalDate asOf) {
+        return ChronoUnit.DAYS.between(dueOn, asOf);
+    }
+}

@@ -1,0 +1,13 @@
+package org.asylumcasetracker.alert;
+
+/**
+ * How urgently a case worker must act on an alert (SPEC §5). Declared most urgent first, so the ordinal is
+ * the rank and sorting by severity puts CRITICAL on top.
+ */
+public enum Severity {
+    CRITICAL,
+    HIGH,
+    MEDIUM,
+    LOW,
+    INFO
+}
