@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -26,10 +27,12 @@ public class ClientService {
     private final CurrentOrganization organization;
     private final Caller caller;
     private final RequestValidation validation;
+    private final Event<ClientChanged> changed;
 
     @Inject
     public ClientService(ClientRepository clients, CurrentOrganization organization, Caller caller,
-            RequestValidation validation) {
+            RequestValidation validation, Event<ClientChanged> changed) {
+        this.changed = changed;
         this.clients = clients;
         this.organization = organization;
         this.caller = caller;
@@ -45,6 +48,7 @@ public class ClientService {
         Client client = new Client(organization.id());
         apply(client, request, true);
         clients.persistAndFlush(client);
+        changed.fire(new ClientChanged(client.getId()));
         return client;
     }
 
@@ -66,6 +70,7 @@ public class ClientService {
         ClientRequest merged = validation.merge(ClientRequest.from(client), patch, ClientRequest.class);
         apply(client, merged, false);
         clients.flush();
+        changed.fire(new ClientChanged(client.getId()));
         return client;
     }
 
@@ -88,6 +93,7 @@ public class ClientService {
         ETags.checkIfMatch(ifMatch, client.getVersion());
         apply(client, withRef, false);
         clients.flush();
+        changed.fire(new ClientChanged(client.getId()));
         return new Upserted(client, false);
     }
 

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
@@ -264,6 +265,13 @@ public class Filing extends AuditedEntity {
     /** The appointment's calendar day where the organization is. */
     public LocalDate appointmentDate(ZoneId zone) {
         return appointmentAt == null ? null : appointmentAt.atZoneSameInstant(zone).toLocalDate();
+    }
+
+    /** What the alert rules need to know about this filing; the client's documents come from the caller. */
+    public FilingFacts facts(boolean clientHasPrimaryId) {
+        return new FilingFacts(id, clientId, venue, channel, stage, filedOn, packageMailedOn, receiptReceivedOn,
+                biometricsClockStartOn, noticeReceivedOn, appointmentAt, deliveredVia, missedOn, completedOn,
+                stampedNoticeKept, individualHearingAt, workPermitFiledOn != null, clientHasPrimaryId);
     }
 
     private FilingEvent record(EventType type, EventContext context, EventDetails details, Runnable effect) {

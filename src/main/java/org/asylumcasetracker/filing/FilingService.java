@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -44,10 +45,13 @@ public class FilingService {
     private final Caller caller;
     private final RequestValidation validation;
     private final Clock clock;
+    private final Event<FilingChanged> changed;
 
     @Inject
     public FilingService(FilingRepository filings, FilingEventRepository events, ClientRepository clients,
-            CurrentOrganization organization, Caller caller, RequestValidation validation, Clock clock) {
+            CurrentOrganization organization, Caller caller, RequestValidation validation, Clock clock,
+            Event<FilingChanged> changed) {
+        this.changed = changed;
         this.filings = filings;
         this.events = events;
         this.clients = clients;
@@ -73,6 +77,7 @@ public class FilingService {
                 org.settings().courtBiometricsProcess());
         describe(filing, request);
         filings.persistAndFlush(filing);
+        changed.fire(new FilingChanged(filing.getId()));
         return filing;
     }
 
@@ -93,6 +98,7 @@ public class FilingService {
         checkFields(merged, filing);
         describe(filing, merged);
         filings.flush();
+        changed.fire(new FilingChanged(filing.getId()));
         return filing;
     }
 
@@ -116,6 +122,7 @@ public class FilingService {
         checkFields(withRef, filing);
         describe(filing, withRef);
         filings.flush();
+        changed.fire(new FilingChanged(filing.getId()));
         return new Upserted(filing, false);
     }
 
@@ -146,6 +153,7 @@ public class FilingService {
         FilingEvent event = apply(filing, request, context, org, now);
         events.persist(event);
         filings.flush();
+        changed.fire(new FilingChanged(filing.getId()));
         return new Recorded(event, filing);
     }
 
@@ -165,6 +173,7 @@ public class FilingService {
         }
         filing.retract(event, caller.username(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         filings.flush();
+        changed.fire(new FilingChanged(filing.getId()));
         return new Recorded(event, filing);
     }
 

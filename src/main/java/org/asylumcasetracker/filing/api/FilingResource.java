@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
@@ -33,8 +34,11 @@ import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.JsonMergePatch;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
+import org.asylumcasetracker.platform.api.QueryDates;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -78,7 +82,7 @@ public class FilingResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<Filing> found = service.list(stage, venue, clientId, caseworker, page, size);
-        return new PageResponse<>(found.items().stream().map(views::of).toList(), page, size, found.total());
+        return new PageResponse<>(views.ofAll(found.items()), page, size, found.total());
     }
 
     @GET
@@ -90,6 +94,20 @@ public class FilingResource {
     public Response getFiling(@PathParam("id") UUID id) {
         Filing filing = service.get(id);
         return Response.ok(views.of(filing)).tag(ETags.tag(filing.getVersion())).build();
+    }
+
+    @GET
+    @Path("/{id}/alerts")
+    @Operation(operationId = "getFilingAlerts", summary = "The filing's alerts as of a day (default today), most urgent first")
+    @APIResponse(responseCode = "200", description = "The alerts",
+            content = @Content(schema = @Schema(implementation = FilingAlertsResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such filing in your organization")
+    public FilingAlertsResponse getFilingAlerts(@PathParam("id") UUID id,
+            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String asOf) {
+        Filing filing = service.get(id);
+        LocalDate day = QueryDates.parseOr("asOf", asOf, views.today());
+        return new FilingAlertsResponse(day, views.alerts(filing, day));
     }
 
     @PATCH

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.alert.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Outcome;
@@ -33,6 +34,7 @@ public record FilingResponse(
         LocalDate workPermitFiledOn,
         Outcome outcome,
         LocalDate closedOn,
+        @Schema(description = "Alerts raised as of today in the organization's time zone") List<Alert> alerts,
         long version,
         OffsetDateTime createdAt,
         String createdBy,

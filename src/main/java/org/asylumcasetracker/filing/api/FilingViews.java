@@ -3,27 +3,62 @@ package org.asylumcasetracker.filing.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.asylumcasetracker.alert.Alert;
+import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.Progress;
+import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
 
-/** Maps filings to their API view, with what is derived from the organization's settings and today. */
+/**
+ * Maps filings to their API view, with what is derived from the organization's settings and today:
+ * the work permit date, whether the appointment can still move online, and the alerts raised now.
+ */
 @RequestScoped
 public class FilingViews {
 
     private final CurrentOrganization organization;
+    private final PrimaryIdLookup primaryIds;
     private final Clock clock;
 
     @Inject
-    public FilingViews(CurrentOrganization organization, Clock clock) {
+    public FilingViews(CurrentOrganization organization, PrimaryIdLookup primaryIds, Clock clock) {
         this.organization = organization;
+        this.primaryIds = primaryIds;
         this.clock = clock;
     }
 
-    public FilingResponse of(Filing f) {
-        OrganizationSettings settings = organization.organization().settings();
+    public FilingResponse of(Filing filing) {
+        return of(filing, primaryIds.hasPrimaryId(filing.getClientId()));
+    }
+
+    /** Many filings, with the clients' identity documents looked up in one query. */
+    public List<FilingResponse> ofAll(List<Filing> filings) {
+        Map<java.util.UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
+                filings.stream().map(Filing::getClientId).distinct().toList());
+        return filings.stream().map(f -> of(f, hasPrimaryId.getOrDefault(f.getClientId(), false))).toList();
+    }
+
+    /** The alerts of a filing as of any day. */
+    public List<Alert> alerts(Filing filing, LocalDate asOf) {
+        Organization org = organization.organization();
+        return AlertRules.evaluate(filing.facts(primaryIds.hasPrimaryId(filing.getClientId())), org.settings(), org.zone(),
+                asOf);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(organization.zone()));
+    }
+
+    private FilingResponse of(Filing f, boolean clientHasPrimaryId) {
+        Organization org = organization.organization();
+        OrganizationSettings settings = org.settings();
         Progress p = f.progress();
         AppointmentView appointment = null;
         if (p.appointmentAt() != null || p.rescheduleCount() > 0 || p.stampedNoticeKept() != null) {
@@ -32,10 +67,12 @@ public class FilingViews {
                             settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules()),
                     p.stampedNoticeKept());
         }
+        List<Alert> alerts = AlertRules.evaluate(f.facts(clientHasPrimaryId), settings, org.zone(), today());
         return new FilingResponse(f.getId(), f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(),
                 f.getFiledOn(), f.getFamilyMemberIds(), f.getCourtName(), f.getIndividualHearingAt(), p.stage(),
                 f.allowedEvents(), p.receiptNumber(), p.receiptReceivedOn(), p.packageMailedOn(), p.trackingNumber(),
                 appointment, f.workPermitEligibleOn(settings.workPermitWaitDays()), p.workPermitFiledOn(), p.outcome(),
-                p.closedOn(), f.getVersion(), f.getCreatedAt(), f.getCreatedBy(), f.getUpdatedAt(), f.getUpdatedBy());
+                p.closedOn(), alerts, f.getVersion(), f.getCreatedAt(), f.getCreatedBy(), f.getUpdatedAt(),
+                f.getUpdatedBy());
     }
 }

@@ -1,0 +1,94 @@
+package org.asylumcasetracker.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.client.ClientChanged;
+import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingChanged;
+import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.organization.Organization;
+import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.organization.SettingsChanged;
+
+/**
+ * Keeps the stored alert windows equal to what the alert rules derive from each filing's current facts.
+ * It listens, inside the writing transaction, to every change that can move a window: a filing or its
+ * timeline, the client's identity documents, the organization's settings.
+ */
+@ApplicationScoped
+public class AlertWindowStore {
+
+    private static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final FilingRepository filings;
+    private final OrganizationRepository organizations;
+    private final PrimaryIdLookup primaryIds;
+
+    @Inject
+    public AlertWindowStore(EntityManager em, FilingRepository filings, OrganizationRepository organizations,
+            PrimaryIdLookup primaryIds) {
+        this.em = em;
+        this.filings = filings;
+        this.organizations = organizations;
+        this.primaryIds = primaryIds;
+    }
+
+    void onFilingChanged(@Observes FilingChanged event) {
+        Filing filing = filings.findById(event.filingId());
+        Organization organization = organizations.findById(filing.getOrganizationId());
+        replace(filing, organization, primaryIds.hasPrimaryId(filing.getClientId()));
+    }
+
+    void onClientChanged(@Observes ClientChanged event) {
+        List<Filing> ofClient = filings.list("clientId", event.clientId());
+        if (ofClient.isEmpty()) {
+            return;
+        }
+        Organization organization = organizations.findById(ofClient.get(0).getOrganizationId());
+        boolean hasPrimaryId = primaryIds.hasPrimaryId(event.clientId());
+        ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
+    }
+
+    void onSettingsChanged(@Observes SettingsChanged event) {
+        Organization organization = organizations.findById(event.organizationId());
+        int page = 0;
+        List<Filing> batch;
+        do {
+            batch = filings.find("organizationId", io.quarkus.panache.common.Sort.by("id"), organization.getId())
+                    .page(page++, BATCH).list();
+            Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
+            for (Filing filing : batch) {
+                replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
+            }
+        } while (batch.size() == BATCH);
+    }
+
+    /** Replaces the filing's windows with the ones its facts give now. */
+    public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
+        List<AlertWindow> windows = AlertRules.windows(filing.facts(clientHasPrimaryId), organization.settings(),
+                organization.zone());
+        em.createNativeQuery("delete from alert_window where filing_id = ?1").setParameter(1, filing.getId())
+                .executeUpdate();
+        for (AlertWindow window : windows) {
+            em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
+                    + " due_on, ends_on) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, filing.getId())
+                    .setParameter(2, window.code().name())
+                    .setParameter(3, filing.getOrganizationId())
+                    .setParameter(4, filing.getClientId())
+                    .setParameter(5, (short) window.code().severity().ordinal())
+                    .setParameter(6, window.dueOn())
+                    .setParameter(7, window.endsOn())
+                    .executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.asylumcasetracker.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.filing.Stage;
+import org.asylumcasetracker.filing.Venue;
+
+/**
+ * The SQL of the overdue reports. "Raised on asOf" is {@code due_on <= asOf and (ends_on is null or
+ * ends_on >= asOf)} over the stored windows; the order is severity, then days overdue (oldest due date
+ * first), then code, then filing.
+ */
+@ApplicationScoped
+public class OverdueQueries {
+
+    private static final String FROM = " from alert_window w join filing f on f.id = w.filing_id"
+            + " join client c on c.id = w.client_id"
+            + " where w.organization_id = :org and w.due_on <= :asOf and (w.ends_on is null or w.ends_on >= :asOf)";
+    private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id";
+    private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
+            + " :asOf - w.due_on, c.first_name, c.last_name, c.caseworker, f.stage, f.venue";
+
+    private final EntityManager em;
+
+    @Inject
+    public OverdueQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<OverdueRow> page(String organizationId, OverdueFilter filter, int page, int size) {
+        Query query = bind(em.createNativeQuery(COLUMNS + FROM + where(filter) + ORDER + " limit :limit offset :offset"),
+                organizationId, filter)
+                .setParameter("limit", size)
+                .setParameter("offset", (long) page * size);
+        List<OverdueRow> rows = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            rows.add(toRow((Object[]) row));
+        }
+        return rows;
+    }
+
+    public long count(String organizationId, OverdueFilter filter) {
+        return ((Number) bind(em.createNativeQuery("select count(*)" + FROM + where(filter)), organizationId, filter)
+                .getSingleResult()).longValue();
+    }
+
+    /** Streams every matching row in report order, without holding them all. */
+    public void each(String organizationId, OverdueFilter filter, Consumer<OverdueRow> consumer) {
+        Query query = bind(em.createNativeQuery(COLUMNS + FROM + where(filter) + ORDER), organizationId, filter)
+                .setHint("org.hibernate.fetchSize", 1000);
+        try (var stream = query.getResultStream()) {
+            stream.forEach(row -> consumer.accept(toRow((Object[]) row)));
+        }
+    }
+
+    /** Counts per code, severity, case worker and days overdue (one row per combination). */
+    public List<Object[]> summaryCube(String organizationId, OverdueFilter filter) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(em.createNativeQuery("select w.code, w.severity_rank, c.caseworker,"
+                + " case when :asOf - w.due_on <= 30 then '0-30' when :asOf - w.due_on <= 60 then '31-60'"
+                + " when :asOf - w.due_on <= 90 then '61-90' else '90+' end as bucket, count(*)"
+                + FROM + where(filter) + " group by 1, 2, 3, 4"), organizationId, filter).getResultList();
+        return rows;
+    }
+
+    private static String where(OverdueFilter filter) {
+        StringBuilder where = new StringBuilder();
+        if (filter.code() != null) {
+            where.append(" and w.code = :code");
+        }
+        if (filter.severity() != null) {
+            where.append(" and w.severity_rank = :rank");
+        }
+        if (filter.caseworker() != null) {
+            where.append(" and c.caseworker = :caseworker");
+        }
+        if (filter.venue() != null) {
+            where.append(" and f.venue = :venue");
+        }
+        return where.toString();
+    }
+
+    private static Query bind(Query query, String organizationId, OverdueFilter filter) {
+        query.setParameter("org", organizationId).setParameter("asOf", filter.asOf());
+        if (filter.code() != null) {
+            query.setParameter("code", filter.code().name());
+        }
+        if (filter.severity() != null) {
+            query.setParameter("rank", (short) filter.severity().ordinal());
+        }
+        if (filter.caseworker() != null) {
+            query.setParameter("caseworker", filter.caseworker());
+        }
+        if (filter.venue() != null) {
+            query.setParameter("venue", filter.venue().name());
+        }
+        return query;
+    }
+
+    private static OverdueRow toRow(Object[] r) {
+        return new OverdueRow((UUID) r[0], (UUID) r[1], AlertCode.valueOf((String) r[2]), toDate(r[3]), toDate(r[4]),
+                ((Number) r[5]).longValue(), r[6] + " " + r[7], (String) r[8], Stage.valueOf((String) r[9]),
+                Venue.valueOf((String) r[10]));
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+}

@@ -1,0 +1,141 @@
+package org.asylumcasetracker.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.asylumcasetracker.alert.Alert;
+import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.organization.Organization;
+import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.security.Caller;
+import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.platform.security.Roles;
+
+/**
+ * Overdue reports for dashboards and supervisors. Rows come from the stored alert windows by SQL; only
+ * the rows of the requested page are turned into full alerts (summary and next steps).
+ */
+@ApplicationScoped
+public class OverdueReportService {
+
+    public static final String UNASSIGNED = "(unassigned)";
+
+    private final OverdueQueries queries;
+    private final FilingRepository filings;
+    private final PrimaryIdLookup primaryIds;
+    private final CurrentOrganization organization;
+    private final Caller caller;
+    private final Clock clock;
+
+    @Inject
+    public OverdueReportService(OverdueQueries queries, FilingRepository filings, PrimaryIdLookup primaryIds,
+            CurrentOrganization organization, Caller caller, Clock clock) {
+        this.queries = queries;
+        this.filings = filings;
+        this.primaryIds = primaryIds;
+        this.organization = organization;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** One page of the report: each row with its alert. */
+    public record Page(LocalDate asOf, List<ReportRow> rows, long total) {
+    }
+
+    /** A report row: the alert and the context around it. */
+    public record ReportRow(OverdueRow row, Alert alert) {
+    }
+
+    /** Counts for a dashboard. */
+    public record Summary(LocalDate asOf, long total, Map<String, Long> byCode, Map<String, Long> bySeverity,
+            Map<String, Long> byCaseworker, Map<String, Long> aging) {
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(organization.zone()));
+    }
+
+    @Transactional
+    public Page page(OverdueFilter requested, int page, int size) {
+        OverdueFilter filter = scoped(requested);
+        Organization org = organization.organization();
+        List<OverdueRow> rows = queries.page(org.getId(), filter, page, size);
+        Map<UUID, Filing> byId = filings.list("id in ?1", rows.stream().map(OverdueRow::filingId).distinct().toList())
+                .stream().collect(Collectors.toMap(Filing::getId, f -> f));
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(rows.stream().map(OverdueRow::clientId).distinct().toList());
+        List<ReportRow> result = new ArrayList<>();
+        for (OverdueRow row : rows) {
+            Filing filing = byId.get(row.filingId());
+            Alert alert = AlertRules.toAlert(new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
+                    filing.facts(hasPrimaryId.getOrDefault(row.clientId(), false)), org.settings(), org.zone(),
+                    filter.asOf());
+            result.add(new ReportRow(row, alert));
+        }
+        return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(org.getId(), filter));
+    }
+
+    /** Every matching row in report order, for the CSV export. */
+    @Transactional
+    public void each(OverdueFilter requested, Consumer<OverdueRow> consumer) {
+        queries.each(organization.id(), scoped(requested), consumer);
+    }
+
+    @Transactional
+    public Summary summary(OverdueFilter requested) {
+        OverdueFilter filter = scoped(requested);
+        Map<String, Long> byCode = new LinkedHashMap<>();
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (AlertCode code : AlertCode.values()) {
+            byCode.put(code.name(), 0L);
+        }
+        for (Severity severity : Severity.values()) {
+            bySeverity.put(severity.name(), 0L);
+        }
+        Map<String, Long> byCaseworker = new TreeMap<>();
+        Map<String, Long> aging = new LinkedHashMap<>();
+        for (String bucket : List.of("0-30", "31-60", "61-90", "90+")) {
+            aging.put(bucket, 0L);
+        }
+        long total = 0;
+        for (Object[] cell : queries.summaryCube(organization.id(), filter)) {
+            long count = ((Number) cell[4]).longValue();
+            total += count;
+            byCode.merge((String) cell[0], count, Long::sum);
+            bySeverity.merge(Severity.values()[((Number) cell[1]).intValue()].name(), count, Long::sum);
+            byCaseworker.merge(cell[2] == null ? UNASSIGNED : (String) cell[2], count, Long::sum);
+            aging.merge((String) cell[3], count, Long::sum);
+        }
+        return new Summary(filter.asOf(), total, byCode, bySeverity, byCaseworker, aging);
+    }
+
+    /** Case workers without a reporting role see their own clients only. */
+    private OverdueFilter scoped(OverdueFilter filter) {
+        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today();
+        String caseworker = filter.caseworker();
+        boolean reporting = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.REPORTS);
+        if (!reporting) {
+            if (caseworker != null && !caseworker.equals(caller.username())) {
+                throw new AccessDeniedException("Case workers can pull the overdue list for their own clients only.");
+            }
+            caseworker = caller.username();
+        }
+        return new OverdueFilter(asOf, filter.code(), filter.severity(), caseworker, filter.venue());
+    }
+
+}

@@ -1,0 +1,136 @@
+package org.asylumcasetracker.report.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.platform.api.Paging;
+import org.asylumcasetracker.platform.api.QueryDates;
+import org.asylumcasetracker.report.CsvWriter;
+import org.asylumcasetracker.report.OverdueFilter;
+import org.asylumcasetracker.platform.security.Roles;
+import org.asylumcasetracker.report.OverdueReportService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reports/overdue")
+@Tag(name = "Reports", description = "What is overdue, as of any day, for dashboards and supervisors")
+public class ReportResource {
+
+    public static final String TEXT_CSV = "text/csv";
+    private static final List<String> CSV_HEADER = List.of("code", "severity", "dueOn", "daysOverdue", "filingId",
+            "clientId", "clientName", "caseworker", "stage", "venue");
+
+    private final OverdueReportService service;
+
+    @Inject
+    public ReportResource(OverdueReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.REPORTS, Roles.CASEWORKER})
+    @Operation(operationId = "getOverdueReport",
+            summary = "Raised alerts with client and filing context; Accept: text/csv gives every row as CSV",
+            description = "Sorted by severity, then days overdue (most first). Case workers see their own clients only.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverdueReportResponse.class)),
+            @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response getOverdueReport(
+            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String asOf,
+            @QueryParam("code") AlertCode code,
+            @QueryParam("severity") Severity severity,
+            @QueryParam("caseworker") @Size(max = 100) String caseworker,
+            @QueryParam("venue") Venue venue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size,
+            @Context HttpHeaders headers) {
+        OverdueFilter filter = new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), code, severity,
+                blankToNull(caseworker), venue);
+        if (wantsCsv(headers)) {
+            return csv(filter);
+        }
+        OverdueReportService.Page result = service.page(filter, page, size);
+        return Response.ok(new OverdueReportResponse(result.asOf(),
+                result.rows().stream().map(OverdueReportRow::from).toList(), page, size, result.total()),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.REPORTS})
+    @Operation(operationId = "getOverdueSummary", summary = "Counts of raised alerts by code, severity, case worker and age")
+    public OverdueSummaryResponse getOverdueSummary(
+            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String asOf) {
+        return OverdueSummaryResponse.from(service.summary(
+                new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), null, null, null, null)));
+    }
+
+    private Response csv(OverdueFilter filter) {
+        // Rows are read inside the service's transaction, then written; an organization's list is bounded.
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(writer);
+        csv.row(CSV_HEADER);
+        service.each(filter, row -> csv.row(List.of(row.code(), row.code().severity(), row.dueOn(), row.daysOverdue(),
+                row.filingId(), row.clientId(), row.clientName(), row.caseworker() == null ? "" : row.caseworker(),
+                row.stage(), row.venue())));
+        try {
+            writer.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        StreamingOutput body = out -> buffer.writeTo(out);
+        return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"overdue.csv\"").build();
+    }
+
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
