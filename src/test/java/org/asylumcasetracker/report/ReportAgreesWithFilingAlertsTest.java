@@ -1,0 +1,187 @@
+package org.asylumcasetracker.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.asylumcasetracker.alert.Alert;
+import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.client.Client;
+import org.asylumcasetracker.client.ClientRepository;
+import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.filing.Channel;
+import org.asylumcasetracker.filing.ContactChannel;
+import org.asylumcasetracker.filing.DeliveredVia;
+import org.asylumcasetracker.filing.EventType;
+import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.HearingKind;
+import org.asylumcasetracker.filing.Outcome;
+import org.asylumcasetracker.filing.RescheduleVia;
+import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.organization.CourtBiometricsProcess;
+import org.asylumcasetracker.organization.Organization;
+import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.platform.problem.ApiException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report reads stored windows with SQL; a filing's alerts are computed by the rules. For a few
+ * thousand random filings in random stages and random days to ask about, both must give the same alerts,
+ * and the report must list them in its promised order.
+ */
+@QuarkusTest
+class ReportAgreesWithFilingAlertsTest {
+
+    private static final int FILINGS = 2000;
+    private static final int CLIENTS = 60;
+    private static final int DAYS_ASKED = 25;
+    private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+    @Inject
+    OrganizationRepository organizations;
+    @Inject
+    ClientRepository clients;
+    @Inject
+    FilingRepository filings;
+    @Inject
+    AlertWindowStore windows;
+    @Inject
+    OverdueQueries queries;
+
+    @Test
+    void reportRowsEqualPerFilingEvaluation() {
+        Random random = new Random(20261126L);
+        String org = "prop-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZONE);
+        Map<UUID, Boolean> primaryIdByClient = new HashMap<>();
+        List<UUID> filingIds = new ArrayList<>();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            Organization organization = new Organization(org, "Property Clinic", ZONE);
+            organizations.persist(organization);
+            List<UUID> clientIds = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                Client client = new Client(org);
+                Set<IdentityDocument> documents = random.nextBoolean() ? Set.of(IdentityDocument.PASSPORT)
+                        : Set.of(IdentityDocument.BIRTH_CERTIFICATE);
+                client.update(null, "Client", "No" + i, null, null, null, null, null, null, null, documents,
+                        "cw" + random.nextInt(4));
+                clients.persist(client);
+                clientIds.add(client.getId());
+                primaryIdByClient.put(client.getId(), client.hasPrimaryId());
+            }
+            for (int i = 0; i < FILINGS; i++) {
+                UUID clientId = clientIds.get(random.nextInt(CLIENTS));
+                Filing filing = randomFiling(random, org, clientId, today);
+                filings.persist(filing);
+                windows.replace(filing, organization, primaryIdByClient.get(clientId));
+                filingIds.add(filing.getId());
+            }
+        });
+
+        int compared = 0;
+        for (int d = 0; d < DAYS_ASKED; d++) {
+            LocalDate asOf = today.minusDays(900).plusDays(random.nextInt(1300));
+            OverdueFilter filter = new OverdueFilter(asOf, null, null, null, null);
+            List<OverdueRow> rows = new ArrayList<>();
+            List<Alert> expected = new ArrayList<>();
+            long[] count = new long[1];
+            QuarkusTransaction.requiringNew().run(() -> {
+                queries.each(org, filter, rows::add);
+                count[0] = queries.count(org, filter);
+                Organization organization = organizations.findById(org);
+                for (Filing filing : filings.list("organizationId", org)) {
+                    expected.addAll(AlertRules.evaluate(filing.facts(primaryIdByClient.get(filing.getClientId())),
+                            organization.settings(), ZONE, asOf));
+                }
+            });
+            Set<String> fromReport = new HashSet<>();
+            for (OverdueRow row : rows) {
+                fromReport.add(row.filingId() + "|" + row.code() + "|" + row.dueOn() + "|" + row.daysOverdue());
+            }
+            Set<String> fromRules = new HashSet<>();
+            for (Alert alert : expected) {
+                fromRules.add(alert.filingId() + "|" + alert.code() + "|" + alert.dueOn() + "|" + alert.daysOverdue());
+            }
+            assertEquals(fromRules, fromReport, "as of " + asOf);
+            assertEquals(rows.size(), count[0]);
+            assertEquals(rows.size(), fromReport.size(), "no row twice");
+            List<OverdueRow> sorted = new ArrayList<>(rows);
+            sorted.sort(Comparator.comparing((OverdueRow r) -> r.code().severity())
+                    .thenComparing(OverdueRow::daysOverdue, Comparator.reverseOrder())
+                    .thenComparing(r -> r.code().name())
+                    .thenComparing(r -> r.filingId().toString()));
+            assertEquals(sorted.stream().map(r -> r.code().severity() + "|" + r.daysOverdue()).toList(),
+                    rows.stream().map(r -> r.code().severity() + "|" + r.daysOverdue()).toList(), "report order");
+            compared += rows.size();
+        }
+        assertEquals(FILINGS, filingIds.size());
+        assertTrue(compared > 5_000, "the random filings should raise plenty of alerts, got " + compared);
+    }
+
+    /** A filing opened on a random day, moved through a random number of allowed events. */
+    private static Filing randomFiling(Random random, String org, UUID clientId, LocalDate today) {
+        Venue venue = random.nextBoolean() ? Venue.USCIS : Venue.IMMIGRATION_COURT;
+        Channel channel = venue == Venue.USCIS ? (random.nextBoolean() ? Channel.MAIL : Channel.ONLINE) : null;
+        LocalDate day = today.minusDays(random.nextInt(800));
+        Filing filing = Filing.open(org, clientId, venue, channel, day,
+                random.nextInt(4) == 0 ? CourtBiometricsProcess.AUTOMATIC : CourtBiometricsProcess.MAIL_PACKAGE);
+        if (venue == Venue.IMMIGRATION_COURT && random.nextBoolean()) {
+            filing.describe(null, null, day, "Court", at(day.plusDays(60 + random.nextInt(400))), List.of());
+        }
+        OffsetDateTime recorded = OffsetDateTime.now(ZoneOffset.UTC);
+        int steps = random.nextInt(7);
+        for (int i = 0; i < steps; i++) {
+            List<EventType> allowed = filing.allowedEvents();
+            if (allowed.isEmpty()) {
+                break;
+            }
+            EventType type = allowed.get(random.nextInt(allowed.size()));
+            if (type == EventType.CLOSED && random.nextInt(4) != 0) {
+                continue;
+            }
+            day = day.plusDays(1 + random.nextInt(70));
+            Filing.EventContext context = new Filing.EventContext(day, "generator", recorded);
+            try {
+                switch (type) {
+                    case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, "TRACK" + i);
+                    case RECEIPT_RECEIVED -> filing.recordReceipt(context, "IOE0912345678");
+                    case BIOMETRICS_NOTICE_RECEIVED -> filing.recordBiometricsNotice(context,
+                            at(day.plusDays(random.nextInt(60))).plusHours(random.nextInt(15)), "ASC",
+                            random.nextBoolean() ? DeliveredVia.MAIL : null);
+                    case RESCHEDULE_REQUESTED -> filing.requestReschedule(context, RescheduleVia.PHONE, recorded, null, 12, 2);
+                    case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, random.nextBoolean());
+                    case BIOMETRICS_MISSED -> filing.recordBiometricsMissed(context);
+                    case HEARING_SCHEDULED -> filing.scheduleHearing(context, at(day.plusDays(random.nextInt(300))),
+                            random.nextBoolean() ? HearingKind.INDIVIDUAL : HearingKind.MASTER_CALENDAR);
+                    case CONTACT_LOGGED -> filing.logContact(context, ContactChannel.USCIS_CONTACT_CENTER, null);
+                    case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
+                    case CLOSED -> filing.close(context, Outcome.OTHER);
+                }
+            } catch (ApiException refused) {
+                // a refused move leaves the filing as it was, which is a state worth testing too
+            }
+        }
+        return filing;
+    }
+
+    private static OffsetDateTime at(LocalDate day) {
+        return day.atTime(9, 30).atZone(ZONE).toOffsetDateTime();
+    }
+}
