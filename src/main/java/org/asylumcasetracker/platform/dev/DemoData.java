@@ -5,22 +5,54 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Set;
+import org.asylumcasetracker.client.Client;
+import org.asylumcasetracker.client.ClientRepository;
+import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.MailingAddress;
+import org.asylumcasetracker.filing.Channel;
+import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
+import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.HearingKind;
+import org.asylumcasetracker.filing.Venue;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.report.AlertWindowStore;
 import org.jboss.logging.Logger;
 
-/** Dev mode only: the organizations of the demo users, created once in the persistent dev database. */
+/**
+ * Dev mode only: the demo users' organizations and a few made-up clients whose filings stand at
+ * different points, so that the alerts and reports have something to show. Created once in the
+ * persistent dev database.
+ */
 @IfBuildProfile("dev")
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String SEEDER = "demo-data";
 
     private final OrganizationRepository organizations;
+    private final ClientRepository clients;
+    private final FilingRepository filings;
+    private final FilingEventRepository events;
+    private final AlertWindowStore windows;
+    private final Clock clock;
 
-    public DemoData(OrganizationRepository organizations) {
+    public DemoData(OrganizationRepository organizations, ClientRepository clients, FilingRepository filings,
+            FilingEventRepository events, AlertWindowStore windows, Clock clock) {
         this.organizations = organizations;
+        this.clients = clients;
+        this.filings = filings;
+        this.events = events;
+        this.windows = windows;
+        this.clock = clock;
     }
 
     @Transactional
@@ -28,8 +60,62 @@ public class DemoData {
         if (organizations.findByIdOptional("demo").isPresent()) {
             return;
         }
-        organizations.persist(new Organization("demo", "Demo Immigration Legal Services", ZoneId.of("America/New_York")));
+        Organization demo = new Organization("demo", "Demo Immigration Legal Services", ZoneId.of("America/New_York"));
+        organizations.persist(demo);
         organizations.persist(new Organization("other-clinic", "Other Clinic", ZoneId.of("America/Los_Angeles")));
-        LOG.info("Demo organizations created: demo, other-clinic");
+        LocalDate today = LocalDate.now(clock.withZone(demo.zone()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+
+        // Filed by mail four months ago; the receipt never came.
+        Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice");
+        open(demo, mariam, Venue.USCIS, Channel.MAIL, today.minusMonths(4));
+
+        // Filed online; the biometrics appointment is next week.
+        Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
+        Filing online = open(demo, jose, Venue.USCIS, Channel.ONLINE, today.minusMonths(3));
+        record(online.recordReceipt(context(today.minusMonths(3).plusDays(10), now), "IOE0912345678"));
+        record(online.recordBiometricsNotice(context(today.minusDays(3), now),
+                today.plusDays(6).atTime(9, 0).atZone(demo.zone()).toOffsetDateTime(),
+                "USCIS Application Support Center, Newark NJ", null));
+
+        // Filed in court; the package went out, the appointment was missed and the hearing is near.
+        Client li = client(demo, "Li", "Placeholder", Set.of(), "bob");
+        Filing court = open(demo, li, Venue.IMMIGRATION_COURT, null, today.minusMonths(6));
+        record(court.recordPackageMailed(context(today.minusMonths(6).plusDays(5), now), "9400100000000000000000"));
+        record(court.recordReceipt(context(today.minusMonths(5), now), "ZLA2412345678"));
+        record(court.scheduleHearing(context(today.minusMonths(4), now),
+                today.plusDays(45).atTime(8, 30).atZone(demo.zone()).toOffsetDateTime(), HearingKind.INDIVIDUAL));
+        record(court.recordBiometricsNotice(context(today.minusDays(30), now),
+                today.minusDays(10).atTime(10, 0).atZone(demo.zone()).toOffsetDateTime(),
+                "USCIS Application Support Center, Elizabeth NJ", null));
+        record(court.recordBiometricsMissed(context(today.minusDays(10), now)));
+
+        for (Filing filing : new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
+            windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
+        }
+        LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings");
+    }
+
+    private Client client(Organization org, String first, String last, Set<IdentityDocument> documents, String caseworker) {
+        Client client = new Client(org.getId());
+        client.update(null, first, last, null, null, "en", null, null,
+                new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"), null, documents, caseworker);
+        clients.persist(client);
+        return client;
+    }
+
+    private Filing open(Organization org, Client client, Venue venue, Channel channel, LocalDate filedOn) {
+        Filing filing = Filing.open(org.getId(), client.getId(), venue, channel, filedOn,
+                org.settings().courtBiometricsProcess());
+        filings.persist(filing);
+        return filing;
+    }
+
+    private void record(FilingEvent event) {
+        events.persist(event);
+    }
+
+    private static Filing.EventContext context(LocalDate day, OffsetDateTime now) {
+        return new Filing.EventContext(day, SEEDER, now);
     }
 }
