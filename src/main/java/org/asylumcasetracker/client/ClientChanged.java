@@ -3,5 +3,5 @@ package org.asylumcasetracker.client;
 import java.util.UUID;
 
 /** Fired inside the transaction that created or changed a client. */
-public record ClientChanged(UUID clientId) {
+public record ClientChanged(UUID clientId, String organizationId, boolean created, long version) {
 }

@@ -48,7 +48,7 @@ public class ClientService {
         Client client = new Client(organization.id());
         apply(client, request, true);
         clients.persistAndFlush(client);
-        changed.fire(new ClientChanged(client.getId()));
+        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), true, client.getVersion()));
         return client;
     }
 
@@ -70,7 +70,7 @@ public class ClientService {
         ClientRequest merged = validation.merge(ClientRequest.from(client), patch, ClientRequest.class);
         apply(client, merged, false);
         clients.flush();
-        changed.fire(new ClientChanged(client.getId()));
+        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
         return client;
     }
 
@@ -93,7 +93,7 @@ public class ClientService {
         ETags.checkIfMatch(ifMatch, client.getVersion());
         apply(client, withRef, false);
         clients.flush();
-        changed.fire(new ClientChanged(client.getId()));
+        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
         return new Upserted(client, false);
     }
 

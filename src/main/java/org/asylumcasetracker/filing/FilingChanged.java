@@ -2,6 +2,26 @@ package org.asylumcasetracker.filing;
 
 import java.util.UUID;
 
-/** Fired inside the transaction that created or changed a filing, or recorded or retracted an event. */
-public record FilingChanged(UUID filingId) {
+/**
+ * Fired inside the transaction that created or changed a filing, or recorded or retracted an event, so
+ * that derived data (alert windows, the change feed, webhook deliveries) commits with the change itself.
+ *
+ * @param eventId     the event recorded or retracted, else {@code null}
+ * @param stageBefore the stage before the change ({@code null} for a new filing)
+ * @param stageAfter  the stage after it
+ */
+public record FilingChanged(UUID filingId, String organizationId, Kind kind, UUID eventId, Stage stageBefore,
+        Stage stageAfter, long version) {
+
+    /** What happened to the filing. */
+    public enum Kind {
+        CREATED,
+        UPDATED,
+        EVENT_RECORDED,
+        EVENT_RETRACTED
+    }
+
+    public boolean stageChanged() {
+        return stageBefore != stageAfter;
+    }
 }

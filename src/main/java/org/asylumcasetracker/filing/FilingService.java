@@ -77,7 +77,8 @@ public class FilingService {
                 org.settings().courtBiometricsProcess());
         describe(filing, request);
         filings.persistAndFlush(filing);
-        changed.fire(new FilingChanged(filing.getId()));
+        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.CREATED, null,
+                null, filing.getStage(), filing.getVersion()));
         return filing;
     }
 
@@ -98,7 +99,7 @@ public class FilingService {
         checkFields(merged, filing);
         describe(filing, merged);
         filings.flush();
-        changed.fire(new FilingChanged(filing.getId()));
+        fireUpdated(filing);
         return filing;
     }
 
@@ -122,7 +123,7 @@ public class FilingService {
         checkFields(withRef, filing);
         describe(filing, withRef);
         filings.flush();
-        changed.fire(new FilingChanged(filing.getId()));
+        fireUpdated(filing);
         return new Upserted(filing, false);
     }
 
@@ -153,7 +154,8 @@ public class FilingService {
         FilingEvent event = apply(filing, request, context, org, now);
         events.persist(event);
         filings.flush();
-        changed.fire(new FilingChanged(filing.getId()));
+        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
+                event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion()));
         return new Recorded(event, filing);
     }
 
@@ -171,10 +173,17 @@ public class FilingService {
         if (latest == null || !latest.getId().equals(event.getId())) {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
+        Stage stageBefore = filing.getStage();
         filing.retract(event, caller.username(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         filings.flush();
-        changed.fire(new FilingChanged(filing.getId()));
+        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RETRACTED,
+                event.getId(), stageBefore, filing.getStage(), filing.getVersion()));
         return new Recorded(event, filing);
+    }
+
+    private void fireUpdated(Filing filing) {
+        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.UPDATED, null,
+                filing.getStage(), filing.getStage(), filing.getVersion()));
     }
 
     private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, Organization org,
