@@ -2,6 +2,7 @@ package org.asylumcasetracker.client.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import org.asylumcasetracker.integration.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,6 +55,7 @@ public class ClientResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "createClient", summary = "Create a client")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ClientResponse.class)))

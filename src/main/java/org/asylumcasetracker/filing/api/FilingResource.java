@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
+import org.asylumcasetracker.integration.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,6 +63,7 @@ public class FilingResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "createFiling", summary = "Open a filing for a client")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = FilingResponse.class)))
@@ -148,6 +150,7 @@ public class FilingResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/events")
     @Operation(operationId = "recordEvent", summary = "Record what happened; moves the filing through its stages")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -179,6 +182,7 @@ public class FilingResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/events/{eventId}/retraction")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "retractEvent", summary = "Retract the latest event; the filing returns to its state before it")

@@ -1,6 +1,7 @@
 package org.asylumcasetracker.organization.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.asylumcasetracker.integration.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,6 +47,7 @@ public class OrganizationResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createOrganization", summary = "Create an organization (tenant)")
     @APIResponse(responseCode = "201", description = "Created",

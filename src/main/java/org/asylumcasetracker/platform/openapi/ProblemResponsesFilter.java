@@ -12,9 +12,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the problem+json errors once for all operations: the {@code Problem} schema, the responses
- * every secured operation can give (400, 401, 403, 500, 503), and problem+json content for the
- * resource-specific ones (404, 409, 412, 422) that the resources declare.
+ * Documents the API's conventions once for all operations: the {@code Problem} schema, the responses
+ * every secured operation can give (400, 401, 403, 500, 503), problem+json content for the
+ * resource-specific ones (404, 409, 412, 422) that the resources declare, and the Idempotency-Key
+ * header of every POST.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -40,8 +41,11 @@ public class ProblemResponsesFilter implements OASFilter {
             if (item.getOperations() == null) {
                 continue;
             }
-            for (Operation operation : item.getOperations().values()) {
-                document(operation);
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.getOperations().entrySet()) {
+                if (operation.getKey() == PathItem.HttpMethod.POST) {
+                    documentIdempotency(operation.getValue());
+                }
+                document(operation.getValue());
             }
         }
     }
@@ -63,6 +67,20 @@ public class ProblemResponsesFilter implements OASFilter {
                 entry.getValue().setContent(OASFactory.createContent().addMediaType("application/problem+json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             }
+        }
+    }
+
+    /** Every POST takes an Idempotency-Key; reusing one for another request is a 422. */
+    private static void documentIdempotency(Operation operation) {
+        operation.addParameter(OASFactory.createParameter()
+                .name("Idempotency-Key")
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                .description("Retry-safe writes: the same key with the same request replays the first response "
+                        + "(header Idempotent-Replayed: true); keys are kept 24 hours")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(255)));
+        if (!operation.getResponses().hasAPIResponse("422")) {
+            operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
+                    .description("Refused by a rule; IDEMPOTENCY_KEY_REUSED when the key belongs to another request"));
         }
     }
 

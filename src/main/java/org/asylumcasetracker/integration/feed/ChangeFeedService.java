@@ -1,0 +1,72 @@
+package org.asylumcasetracker.integration.feed;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.asylumcasetracker.platform.security.CurrentOrganization;
+
+/**
+ * Reads the change feed of the caller's organization.
+ *
+ * <p>Rows are ordered by (writing transaction id, row id). A reader only returns rows written by
+ * transactions older than the oldest transaction still running ({@code pg_snapshot_xmin}); every such
+ * transaction has ended, so no row can later appear before a cursor already handed out. A transaction
+ * that took its place early but commits late is therefore delivered after it commits, never skipped, and
+ * a cursor never returns a row twice. The order is the order in which the writing transactions began
+ * to write, which can differ from commit order for transactions that overlapped; each item carries the
+ * entity's version, so a mirror keeps the newest version it has seen.
+ */
+@ApplicationScoped
+public class ChangeFeedService {
+
+    private final EntityManager em;
+    private final CurrentOrganization organization;
+
+    @Inject
+    public ChangeFeedService(EntityManager em, CurrentOrganization organization) {
+        this.em = em;
+        this.organization = organization;
+    }
+
+    /** One item of the feed. */
+    public record Change(ChangeCursor cursor, ChangeType type, String entityType, UUID entityId, UUID eventId,
+            Long version, String stage, OffsetDateTime occurredAt) {
+    }
+
+    @Transactional
+    public List<Change> after(ChangeCursor cursor, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, txid::text, type, entity_type, entity_id, related_id,"
+                + " version, stage, occurred_at from change_feed"
+                + " where organization_id = ?1 and (txid, id) > (cast(?2 as xid8), ?3)"
+                + " and txid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " order by txid, id limit ?4")
+                .setParameter(1, organization.id())
+                .setParameter(2, cursor.transactionId())
+                .setParameter(3, cursor.id())
+                .setParameter(4, limit)
+                .getResultList();
+        List<Change> changes = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            changes.add(new Change(new ChangeCursor((String) r[1], ((Number) r[0]).longValue()),
+                    ChangeType.valueOf((String) r[2]), (String) r[3], (UUID) r[4], (UUID) r[5],
+                    r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], toOffset(r[8])));
+        }
+        return changes;
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

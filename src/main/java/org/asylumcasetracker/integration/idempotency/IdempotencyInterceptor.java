@@ -1,0 +1,125 @@
+package org.asylumcasetracker.integration.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.security.Caller;
+
+/**
+ * {@code Idempotency-Key} for POSTs (SPEC §3): the same key with the same request replays the first
+ * response (status, body, Location, ETag) without writing again; the same key with another request is
+ * refused with 422 {@code IDEMPOTENCY_KEY_REUSED}.
+ *
+ * <p>The key is claimed in the same transaction as the write and completed with the response before it
+ * commits. A parallel retry of the same key waits on the key's row until the first one ends, then replays
+ * its response; if the first one failed, nothing was stored and the retry does the work. Failures are
+ * never stored, so a retry after a 4xx or 5xx is simply tried again.
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
+public class IdempotencyInterceptor {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String REUSED_CODE = "IDEMPOTENCY_KEY_REUSED";
+    private static final int MAX_KEY_LENGTH = 255;
+    private static final ObjectMapper CANONICAL = new ObjectMapper().findAndRegisterModules()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+
+    @Inject
+    CurrentVertxRequest request;
+    @Inject
+    Caller caller;
+    @Inject
+    IdempotencyStore store;
+    @Inject
+    IdempotencyConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Clock clock;
+
+    @AroundInvoke
+    Object around(InvocationContext context) throws Exception {
+        String key = request.getCurrent() == null ? null : request.getCurrent().request().getHeader(HEADER);
+        if (key == null) {
+            return context.proceed();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw InvalidInputException.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String scope = caller.organizationClaim().orElse("");
+        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
+        String hash = hash(operation, context.getParameters());
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            if (!store.claim(scope, key, hash, operation, now, now.plus(config.ttl()))) {
+                IdempotencyStore.Stored stored = store.find(scope, key).orElseThrow();
+                if (!stored.requestHash().equals(hash) || !stored.operation().equals(operation)) {
+                    throw new DomainRuleException(REUSED_CODE,
+                            "This Idempotency-Key was already used for a different request.");
+                }
+                return replay(stored);
+            }
+            Object result = context.proceed();
+            if (result instanceof Response response) {
+                store.complete(scope, key, response.getStatus(), body(response),
+                        response.getLocation() == null ? null : response.getLocation().toString(),
+                        response.getEntityTag() == null ? null : response.getEntityTag().getValue());
+            }
+            return result;
+        });
+    }
+
+    private String body(Response response) throws JsonProcessingException {
+        return response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
+    }
+
+    private static Response replay(IdempotencyStore.Stored stored) {
+        Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
+        if (stored.body() != null) {
+            replay.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (stored.location() != null) {
+            replay.location(java.net.URI.create(stored.location()));
+        }
+        if (stored.etag() != null) {
+            replay.tag(stored.etag());
+        }
+        return replay.build();
+    }
+
+    private static String hash(String operation, Object[] parameters) throws JsonProcessingException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            for (Object parameter : parameters) {
+                digest.update((byte) 0);
+                digest.update(CANONICAL.writeValueAsBytes(parameter));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
