@@ -18,10 +18,13 @@ import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
+import org.jboss.logging.Logger;
 
 /** Creates, finds and changes clients of the caller's organization. */
 @ApplicationScoped
 public class ClientService {
+
+    private static final Logger LOG = Logger.getLogger(ClientService.class);
 
     private final ClientRepository clients;
     private final CurrentOrganization organization;
@@ -48,6 +51,7 @@ public class ClientService {
         Client client = new Client(organization.id());
         apply(client, request, true);
         clients.persistAndFlush(client);
+        LOG.debugf("Created client %s in organization %s", client.getId(), client.getOrganizationId());
         changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), true, client.getVersion()));
         return client;
     }

@@ -30,6 +30,7 @@ import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.jboss.logging.Logger;
 
 /**
  * Opens and edits filings and records their events, always within the caller's organization. Field
@@ -37,6 +38,8 @@ import org.asylumcasetracker.platform.security.CurrentOrganization;
  */
 @ApplicationScoped
 public class FilingService {
+
+    private static final Logger LOG = Logger.getLogger(FilingService.class);
 
     private final FilingRepository filings;
     private final FilingEventRepository events;
@@ -154,6 +157,7 @@ public class FilingService {
         FilingEvent event = apply(filing, request, context, org, now);
         events.persist(event);
         filings.flush();
+        LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
                 event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion()));
         return new Recorded(event, filing);

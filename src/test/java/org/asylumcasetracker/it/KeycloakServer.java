@@ -166,6 +166,12 @@ public final class KeycloakServer {
                 }
             }
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()));
+            // A second, unrelated realm for the tests that present a token from the wrong realm.
+            String extra = System.getProperty("keycloak.extra-realm.file");
+            if (extra != null && !extra.isBlank()) {
+                Path extraRealm = Path.of(extra).toAbsolutePath();
+                Files.copy(extraRealm, importDir.resolve(extraRealm.getFileName()));
+            }
             Files.createDirectories(log.getParent());
             // Unpacked zips can lose the executable bit; running through sh does not depend on it.
             ProcessBuilder builder = new ProcessBuilder(

@@ -1,0 +1,96 @@
+package org.asylumcasetracker.platform;
+
+import static org.asylumcasetracker.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
+import org.asylumcasetracker.support.Organizations;
+import org.asylumcasetracker.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tokens that are well signed by the provider's own key but must still be refused (expired, not yet
+ * valid, wrong issuer), and forged ones, each with 401 problem+json. The real-Keycloak counterpart is
+ * {@code HostileTokenIT}.
+ */
+@QuarkusTest
+class HostileTokenTest {
+
+    private static final String PROBE = "/api/v1/organizations/demo/settings";
+
+    @BeforeEach
+    void tenants() {
+        Organizations.ensureDemoTenants();
+    }
+
+    @Test
+    void theGenuineTokenWorks() {
+        as(TestTokens.token("bob", "supervisor", "demo")).get(PROBE).then().statusCode(200);
+    }
+
+    @Test
+    void expired() {
+        long past = Instant.now().minusSeconds(7200).getEpochSecond();
+        String token = TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo")
+                .issuedAt(past).expiresAt(past + 600));
+        refused(token);
+    }
+
+    @Test
+    void notYetValid() {
+        long future = Instant.now().plusSeconds(7200).getEpochSecond();
+        String token = TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo")
+                .issuedAt(future).claim("nbf", future).expiresAt(future + 3600));
+        refused(token);
+    }
+
+    @Test
+    void wrongIssuer() {
+        refused(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").issuer("https://evil.example.com")));
+    }
+
+    @Test
+    void anotherKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        refused(TestTokens.claims("bob", "supervisor", "demo").jws().keyId("1")
+                .sign(generator.generateKeyPair().getPrivate()));
+    }
+
+    @Test
+    void hs256() {
+        refused(TestTokens.claims("bob", "supervisor", "demo").jws().algorithm(SignatureAlgorithm.HS256).keyId("1")
+                .sign(new SecretKeySpec("a-secret-that-is-long-enough-for-hs256!!".getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+    }
+
+    @Test
+    void algNone() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String body = b64.encodeToString(("{\"iss\":\"" + TestTokens.ISSUER + "\",\"preferred_username\":\"bob\","
+                + "\"org\":\"demo\",\"realm_access\":{\"roles\":[\"supervisor\"]},\"exp\":"
+                + (Instant.now().getEpochSecond() + 600) + "}").getBytes(StandardCharsets.UTF_8));
+        refused(header + "." + body + ".");
+    }
+
+    @Test
+    void rolesInTheWrongClaimGrantNothing() {
+        // only realm_access.roles counts; a "groups" claim naming admin must not make anyone an admin
+        String token = TestTokens.sign(TestTokens.claims("eve", null, "demo").claim("groups", List.of("admin"))
+                .claim("resource_access", Map.of("cases-frontend", Map.of("roles", List.of("admin")))));
+        as(token).get("/api/v1/organizations").then().statusCode(403);
+    }
+
+    private static void refused(String token) {
+        as(token).get(PROBE).then().statusCode(401).contentType("application/problem+json");
+    }
+}
