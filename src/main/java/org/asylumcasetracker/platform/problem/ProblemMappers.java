@@ -199,6 +199,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf("Database unavailable: %s", DatabaseFailures.describe(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(Problem.of(ProblemType.UNAVAILABLE,
+                            "The database cannot be reached right now; nothing was changed. Retry shortly."))
+                    .build();
+        }
         String reference = UUID.randomUUID().toString();
         // The reference ties the client's report to this line. Messages can quote request data, so the
         // log gets the exception classes and stack frames only.
