@@ -109,6 +109,16 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crashed node would die. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,0 +1,228 @@
+package org.asylumcasetracker.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asylumcasetracker.platform.db.EmbeddedPostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged service, started at the same moment against one PostgreSQL, share a
+ * mixed load of writes, events and report reads. Afterwards every acknowledged write is present exactly
+ * once and the change feed holds each change once, in order. Then one instance is killed with SIGKILL in
+ * the middle of the load and the other keeps serving without losing an acknowledged write.
+ */
+class ScaleOutIT {
+
+    private static final Duration LOAD = Duration.ofSeconds(Long.getLong("scaleout.seconds", 30));
+    private static final int WORKERS = 6;
+
+    private static EmbeddedPostgres postgres;
+    private static KeycloakServer keycloak;
+    private static PackagedApp first;
+    private static PackagedApp second;
+    private static String caseworker;
+    private static String integration;
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        postgres = EmbeddedPostgresServer.startThrowAway();
+        keycloak = KeycloakServer.shared();
+        Map<String, String> env = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        // Both start at once: Flyway's lock lets one migrate while the other waits.
+        ExecutorService starter = Executors.newFixedThreadPool(2);
+        Future<PackagedApp> a = starter.submit(() -> PackagedApp.start("scale-a", env));
+        Future<PackagedApp> b = starter.submit(() -> PackagedApp.start("scale-b", env));
+        first = a.get();
+        second = b.get();
+        starter.shutdown();
+        given().baseUri(first.baseUrl()).auth().oauth2(keycloak.passwordGrant("admin", "admin")).contentType(ContentType.JSON)
+                .body(Map.of("id", "demo", "name", "Demo", "timeZone", "America/New_York"))
+                .post("/api/v1/organizations").then().statusCode(201);
+        caseworker = keycloak.passwordGrant("bob", "bob");
+        integration = keycloak.clientCredentials("clinic-integration", "clinic-integration-secret");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (PackagedApp app : new PackagedApp[] {first, second}) {
+            if (app != null) {
+                app.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void loadOnTwoInstancesThenOneIsKilled() throws Exception {
+        assertEquals(1, count("select count(*) from flyway_schema_history where version = '1'"), "migrated once");
+
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        runLoad(List.of(first, second), LOAD, acknowledged, failures, null);
+        assertEquals(0, failures.get(), "no request failed while both instances ran");
+        assertTrue(acknowledged.size() >= 30, "acknowledged writes: " + acknowledged.size());
+        verifyEveryWriteOnce(acknowledged);
+        verifyFeed();
+
+        // Now kill the first instance in the middle of the load; the second one carries on.
+        List<String> duringKill = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresDuringKill = new AtomicInteger();
+        runLoad(List.of(first, second), Duration.ofSeconds(10), duringKill, failuresDuringKill, () -> first.kill());
+        List<String> afterKill = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresAfterKill = new AtomicInteger();
+        runLoad(List.of(second), Duration.ofSeconds(5), afterKill, failuresAfterKill, null);
+        assertEquals(0, failuresAfterKill.get(), "the surviving instance serves every request");
+        List<String> all = new ArrayList<>(acknowledged);
+        all.addAll(duringKill);
+        all.addAll(afterKill);
+        verifyEveryWriteOnce(all);
+        verifyFeed();
+        System.out.printf("Scale-out: %d writes acknowledged on two instances, %d while one was killed (%d requests"
+                + " to it failed), %d after%n", acknowledged.size(), duringKill.size(), failuresDuringKill.get(),
+                afterKill.size());
+    }
+
+    /** Workers alternate between the instances: clients, filings, events and report reads. */
+    private static void runLoad(List<PackagedApp> apps, Duration duration, List<String> acknowledged,
+            AtomicInteger failures, Runnable halfway) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        Instant end = Instant.now().plus(duration);
+        Instant middle = Instant.now().plus(duration.dividedBy(2));
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                int i = 0;
+                while (Instant.now().isBefore(end)) {
+                    PackagedApp app = apps.get((worker + i++) % apps.size());
+                    try {
+                        step(app, acknowledged);
+                    } catch (AssertionError | RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        if (halfway != null) {
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), middle).toMillis()));
+            halfway.run();
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void step(PackagedApp app, List<String> acknowledged) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        Response client = as(app, caseworker).body(Map.of("firstName", "Load", "lastName", "Test"))
+                .post("/api/v1/clients");
+        if (client.statusCode() != 201) {
+            throw new IllegalStateException("client " + client.statusCode());
+        }
+        String clientId = client.path("id");
+        acknowledged.add("CLIENT_CREATED|" + clientId);
+        Response filing = as(app, integration).body(Map.of("clientId", clientId, "venue", "USCIS", "channel", "MAIL",
+                "filedOn", today.minusDays(120).toString())).post("/api/v1/filings");
+        if (filing.statusCode() != 201) {
+            throw new IllegalStateException("filing " + filing.statusCode());
+        }
+        String filingId = filing.path("id");
+        acknowledged.add("FILING_CREATED|" + filingId);
+        Response event = as(app, caseworker).body(Map.of("type", "RECEIPT_RECEIVED", "occurredOn", today.toString(),
+                "receiptNumber", "IOE0912345678")).post("/api/v1/filings/" + filingId + "/events");
+        if (event.statusCode() != 201) {
+            throw new IllegalStateException("event " + event.statusCode());
+        }
+        acknowledged.add("EVENT_RECORDED|" + filingId);
+        int report = as(app, caseworker).get("/api/v1/reports/overdue/summary").statusCode();
+        if (report != 200) {
+            throw new IllegalStateException("report " + report);
+        }
+    }
+
+    private static void verifyEveryWriteOnce(List<String> acknowledged) throws Exception {
+        Set<String> unique = new HashSet<>(acknowledged);
+        assertEquals(acknowledged.size(), unique.size());
+        for (String write : unique) {
+            String[] parts = write.split("\\|");
+            String table = switch (parts[0]) {
+                case "CLIENT_CREATED" -> "client where id";
+                case "FILING_CREATED" -> "filing where id";
+                default -> "filing_event where filing_id";
+            };
+            assertEquals(1, count("select count(*) from " + table + " = '" + parts[1] + "'"), write);
+        }
+    }
+
+    /** The whole feed, paged through the surviving instance: each change once, cursors increasing. */
+    private static void verifyFeed() throws Exception {
+        PackagedApp reader = second;
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int items = 0;
+        while (true) {
+            var request = as(reader, integration).queryParam("limit", 500);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> list = page.getList("items");
+            if (list.isEmpty()) {
+                break;
+            }
+            for (Map<String, Object> item : list) {
+                assertTrue(seen.add((String) item.get("cursor")), "a change appeared twice");
+                items++;
+            }
+            cursor = page.getString("next");
+        }
+        assertEquals(count("select count(*) from change_feed where organization_id = 'demo'"), items,
+                "the feed delivers every committed change");
+    }
+
+    private static io.restassured.specification.RequestSpecification as(PackagedApp app, String token) {
+        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
