@@ -1,0 +1,33 @@
+package org.asylumcasetracker.integration.webhook;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.filing.Stage;
+
+/**
+ * The JSON body of every delivery: an envelope whose {@code id} is the delivery's id (the same on every
+ * retry, so a receiver can drop duplicates) and whose {@code data} depends on {@code type}. Payloads name
+ * filings and clients by id only; a receiver reads whatever else it needs through the API.
+ */
+public record DeliveryPayload(UUID id, WebhookEventType type, OffsetDateTime occurredAt, String organizationId,
+        Object data) {
+
+    /**
+     * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null for a new filing;
+     * {@code eventId} is the event recorded or retracted.
+     */
+    public record FilingStageChangedData(UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version,
+            UUID eventId) {
+    }
+
+    /** {@code CLIENT_CHANGED}: {@code created} tells a new client from a change. */
+    public record ClientChangedData(UUID clientId, boolean created, long version) {
+    }
+
+    /** {@code ALERT_DUE}: the alert of SPEC §5 whose due day has arrived. */
+    public record AlertDueData(UUID filingId, UUID clientId, AlertCode code, Severity severity, LocalDate dueOn) {
+    }
+}
