@@ -147,7 +147,7 @@ class RoleMatrixIT {
         System.out.printf("Role matrix: %d operations x 6 callers = %d checks%n", operations.size(), cells);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(operations.size() * 6, cells);
-        assertTrue(operations.size() >= 22, "the document lists " + operations.size() + " operations");
+        assertTrue(operations.size() >= 27, "the document lists " + operations.size() + " operations");
     }
 
     private static Map<String, Object> filingBody() {

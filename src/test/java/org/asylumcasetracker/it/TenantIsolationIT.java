@@ -89,6 +89,9 @@ class TenantIsolationIT {
         String feed = env.as("clinic-integration").queryParam("limit", 1000).get("/api/v1/changes").then()
                 .statusCode(200).extract().asString();
         assertFalse(feed.contains(otherClient) || feed.contains(otherFiling), "demo's feed shows other-clinic's rows");
+        // carol's clinic has no supervisor or integration account in the realm; webhook isolation between
+        // organizations is covered by WebhookResourceTest with the in-process provider
+        env.as("carol").get("/api/v1/webhooks").then().statusCode(403);
     }
 
     @Test

@@ -173,6 +173,8 @@ public class FilingResource {
     @GET
     @Path("/{id}/events")
     @Operation(operationId = "listEvents", summary = "The filing's timeline, oldest first, retractions included")
+    @APIResponse(responseCode = "200", description = "The timeline",
+            content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "404", description = "No such filing in your organization")
     public PageResponse<EventResponse> listEvents(@PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,

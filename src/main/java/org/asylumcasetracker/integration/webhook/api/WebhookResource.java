@@ -1,6 +1,7 @@
 package org.asylumcasetracker.integration.webhook.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.asylumcasetracker.integration.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,6 +48,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Idempotent
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events of your organization")
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
