@@ -112,6 +112,32 @@ class ChangeFeedTest {
     }
 
     @Test
+    void positionsCompareAsNumbersAcrossADigitBoundary() throws Exception {
+        // Regression: feed positions once sorted as text, so "100" came before "99" and pages skipped rows.
+        // Transactions 99 and 100 ended long ago (the migrations alone take more), so both rows are final.
+        String org = freshOrganization();
+        String integration = TestTokens.token("svc", "integration", org);
+        UUID earlier = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into change_feed (txid, organization_id,"
+                        + " type, entity_type, entity_id, version) values (cast(? as xid8), ?, 'CLIENT_UPDATED', 'CLIENT', ?, 1)")) {
+            connection.setAutoCommit(true);
+            for (Object[] row : new Object[][] {{"100", later}, {"99", earlier}}) {
+                insert.setString(1, (String) row[0]);
+                insert.setString(2, org);
+                insert.setObject(3, row[1]);
+                insert.executeUpdate();
+            }
+        }
+        JsonPath first = as(integration).queryParam("limit", 1).get(CHANGES).then().extract().jsonPath();
+        JsonPath second = as(integration).queryParam("limit", 1).queryParam("after", first.getString("next"))
+                .get(CHANGES).then().extract().jsonPath();
+        assertEquals(List.of(earlier.toString()), first.getList("items.entityId"));
+        assertEquals(List.of(later.toString()), second.getList("items.entityId"));
+    }
+
+    @Test
     void pagingWhileWritersRunFindsEveryChangeExactlyOnce() throws Exception {
         String org = freshOrganization();
         String integration = TestTokens.token("svc", "integration", org);

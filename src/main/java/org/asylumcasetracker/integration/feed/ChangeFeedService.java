@@ -41,11 +41,12 @@ public class ChangeFeedService {
     @Transactional
     public List<Change> after(ChangeCursor cursor, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, txid::text, type, entity_type, entity_id, related_id,"
-                + " version, stage, occurred_at from change_feed"
-                + " where organization_id = ?1 and (txid, id) > (cast(?2 as xid8), ?3)"
-                + " and txid < pg_snapshot_xmin(pg_current_snapshot())"
-                + " order by txid, id limit ?4")
+        // The text copy of txid is aliased: "order by txid" would otherwise sort by the text, not the number.
+        List<Object[]> rows = em.createNativeQuery("select c.id, c.txid::text as position, c.type, c.entity_type,"
+                + " c.entity_id, c.related_id, c.version, c.stage, c.occurred_at from change_feed c"
+                + " where c.organization_id = ?1 and (c.txid, c.id) > (cast(?2 as xid8), ?3)"
+                + " and c.txid < pg_snapshot_xmin(pg_current_snapshot())"
+                + " order by c.txid, c.id limit ?4")
                 .setParameter(1, organization.id())
                 .setParameter(2, cursor.transactionId())
                 .setParameter(3, cursor.id())
