@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -69,7 +70,9 @@ public class OrganizationService {
         return organizations.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Organization", id));
     }
 
+    // Changed thresholds move every filing's alert windows, which are recomputed in this transaction.
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public Organization changeSettings(String id, OrganizationSettings settings, String ifMatch) {
         Organization organization = visible(id);
         ETags.checkIfMatch(ifMatch, organization.getVersion());

@@ -109,6 +109,16 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM, as Kubernetes does, and waits for the process to end. */
+    public void terminate() {
+        process.destroy();
+        try {
+            process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Kills the process at once (SIGKILL), as a crashed node would die. */
     public void kill() {
         process.destroyForcibly();

@@ -72,10 +72,9 @@ class ReportAgreesWithFilingAlertsTest {
         Map<UUID, Boolean> primaryIdByClient = new HashMap<>();
         List<UUID> filingIds = new ArrayList<>();
 
-        QuarkusTransaction.requiringNew().run(() -> {
-            Organization organization = new Organization(org, "Property Clinic", ZONE);
-            organizations.persist(organization);
-            List<UUID> clientIds = new ArrayList<>();
+        List<UUID> clientIds = new ArrayList<>();
+        QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            organizations.persist(new Organization(org, "Property Clinic", ZONE));
             for (int i = 0; i < CLIENTS; i++) {
                 Client client = new Client(org);
                 Set<IdentityDocument> documents = random.nextBoolean() ? Set.of(IdentityDocument.PASSPORT)
@@ -86,14 +85,20 @@ class ReportAgreesWithFilingAlertsTest {
                 clientIds.add(client.getId());
                 primaryIdByClient.put(client.getId(), client.hasPrimaryId());
             }
-            for (int i = 0; i < FILINGS; i++) {
-                UUID clientId = clientIds.get(random.nextInt(CLIENTS));
-                Filing filing = randomFiling(random, org, clientId, today);
-                filings.persist(filing);
-                windows.replace(filing, organization, primaryIdByClient.get(clientId));
-                filingIds.add(filing.getId());
-            }
         });
+        // in batches, so that a slow machine does not run into the transaction timeout
+        for (int batch = 0; batch < FILINGS / 200; batch++) {
+            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+                Organization organization = organizations.findById(org);
+                for (int i = 0; i < 200; i++) {
+                    UUID clientId = clientIds.get(random.nextInt(CLIENTS));
+                    Filing filing = randomFiling(random, org, clientId, today);
+                    filings.persist(filing);
+                    windows.replace(filing, organization, primaryIdByClient.get(clientId));
+                    filingIds.add(filing.getId());
+                }
+            });
+        }
 
         int compared = 0;
         for (int d = 0; d < DAYS_ASKED; d++) {
@@ -102,7 +107,7 @@ class ReportAgreesWithFilingAlertsTest {
             List<OverdueRow> rows = new ArrayList<>();
             List<Alert> expected = new ArrayList<>();
             long[] count = new long[1];
-            QuarkusTransaction.requiringNew().run(() -> {
+            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
                 queries.each(org, filter, rows::add);
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);

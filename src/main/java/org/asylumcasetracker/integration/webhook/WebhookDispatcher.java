@@ -1,6 +1,7 @@
 package org.asylumcasetracker.integration.webhook;
 
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -97,8 +98,20 @@ public class WebhookDispatcher {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        senders.shutdownNow();
+    /**
+     * On shutdown no new round starts (the schedule skips once the application stops) and sends already
+     * under way finish and are recorded, so a receiver is not left with a delivery the log calls pending.
+     * This runs on the shutdown event, while the database is still open.
+     */
+    void stop(@Observes ShutdownEvent event) {
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(sender.deadline().toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            senders.shutdownNow();
+        }
     }
 }
