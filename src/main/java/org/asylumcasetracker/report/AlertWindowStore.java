@@ -72,10 +72,14 @@ public class AlertWindowStore {
         } while (batch.size() == BATCH);
     }
 
-    /** Replaces the filing's windows with the ones its facts give now. */
+    /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
     public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
         List<AlertWindow> windows = AlertRules.windows(filing.facts(clientHasPrimaryId), organization.settings(),
                 organization.zone());
+        // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
+        if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
+            return;
+        }
         em.createNativeQuery("delete from alert_window where filing_id = ?1").setParameter(1, filing.getId())
                 .executeUpdate();
         for (AlertWindow window : windows) {
@@ -90,5 +94,20 @@ public class AlertWindowStore {
                     .setParameter(7, window.endsOn())
                     .executeUpdate();
         }
+    }
+
+    private List<AlertWindow> stored(UUID filingId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
+                .setParameter(1, filingId).getResultList();
+        return rows.stream().map(r -> new AlertWindow(org.asylumcasetracker.alert.AlertCode.valueOf((String) r[0]),
+                toDate(r[1]), toDate(r[2]))).toList();
+    }
+
+    private static java.time.LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.time.LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 }

@@ -25,6 +25,8 @@ public class OverdueQueries {
     private static final String FROM = " from alert_window w join filing f on f.id = w.filing_id"
             + " join client c on c.id = w.client_id"
             + " where w.organization_id = :org and w.due_on <= :asOf and (w.ends_on is null or w.ends_on >= :asOf)";
+    private static final String WINDOWS_RAISED = " where w.organization_id = :org and w.due_on <= :asOf"
+            + " and (w.ends_on is null or w.ends_on >= :asOf)";
     private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id";
     private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
             + " :asOf - w.due_on, c.first_name, c.last_name, c.caseworker, f.stage, f.venue";
@@ -37,8 +39,14 @@ public class OverdueQueries {
     }
 
     public List<OverdueRow> page(String organizationId, OverdueFilter filter, int page, int size) {
-        Query query = bind(em.createNativeQuery(COLUMNS + FROM + where(filter) + ORDER + " limit :limit offset :offset"),
-                organizationId, filter)
+        String sql = COLUMNS + FROM + where(filter) + ORDER + " limit :limit offset :offset";
+        if (onlyWindowFilters(filter)) {
+            // Pick the page from the windows alone (an index scan in report order), then join for its rows only.
+            sql = COLUMNS + " from (select * from alert_window w" + WINDOWS_RAISED + where(filter) + ORDER
+                    + " limit :limit offset :offset) w join filing f on f.id = w.filing_id join client c on c.id = w.client_id"
+                    + ORDER;
+        }
+        Query query = bind(em.createNativeQuery(sql), organizationId, filter)
                 .setParameter("limit", size)
                 .setParameter("offset", (long) page * size);
         List<OverdueRow> rows = new ArrayList<>();
@@ -49,8 +57,14 @@ public class OverdueQueries {
     }
 
     public long count(String organizationId, OverdueFilter filter) {
-        return ((Number) bind(em.createNativeQuery("select count(*)" + FROM + where(filter)), organizationId, filter)
-                .getSingleResult()).longValue();
+        // The joins cannot remove rows (non-null foreign keys), so without client or filing filters they are skipped.
+        String sql = onlyWindowFilters(filter) ? "select count(*) from alert_window w" + WINDOWS_RAISED + where(filter)
+                : "select count(*)" + FROM + where(filter);
+        return ((Number) bind(em.createNativeQuery(sql), organizationId, filter).getSingleResult()).longValue();
+    }
+
+    private static boolean onlyWindowFilters(OverdueFilter filter) {
+        return filter.caseworker() == null && filter.venue() == null;
     }
 
     /** Streams every matching row in report order, without holding them all. */
