@@ -64,7 +64,7 @@ die() { log "FAILED: $*" >&2; exit 1; }
 
 # --- cleanup: everything this script started stops with it, also on Ctrl-C ---------------------------------
 stop_pid() {  # pid, seconds to wait before SIGKILL
-  local pid=$1 patience=${2:-20}
+  local pid=$1 patience=${2:-20} i
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
   kill -TERM "$pid" 2>/dev/null || true
   for (( i = 0; i < patience * 10; i++ )); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
@@ -72,7 +72,7 @@ stop_pid() {  # pid, seconds to wait before SIGKILL
 }
 
 cleanup() {
-  local status=$?
+  local status=$? i
   trap - EXIT INT TERM
   [[ -n "$SAMPLER_PID" ]] && stop_pid "$SAMPLER_PID" 2
   [[ -n "$SERVICE_PID" ]] && stop_pid "$SERVICE_PID" 20
@@ -112,12 +112,33 @@ host_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $5+$6 }' /proc/stat
 
 psql_q() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
-# RSS and CPU of the service while a scenario runs: RSS sampled every 0.5 s (the maximum is reported), CPU as
-# the service's user+system time over the wall time (100% = one core; this machine has $(nproc)), and how busy
-# the whole machine was (other processes included).
+# What a scenario costs, from /proc: the service's RSS (sampled every 0.5 s, the maximum is reported) and CPU
+# time split four ways, each as a share of one core (this machine has 2 cores, so everything adds up to at most
+# 200%): the service; PostgreSQL (postmaster and its backends, the ones that ended included); the load generator
+# (wrk, pgbench or curl: the children of this script, from `times`); and "other", everything else that ran on
+# the machine meanwhile (other people's builds and tests), which is what makes results on a shared machine move.
+postgres_ticks() {  # postmaster + reaped children + live children
+  [[ -n "$PGDATA_DIR" && -f "$PGDATA_DIR/postmaster.pid" ]] || { echo 0; return; }
+  local postmaster
+  postmaster=$(head -1 "$PGDATA_DIR/postmaster.pid")
+  { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for child in $(ps -o pid= --ppid "$postmaster"); do   # a backend may end meanwhile
+      awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true
+    done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
+generator_ticks() {  # CPU of the finished children of this shell; sets GENERATOR_TICKS
+  times > "$RESULTS/times.txt"   # not in $(...): a subshell would report its own children
+  GENERATOR_TICKS=$(awk -v hz="$CLK_TCK" 'NR == 2 { gsub(/s/, ""); split($1, u, "m"); split($2, k, "m");
+      printf "%.0f", (u[1] * 60 + u[2] + k[1] * 60 + k[2]) * hz }' "$RESULTS/times.txt")
+}
+
 measure_begin() {
   MEASURE_T0=$(now_ns)
   MEASURE_HOST0=$(host_ticks)
+  MEASURE_PG0=$(postgres_ticks)
+  generator_ticks
+  MEASURE_GEN0=$GENERATOR_TICKS
   MEASURE_CPU0=0
   : > "$RESULTS/rss.samples"
   if [[ -n "$SERVICE_PID" ]]; then
@@ -128,27 +149,39 @@ measure_begin() {
   fi
 }
 
-measure_end() {  # sets M_RSS, M_CPU, M_HOST
-  local elapsed host1
+measure_end() {  # count-of-requests; sets M_RSS, M_CPU, M_MS_PER_REQUEST, M_PG, M_PG_MS_PER_REQUEST, M_GEN, M_OTHER
+  local requests=$1 elapsed host1 service_ticks=0
   elapsed=$(seconds_since "$MEASURE_T0")
   host1=$(host_ticks)
-  M_HOST=$(awk -v a="$MEASURE_HOST0" -v b="$host1" 'BEGIN { split(a, x, " "); split(b, y, " ");
-      t = y[1] - x[1]; i = y[2] - x[2]; printf "%.0f%%", (t > 0 ? 100 * (t - i) / t : 0) }')
   if [[ -n "$SERVICE_PID" ]]; then
-    M_CPU=$(awk -v a="$MEASURE_CPU0" -v b="$(cpu_ticks "$SERVICE_PID")" -v hz="$CLK_TCK" -v s="$elapsed" \
-      'BEGIN { printf "%.0f%%", 100 * (b - a) / hz / s }')
+    service_ticks=$(( $(cpu_ticks "$SERVICE_PID") - MEASURE_CPU0 ))
     stop_pid "$SAMPLER_PID" 2
     SAMPLER_PID=
     M_RSS="$(sort -n "$RESULTS/rss.samples" | grep -v '^$' | tail -1) MB"
   else
-    M_CPU=-
     M_RSS=-
   fi
+  generator_ticks
+  local pg_ticks=$(( $(postgres_ticks) - MEASURE_PG0 )) gen_ticks=$(( GENERATOR_TICKS - MEASURE_GEN0 ))
+  read -r M_CPU M_PG M_GEN M_OTHER M_MS_PER_REQUEST M_PG_MS_PER_REQUEST < <(awk -v a="$MEASURE_HOST0" -v b="$host1" -v svc="$service_ticks" \
+      -v pg="$pg_ticks" -v gen="$gen_ticks" -v hz="$CLK_TCK" -v s="$elapsed" -v n="$requests" 'BEGIN {
+    split(a, x, " "); split(b, y, " "); busy = (y[1] - x[1]) - (y[2] - x[2]);
+    other = busy - svc - pg - gen; if (other < 0) other = 0;
+    f = 100 / hz / s;
+    printf "%.0f%% %.0f%% %.0f%% %.0f%% %s %s\n", svc * f, pg * f, gen * f, other * f,
+      (n > 0 && svc > 0) ? sprintf("%.2f", svc * 1000 / hz / n) : "-", (n > 0 && pg > 0) ? sprintf("%.2f", pg * 1000 / hz / n) : "-" }')
+  [[ -n "$SERVICE_PID" ]] || { M_CPU=-; M_MS_PER_REQUEST=-; }
+  [[ -n "$PGDATA_DIR" ]] || { M_PG=-; M_PG_MS_PER_REQUEST=-; }
 }
 
 TABLE=$RESULTS/table.tsv
 : > "$TABLE"
-add_row() { local IFS=$'\t'; echo "$*" >> "$TABLE"; }   # scenario throughput p50 p99 errors rss cpu host
+# scenario, throughput, p50, p99, errors, then the measure_end figures
+add_row() {
+  local IFS=$'\t'
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$*" "$M_RSS" "$M_CPU" "$M_MS_PER_REQUEST" "$M_PG" "$M_PG_MS_PER_REQUEST" \
+    "$M_GEN" "$M_OTHER" >> "$TABLE"
+}
 
 # nearest-rank percentile of the numbers in a file
 percentile() { sort -n "$2" | awk -v p="$1" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; print v[i] }'; }
@@ -291,15 +324,16 @@ run_wrk() {  # scenario-name label lua-script path [wrk args...]; env BENCH_* fo
   wrk "${WRK_ARGS[@]}" -d"${WARMUP}s" -s "$BENCH/wrk/$script" "$@" "$SERVICE_URL$path" > "$RESULTS/wrk-$label-warmup.txt"
   measure_begin
   wrk "${WRK_ARGS[@]}" -d"${DURATION}s" --latency -s "$BENCH/wrk/$script" "$@" "$SERVICE_URL$path" > "$RESULTS/wrk-$label.txt"
-  measure_end
   local result requests seconds rps p50_ms p99_ms max_ms non2xx socket_errors
   result=$(grep '^WRK_RESULT' "$RESULTS/wrk-$label.txt") || die "no result from wrk, see $RESULTS/wrk-$label.txt"
   # "WRK_RESULT requests=1 seconds=2 ..." (common.lua) -> the local variables above
   eval "$(echo "${result#WRK_RESULT }" | tr ' ' '\n')"
+  measure_end "$requests"
   add_row "$name" "$(printf '%.0f req/s' "$rps")" "$(printf '%.1f ms' "$p50_ms")" "$(printf '%.1f ms' "$p99_ms")" \
-    "$(( non2xx + socket_errors ))" "$M_RSS" "$M_CPU" "$M_HOST"
+    "$(( non2xx + socket_errors ))"
   eval "RPS_$label=$rps"
-  log "  $(printf '%.0f' "$rps") req/s, p50 $p50_ms ms, p99 $p99_ms ms, errors $(( non2xx + socket_errors )), service RSS $M_RSS, CPU $M_CPU"
+  log "  $(printf '%.0f' "$rps") req/s, p50 $p50_ms ms, p99 $p99_ms ms, errors $(( non2xx + socket_errors ));" \
+    "service RSS $M_RSS, CPU $M_CPU ($M_MS_PER_REQUEST ms/request); PostgreSQL $M_PG, wrk $M_GEN, other processes $M_OTHER"
 }
 
 sequential() {  # scenario-name label path token [curl args...]
@@ -315,15 +349,14 @@ sequential() {  # scenario-name label path token [curl args...]
   for (( i = 0; i < SEQUENTIAL_CALLS; i++ )); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $token" "$@" "$SERVICE_URL$path" >> "$out"
   done
-  measure_end
+  measure_end "$SEQUENTIAL_CALLS"
   awk '{ print $2 * 1000 }' "$out" > "$out.ms"
   local errors p50 p95
   errors=$(awk '$1 !~ /^2/' "$out" | wc -l)
   p50=$(percentile 50 "$out.ms")
   p95=$(percentile 95 "$out.ms")
-  add_row "$name" "$SEQUENTIAL_CALLS calls" "$(printf '%.1f ms' "$p50")" "$(printf '%.1f ms (p95)' "$p95")" \
-    "$errors" "$M_RSS" "$M_CPU" "$M_HOST"
-  log "  p50 $p50 ms, p95 $p95 ms, errors $errors"
+  add_row "$name" "$SEQUENTIAL_CALLS calls" "$(printf '%.1f ms' "$p50")" "$(printf '%.1f ms (p95)' "$p95")" "$errors"
+  log "  p50 $p50 ms, p95 $p95 ms, errors $errors; service CPU $M_MS_PER_REQUEST ms/call; other processes $M_OTHER"
 }
 
 csv_export() {
@@ -337,7 +370,7 @@ csv_export() {
     curl -s -o "$RESULTS/overdue.csv" -w '%{http_code} %{time_total} %{size_download}\n' \
       -H "Accept: text/csv" -H "Authorization: Bearer $token" "$SERVICE_URL/api/v1/reports/overdue" >> "$out"
   done
-  measure_end
+  measure_end "$CSV_RUNS"
   local rows errors median max
   rows=$(( $(wc -l < "$RESULTS/overdue.csv") - 1 ))
   errors=$(awk '$1 !~ /^2/' "$out" | wc -l)
@@ -345,7 +378,7 @@ csv_export() {
   median=$(percentile 50 "$out.ms")
   max=$(sort -n "$out.ms" | tail -1)
   add_row "CSV export ($rows rows, $CSV_RUNS runs)" "$(awk -v r="$rows" -v m="$median" 'BEGIN { printf "%.0f rows/s", r / (m / 1000) }')" \
-    "$(printf '%.0f ms' "$median")" "$(printf '%.0f ms (max)' "$max")" "$errors" "$M_RSS" "$M_CPU" "$M_HOST"
+    "$(printf '%.0f ms' "$median")" "$(printf '%.0f ms (max)' "$max")" "$errors"
   CSV_ROWS=$rows
   log "  $rows rows, $(awk '{ s = $3 } END { printf "%.1f", s / 1048576 }' "$out") MB, median $median ms, max $max ms"
 }
@@ -360,25 +393,28 @@ pgbench_baseline() {
   # 10% of the transactions are logged, for percentiles (pgbench prints only the average)
   pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D org=$ORG -f "$BENCH/sql/get-filing.pgbench.sql" \
     -l --sampling-rate=0.1 --log-prefix="$RESULTS/pgbench-log/tx" > "$out" 2>&1 || die "pgbench failed, see $out"
-  measure_end
-  cat "$RESULTS"/pgbench-log/tx* | awk '{ print $3 / 1000 }' > "$RESULTS/pgbench-latency.ms"
   local tps failed p50 p99
   tps=$(awk '/^tps/ { print $3 }' "$out")
   failed=$(awk '/failed transactions/ { print $5 }' "$out")
+  measure_end "$(awk '/transactions actually processed/ { print $NF }' "$out")"
+  M_MS_PER_REQUEST=-   # the service is idle here
+  cat "$RESULTS"/pgbench-log/tx* | awk '{ print $3 / 1000 }' > "$RESULTS/pgbench-latency.ms"
   p50=$(percentile 50 "$RESULTS/pgbench-latency.ms")
   p99=$(percentile 99 "$RESULTS/pgbench-latency.ms")
   add_row "pgbench: SQL of GET /filings/{id} (3 statements)" "$(printf '%.0f tx/s' "$tps")" "$(printf '%.1f ms' "$p50")" \
-    "$(printf '%.1f ms' "$p99")" "${failed:-?}" "(service idle)" "$M_CPU" "$M_HOST"
+    "$(printf '%.1f ms' "$p99")" "${failed:-?}"
   PGBENCH_TPS=$tps
   log "  $(printf '%.0f' "$tps") tx/s, p50 $p50 ms, p99 $p99 ms, failed ${failed:-?}"
 }
 
 print_table() {
-  local line
-  printf '\n%-52s %13s %9s %16s %6s %9s %6s %5s\n' "scenario" "throughput" "p50" "p99" "errors" "svc RSS" "svc CPU" "host"
-  printf '%s\n' "$(printf -- '-%.0s' {1..124})"
+  local line format='%-46s %12s %9s %16s %6s %8s %7s %6s %6s %6s %7s %6s\n'
+  # shellcheck disable=SC2059
+  printf "\n$format" "scenario" "throughput" "p50" "p99" "errors" "svc RSS" "svc CPU" "ms/req" "PG CPU" "ms/req" "loadgen" "other"
+  printf '%s\n' "$(printf -- '-%.0s' {1..151})"
   while IFS=$'\t' read -r -a line; do
-    printf '%-52s %13s %9s %16s %6s %9s %7s %5s\n' "${line[@]}"
+    # shellcheck disable=SC2059
+    printf "$format" "${line[@]}"
   done < "$TABLE"
 }
 
@@ -387,7 +423,8 @@ machine_snapshot() {  # what else runs on the machine
     echo "== $1: $(date -Is)"
     echo "cores: $(nproc), memory: $(free -g | awk '/^Mem/ { print $2 " GiB total, " $7 " GiB available" }')"
     echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-    ps -eo pid,pcpu,rss,etime,args --sort=-pcpu | head -12 | cut -c1-160
+    # the second of two top samples: CPU use right now, not averaged over each process's lifetime
+    top -c -b -n 2 -d 2 -w 200 | awk '/^top -/ { n++ } n == 2' | sed -n '7,18p' | cut -c1-160
   } >> "$RESULTS/machine.txt"
 }
 
@@ -417,6 +454,7 @@ FIRST_START_S="n/a (--reuse-data)"
 if (( REUSE )) && [[ -f $DATA/loaded.txt ]] && [[ $(cat "$DATA/loaded.txt") == "$MARKER" ]]; then
   log "reusing the loaded data set ($MARKER)"
 else
+  (( ! REUSE )) || die "--reuse-data: no data set of this size ($MARKER) was loaded before; run without it"
   if [[ -n "${BENCH_DB_URL:-}" ]] && [[ -n "$(psql_q -c "select 1 from information_schema.tables where table_name = 'filing'" )" ]] \
       && [[ -n "$(psql_q -c "select 1 from organization where id = '$ORG'")" ]]; then
     die "the database at BENCH_DB_URL already holds bench data: give an empty database, or --reuse-data"
@@ -447,7 +485,8 @@ log "starting the packaged service ($JAVA_OPTS ${JFR_OPTS[*]})"
 start_service measured "${JFR_OPTS[@]}"
 RSS_STARTED="$(rss_mb "$SERVICE_PID") MB"
 log "  ready after $STARTUP_S s ($(grep -o 'started in [0-9.]*s' "$RESULTS/service-measured.log" | head -1)), RSS $RSS_STARTED"
-add_row "startup: java -jar to /q/health/ready = 200" "-" "$STARTUP_S s" "-" "-" "$RSS_STARTED" "-" "-"
+M_RSS=$RSS_STARTED M_CPU=- M_MS_PER_REQUEST=- M_PG=- M_PG_MS_PER_REQUEST=- M_GEN=- M_OTHER=- \
+  add_row "startup: java -jar to /q/health/ready = 200" "-" "$STARTUP_S s" "-" "-"
 
 # Every token and request shape works before anything is measured.
 ANY_ID=$(head -1 "$DATA/filing-ids.txt")
@@ -508,9 +547,9 @@ machine_snapshot "after the scenarios"
   echo "first start (empty database, Flyway migrations): $FIRST_START_S s"
   echo "JVM: $JAVA_OPTS ${JFR_OPTS[*]}; $CONNECTIONS connections, wrk -t2, ${DURATION}s per scenario after ${WARMUP}s warm-up;" \
     "$ORG: 10,000 filings, $REPORT_TOTAL overdue rows on $TODAY"
-  echo "svc CPU: the service's user+system time / wall time (100% = one core; $(nproc) cores). host: busy share of" \
-    "all cores, load generator, PostgreSQL and other processes included. errors: non-2xx + socket errors."
-  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB; load average before the scenarios and the busiest" \
-    "processes: $RESULTS/machine.txt"
+  echo "CPU columns: share of one core over the scenario ($(nproc) cores = $(( $(nproc) * 100 ))% in all) used by the service," \
+    "PostgreSQL, the load generator (wrk/pgbench/curl) and other processes on the machine; ms/req: CPU per request."
+  echo "errors: non-2xx responses + socket errors. machine: $(nproc) cores, $(free -g | awk '/^Mem/ { print $2 }') GiB;" \
+    "load average and busiest processes before/after: $RESULTS/machine.txt"
 } | tee "$RESULTS/table.txt"
 log "done; everything is in $RESULTS"
