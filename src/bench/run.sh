@@ -32,7 +32,9 @@ cd "$ROOT"
 BENCH=src/bench
 WORK=target/bench
 RESULTS=$WORK/results-$(date +%Y%m%d-%H%M%S)
-DATA=$WORK/data          # id files written by the loader, kept next to the database they describe
+# id files written by the loader and the marker of what is loaded, one folder per database they describe
+DATA=$WORK/data
+[[ -z "${BENCH_DB_URL:-}" ]] || DATA=$WORK/data-external
 TOKENS=$WORK/tokens
 mkdir -p "$RESULTS" "$DATA"
 
@@ -163,13 +165,15 @@ measure_end() {  # count-of-requests; sets M_RSS, M_CPU, M_MS_PER_REQUEST, M_PG,
   fi
   generator_ticks
   local pg_ticks=$(( $(postgres_ticks) - MEASURE_PG0 )) gen_ticks=$(( GENERATOR_TICKS - MEASURE_GEN0 ))
-  read -r M_CPU M_PG M_GEN M_OTHER M_MS_PER_REQUEST M_PG_MS_PER_REQUEST < <(awk -v a="$MEASURE_HOST0" -v b="$host1" -v svc="$service_ticks" \
-      -v pg="$pg_ticks" -v gen="$gen_ticks" -v hz="$CLK_TCK" -v s="$elapsed" -v n="$requests" 'BEGIN {
-    split(a, x, " "); split(b, y, " "); busy = (y[1] - x[1]) - (y[2] - x[2]);
-    other = busy - svc - pg - gen; if (other < 0) other = 0;
-    f = 100 / hz / s;
-    printf "%.0f%% %.0f%% %.0f%% %.0f%% %s %s\n", svc * f, pg * f, gen * f, other * f,
-      (n > 0 && svc > 0) ? sprintf("%.2f", svc * 1000 / hz / n) : "-", (n > 0 && pg > 0) ? sprintf("%.2f", pg * 1000 / hz / n) : "-" }')
+  read -r M_CPU M_PG M_GEN M_OTHER M_MS_PER_REQUEST M_PG_MS_PER_REQUEST < <(awk -v a="$MEASURE_HOST0" -v b="$host1" \
+      -v svc="$service_ticks" -v pg="$pg_ticks" -v gen="$gen_ticks" -v hz="$CLK_TCK" -v s="$elapsed" -v n="$requests" '
+    function per_request(ticks) { return (n > 0 && ticks > 0) ? sprintf("%.2f", ticks * 1000 / hz / n) : "-" }
+    BEGIN {
+      split(a, x, " "); split(b, y, " "); busy = (y[1] - x[1]) - (y[2] - x[2]);
+      other = busy - svc - pg - gen; if (other < 0) other = 0;
+      f = 100 / hz / s;
+      printf "%.0f%% %.0f%% %.0f%% %.0f%% %s %s\n", svc * f, pg * f, gen * f, other * f, per_request(svc), per_request(pg)
+    }')
   [[ -n "$SERVICE_PID" ]] || { M_CPU=-; M_MS_PER_REQUEST=-; }
   [[ -n "$PGDATA_DIR" ]] || { M_PG=-; M_PG_MS_PER_REQUEST=-; }
 }
@@ -462,7 +466,7 @@ else
   rm -f "$DATA/loaded.txt"
   log "first start of the service: Flyway creates the schema"
   start_service first
-  FIRST_START_S=$STARTUP_S
+  FIRST_START_S="$STARTUP_S s"
   log "  ready after $STARTUP_S s (empty database, migrations included)"
   load_orgs 0 "$PHASE1_ORGS"
   log "warm-up mix at $(( PHASE1_ORGS * 10000 )) filings"
@@ -544,7 +548,7 @@ machine_snapshot "after the scenarios"
     "$(awk -v a="$RPS_get" -v b="$RPS_health" 'BEGIN { printf "%.2f", a / b }')"
   echo "service RSS after the warm-up mix: $RSS_100K at $(( PHASE1_ORGS * 10000 )) filings, $RSS_1M at $FILINGS filings;" \
     "peak (VmHWM) $PEAK_RSS"
-  echo "first start (empty database, Flyway migrations): $FIRST_START_S s"
+  echo "first start (empty database, Flyway migrations): $FIRST_START_S"
   echo "JVM: $JAVA_OPTS ${JFR_OPTS[*]}; $CONNECTIONS connections, wrk -t2, ${DURATION}s per scenario after ${WARMUP}s warm-up;" \
     "$ORG: 10,000 filings, $REPORT_TOTAL overdue rows on $TODAY"
   echo "CPU columns: share of one core over the scenario ($(nproc) cores = $(( $(nproc) * 100 ))% in all) used by the service," \

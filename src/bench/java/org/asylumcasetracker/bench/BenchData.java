@@ -1,6 +1,5 @@
 package org.asylumcasetracker.bench;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
@@ -211,7 +210,7 @@ public final class BenchData {
         }
     }
 
-    private static OrgData generate(int org) throws IOException {
+    private static OrgData generate(int org) {
         // The first organization, the one the scenarios use, works in New York time (the event POSTs say "today"
         // there); the others are spread over US time zones.
         ZoneId zone = ZoneId.of(ZONES[org % ZONES.length]);
