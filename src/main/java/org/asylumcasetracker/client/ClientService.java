@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.api.ClientRequest;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
@@ -107,20 +108,20 @@ public class ClientService {
             aNumber = ANumber.normalize(request.aNumber()).orElseThrow(() -> InvalidInputException.of("aNumber",
                     "must be an A-Number: A followed by 7 to 9 digits, e.g. A123456789"));
         }
-        String externalRef = blankToNull(request.externalRef());
+        String externalRef = Text.blankToNull(request.externalRef());
         if (externalRef != null && !externalRef.equals(client.getExternalRef())) {
             clients.findByExternalRef(organization.id(), externalRef).filter(other -> !other.getId().equals(client.getId()))
                     .ifPresent(other -> {
                         throw new ConflictException("Another client of this organization already has this externalRef.");
                     });
         }
-        String caseworker = blankToNull(request.caseworker());
+        String caseworker = Text.blankToNull(request.caseworker());
         if (isNew && caseworker == null && caller.hasRole(Roles.CASEWORKER)) {
             // A case worker who enters a client is responsible for it unless someone else is named.
             caseworker = caller.username();
         }
         client.update(externalRef, request.firstName().trim(), request.lastName().trim(), request.dateOfBirth(), aNumber,
-                blankToNull(request.preferredLanguage()), blankToNull(request.phone()), blankToNull(request.email()),
+                Text.blankToNull(request.preferredLanguage()), Text.blankToNull(request.phone()), Text.blankToNull(request.email()),
                 request.mailingAddress() == null ? null : request.mailingAddress().toAddress(), request.lastArrivalOn(),
                 request.identityDocuments(), caseworker);
     }
@@ -129,9 +130,5 @@ public class ClientService {
         return new ClientRequest(externalRef, r.firstName(), r.lastName(), r.dateOfBirth(), r.aNumber(),
                 r.preferredLanguage(), r.phone(), r.email(), r.mailingAddress(), r.lastArrivalOn(), r.identityDocuments(),
                 r.caseworker());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

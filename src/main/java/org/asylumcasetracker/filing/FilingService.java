@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.filing.api.EventRequest;
 import org.asylumcasetracker.filing.api.FilingRequest;
@@ -194,7 +195,7 @@ public class FilingService {
             OffsetDateTime now) {
         OrganizationSettings settings = org.settings();
         return switch (r.type()) {
-            case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, blankToNull(r.trackingNumber()));
+            case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, Text.blankToNull(r.trackingNumber()));
             case RECEIPT_RECEIVED -> {
                 require(r.receiptNumber(), "receiptNumber");
                 String number = ReceiptNumber.normalize(r.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
@@ -219,7 +220,7 @@ public class FilingService {
             case RESCHEDULE_REQUESTED -> {
                 require(r.via(), "via");
                 OffsetDateTime requestedAt = r.requestedAt() == null ? now : r.requestedAt();
-                yield filing.requestReschedule(context, r.via(), requestedAt, blankToNull(r.reason()),
+                yield filing.requestReschedule(context, r.via(), requestedAt, Text.blankToNull(r.reason()),
                         settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
             }
             case BIOMETRICS_COMPLETED -> {
@@ -236,7 +237,7 @@ public class FilingService {
                 }
                 yield filing.scheduleHearing(context, r.hearingAt(), r.kind());
             }
-            case CONTACT_LOGGED -> filing.logContact(context, r.channel(), blankToNull(r.note()));
+            case CONTACT_LOGGED -> filing.logContact(context, r.channel(), Text.blankToNull(r.note()));
             case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
             case CLOSED -> {
                 require(r.outcome(), "outcome");
@@ -297,7 +298,7 @@ public class FilingService {
         if (!family.isEmpty() && clients.countInOrganization(org, new HashSet<>(family)) != new HashSet<>(family).size()) {
             errors.add(new FieldError("familyMemberIds", "must all be clients of your organization"));
         }
-        String externalRef = blankToNull(request.externalRef());
+        String externalRef = Text.blankToNull(request.externalRef());
         if (externalRef != null) {
             filings.findByExternalRef(org, externalRef)
                     .filter(other -> existing == null || !other.getId().equals(existing.getId()))
@@ -311,17 +312,13 @@ public class FilingService {
     }
 
     private static void describe(Filing filing, FilingRequest request) {
-        filing.describe(blankToNull(request.externalRef()), request.channel(), request.filedOn(),
-                blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
+        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(),
+                Text.blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
     }
 
     private static void require(Object value, String field) {
         if (value == null || value instanceof String s && s.isBlank()) {
             throw InvalidInputException.of(field, "is required for this event type");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
 import org.asylumcasetracker.client.ClientChanged;
@@ -101,13 +102,6 @@ public class AlertWindowStore {
         List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
                 .setParameter(1, filingId).getResultList();
         return rows.stream().map(r -> new AlertWindow(org.asylumcasetracker.alert.AlertCode.valueOf((String) r[0]),
-                toDate(r[1]), toDate(r[2]))).toList();
-    }
-
-    private static java.time.LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof java.time.LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+                SqlValues.toLocalDate(r[1]), SqlValues.toLocalDate(r[2]))).toList();
     }
 }

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 import org.asylumcasetracker.alert.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
@@ -121,15 +120,9 @@ public class OverdueQueries {
     }
 
     private static OverdueRow toRow(Object[] r) {
-        return new OverdueRow((UUID) r[0], (UUID) r[1], AlertCode.valueOf((String) r[2]), toDate(r[3]), toDate(r[4]),
+        return new OverdueRow((UUID) r[0], (UUID) r[1], AlertCode.valueOf((String) r[2]),
+                SqlValues.toLocalDate(r[3]), SqlValues.toLocalDate(r[4]),
                 ((Number) r[5]).longValue(), r[6] + " " + r[7], (String) r[8], Stage.valueOf((String) r[9]),
                 Venue.valueOf((String) r[10]));
-    }
-
-    private static LocalDate toDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
     }
 }

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.alert.AlertCode;
 import org.asylumcasetracker.alert.Severity;
 import org.asylumcasetracker.filing.Venue;
@@ -73,7 +74,7 @@ public class ReportResource {
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size,
             @Context HttpHeaders headers) {
         OverdueFilter filter = new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), code, severity,
-                blankToNull(caseworker), venue);
+                Text.blankToNull(caseworker), venue);
         if (wantsCsv(headers)) {
             return csv(filter);
         }
@@ -128,9 +129,5 @@ public class ReportResource {
             }
         }
         return false;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
