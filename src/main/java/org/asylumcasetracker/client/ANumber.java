@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
 public final class ANumber {
 
     private static final Pattern INPUT = Pattern.compile("A?([0-9]{7,9})");
+    /**
+     * What {@link #normalize} takes, as the API documents it: dashes and white space anywhere are ignored,
+     * and a blank value means "no A-Number".
+     */
+    public static final String DOCUMENTED_PATTERN = "^([\\s-]*[Aa]?([\\s-]*[0-9]){7,9}[\\s-]*|\\s*)$";
 
     private ANumber() {
     }

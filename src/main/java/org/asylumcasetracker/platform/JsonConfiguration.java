@@ -1,5 +1,6 @@
 package org.asylumcasetracker.platform;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +12,15 @@ import jakarta.inject.Singleton;
 
 /**
  * Strict JSON input: a number where a string belongs, a string where a number belongs, or an enum given
- * by its ordinal is a 400 naming the field, not a silent conversion.
+ * by its ordinal is a 400 naming the field, not a silent conversion. On output, a field without a value is
+ * left out rather than sent as {@code null}, as the published schemas describe.
  */
 @Singleton
 public class JsonConfiguration implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);

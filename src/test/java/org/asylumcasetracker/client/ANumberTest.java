@@ -3,6 +3,9 @@ package org.asylumcasetracker.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,5 +31,23 @@ class ANumberTest {
             "A12.345.678", "A１２３４５６７８", "A12345678;drop"})
     void rejects(String input) {
         assertEquals(Optional.empty(), ANumber.normalize(input));
+    }
+
+    @Test
+    void theDocumentedPatternAcceptsExactlyWhatIsNormalised() {
+        Pattern documented = Pattern.compile(ANumber.DOCUMENTED_PATTERN);
+        Random random = new Random(589);
+        String alphabet = "Aa0123456789- \tB.x";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder input = new StringBuilder();
+            int length = 1 + random.nextInt(14);
+            for (int j = 0; j < length; j++) {
+                input.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String value = input.toString();
+            if (!value.isBlank()) {
+                assertEquals(ANumber.normalize(value).isPresent(), documented.matcher(value).matches(), value);
+            }
+        }
     }
 }

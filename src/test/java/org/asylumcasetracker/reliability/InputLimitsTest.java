@@ -59,6 +59,38 @@ class InputLimitsTest {
     }
 
     @Test
+    void overlongFiltersAre400OnEveryListAndReport() {
+        String overlong = "x".repeat(101);
+        for (String path : new String[] {"/api/v1/clients", "/api/v1/filings", "/api/v1/reports/overdue"}) {
+            as(TestTokens.BOB).queryParam("caseworker", overlong).get(path).then().statusCode(400)
+                    .body("errors[0].field", equalTo("caseworker"));
+        }
+    }
+
+    @Test
+    void aSemicolonInAQueryValueIsPartOfTheValue() {
+        Map<String, Object> body = Mother.client();
+        String lastName = "Smith;Jones-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        body.put("lastName", lastName);
+        as(TestTokens.ALICE).body(body).post("/api/v1/clients").then().statusCode(201);
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).auth().oauth2(TestTokens.ALICE)
+                .get("/api/v1/clients?q=" + lastName).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].lastName", equalTo(lastName));
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).auth().oauth2(TestTokens.BOB)
+                .get("/api/v1/reports/overdue?caseworker=" + "x".repeat(60) + ";" + "y".repeat(45)).then()
+                .statusCode(400).body("errors[0].field", equalTo("caseworker"));
+    }
+
+    @Test
+    void shortenedUuidsAndHugePagesAre400() {
+        as(TestTokens.ALICE).queryParam("clientId", "28b9a2f7-9c6c-4a11-8092-4d2d8c794db").get("/api/v1/filings")
+                .then().statusCode(400);
+        as(TestTokens.ALICE).get("/api/v1/clients/1-2-3-4-5").then().statusCode(400);
+        as(TestTokens.ALICE).queryParam("page", 829_521_122).queryParam("size", 200).get("/api/v1/clients")
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
     void unicodeNamesRoundTrip() {
         for (String[] name : new String[][] {{"José Ñúñez", "Çelik-Øre"}, {"أمينة", "الحداد"}, {"王", "小明"},
                 {"Zoë 🌻", "O’Connor 👩‍👧"}}) {

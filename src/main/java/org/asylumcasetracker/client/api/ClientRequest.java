@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Set;
+import org.asylumcasetracker.client.ANumber;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.IdentityDocument;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,11 +24,11 @@ public record ClientRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Haddad") String lastName,
         @Past @Schema(example = "1990-04-12") LocalDate dateOfBirth,
         @Size(max = 20) @Schema(description = "A + 7-9 digits; dashes and spaces accepted; stored as A + 9 digits",
-                example = "A123-456-789") String aNumber,
+                example = "A123-456-789", pattern = ANumber.DOCUMENTED_PATTERN) String aNumber,
         @Size(max = 50) @Schema(example = "ar") String preferredLanguage,
         @Pattern(regexp = "^[+0-9 ().-]{4,30}$", message = "must be a phone number of digits, spaces and + ( ) . -")
         @Schema(example = "+1 973 555 0100") String phone,
-        @Email @Size(max = 254) @Schema(example = "amina@example.org") String email,
+        @Email @Size(max = 254) @Schema(example = "amina@example.org", format = "email") String email,
         @Valid MailingAddressBody mailingAddress,
         @PastOrPresent @Schema(example = "2025-09-01") LocalDate lastArrivalOn,
         @Size(max = 7) Set<@NotNull IdentityDocument> identityDocuments,

@@ -71,7 +71,7 @@ public class ClientResource {
     public PageResponse<ClientResponse> listClients(
             @QueryParam("q") @Size(max = 100) @Parameter(description = "Part of a name, an externalRef or an A-Number") String q,
             @QueryParam("caseworker") @Size(max = 100) String caseworker,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<Client> found = service.list(q, caseworker, page, size);
         return new PageResponse<>(found.items().stream().map(ClientResponse::from).toList(), page, size, found.total());

@@ -81,7 +81,7 @@ public class FilingResource {
             @QueryParam("venue") Venue venue,
             @QueryParam("clientId") UUID clientId,
             @QueryParam("caseworker") @Size(max = 100) String caseworker,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<Filing> found = service.list(stage, venue, clientId, caseworker, page, size);
         return new PageResponse<>(views.ofAll(found.items()), page, size, found.total());
@@ -177,7 +177,7 @@ public class FilingResource {
             content = @Content(schema = @Schema(implementation = EventPage.class)))
     @APIResponse(responseCode = "404", description = "No such filing in your organization")
     public PageResponse<EventResponse> listEvents(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("200") @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<FilingEvent> timeline = service.timeline(id, page, size);
         return new PageResponse<>(timeline.items().stream().map(EventResponse::from).toList(), page, size, timeline.total());
@@ -186,6 +186,7 @@ public class FilingResource {
     @POST
     @Idempotent
     @Path("/{id}/events/{eventId}/retraction")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(operationId = "retractEvent", summary = "Retract the latest event; the filing returns to its state before it")
     @APIResponse(responseCode = "200", description = "The retracted event and the filing now",

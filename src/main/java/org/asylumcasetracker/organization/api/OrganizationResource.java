@@ -66,7 +66,7 @@ public class OrganizationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "listOrganizations", summary = "List organizations")
     public PageResponse<OrganizationResponse> listOrganizations(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         return new PageResponse<>(service.list(page, size).stream().map(OrganizationResponse::from).toList(),
                 page, size, service.count());

@@ -5,6 +5,8 @@ public final class Paging {
 
     public static final String DEFAULT_SIZE = "50";
     public static final int MAX_SIZE = 200;
+    /** Keeps {@code page × size} a valid row offset; nobody pages a million pages deep. */
+    public static final int MAX_PAGE = 1_000_000;
 
     private Paging() {
     }

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the API's conventions once for all operations: the {@code Problem} schema, the responses
  * every secured operation can give (400, 401, 403, 500, 503), problem+json content for the
- * resource-specific ones (404, 409, 412, 422) that the resources declare, and the Idempotency-Key
- * header of every POST.
+ * resource-specific ones (404, 409, 412, 422) that the resources declare, 413 and 415 for operations that
+ * take a body, and the Idempotency-Key header of every POST.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -59,6 +59,16 @@ public class ProblemResponsesFilter implements OASFilter {
         for (Map.Entry<String, String> common : COMMON.entrySet()) {
             if (!responses.hasAPIResponse(common.getKey())) {
                 responses.addAPIResponse(common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
+            }
+        }
+        if (operation.getRequestBody() != null) {
+            if (!responses.hasAPIResponse("413")) {
+                responses.addAPIResponse("413", OASFactory.createAPIResponse()
+                        .description("The body is larger than the service accepts (1 MiB)"));
+            }
+            if (!responses.hasAPIResponse("415")) {
+                responses.addAPIResponse("415", OASFactory.createAPIResponse()
+                        .description("No body, or a body in another media type than the ones listed"));
             }
         }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {

@@ -70,7 +70,7 @@ public class ReportResource {
             @QueryParam("severity") Severity severity,
             @QueryParam("caseworker") @Size(max = 100) String caseworker,
             @QueryParam("venue") Venue venue,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size,
             @Context HttpHeaders headers) {
         OverdueFilter filter = new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), code, severity,

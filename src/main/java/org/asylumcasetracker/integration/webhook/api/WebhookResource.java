@@ -61,7 +61,7 @@ public class WebhookResource {
     @GET
     @Operation(operationId = "listWebhooks", summary = "The organization's subscriptions, oldest first")
     public PageResponse<WebhookResponse> listWebhooks(
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<WebhookSubscription> found = service.list(page, size);
         return new PageResponse<>(found.items().stream().map(WebhookResponse::from).toList(), page, size, found.total());
@@ -94,7 +94,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "One page of the log")
     @APIResponse(responseCode = "404", description = "No such subscription in your organization")
     public PageResponse<DeliveryResponse> listWebhookDeliveries(@PathParam("id") UUID id,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<WebhookDelivery> found = service.deliveries(id, page, size);
         return new PageResponse<>(found.items().stream().map(DeliveryResponse::from).toList(), page, size, found.total());
