@@ -90,7 +90,12 @@ public class Client extends AuditedEntity {
 
     /** Whether the client holds a passport or government ID for the biometrics appointment. */
     public boolean hasPrimaryId() {
-        return identityDocuments.stream().anyMatch(IdentityDocument::isPrimary);
+        return anyPrimary(identityDocuments);
+    }
+
+    /** A passport or government ID among the documents. */
+    public static boolean anyPrimary(Set<IdentityDocument> documents) {
+        return documents.stream().anyMatch(IdentityDocument::isPrimary);
     }
 
     public UUID getId() {
