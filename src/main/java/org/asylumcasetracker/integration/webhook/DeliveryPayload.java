@@ -16,7 +16,7 @@ public record DeliveryPayload(UUID id, WebhookEventType type, OffsetDateTime occ
         Object data) {
 
     /**
-     * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null for a new filing;
+     * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null (left out of the JSON) for a new filing;
      * {@code eventId} is the event recorded or retracted.
      */
     public record FilingStageChangedData(UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version,
