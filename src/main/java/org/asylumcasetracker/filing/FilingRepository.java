@@ -6,7 +6,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.asylumcasetracker.client.Client;
+import org.asylumcasetracker.client.IdentityDocument;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Filings, always looked up within one organization. */
@@ -15,6 +18,33 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
 
     public Optional<Filing> findInOrganization(String organizationId, UUID id) {
         return find("id = ?1 and organizationId = ?2", id, organizationId).firstResultOptional();
+    }
+
+    /**
+     * The filing and its client's identity documents in one statement: a filing view needs both, and a
+     * second round trip for the client would cost a third of a GET's database time.
+     */
+    public Optional<FilingWithDocuments> findWithClientDocuments(String organizationId, UUID id) {
+        return getEntityManager()
+                .createQuery("select f, c.identityDocuments from Filing f join Client c on c.id = f.clientId"
+                        + " where f.id = :id and f.organizationId = :org", Object[].class)
+                .setParameter("id", id)
+                .setParameter("org", organizationId)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new FilingWithDocuments((Filing) row[0], documents(row[1])));
+    }
+
+    /** A filing as read for its view. */
+    public record FilingWithDocuments(Filing filing, Set<IdentityDocument> clientDocuments) {
+        public boolean clientHasPrimaryId() {
+            return Client.anyPrimary(clientDocuments);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<IdentityDocument> documents(Object column) {
+        return (Set<IdentityDocument>) column;
     }
 
     /** Loads the filing and holds its row lock until commit: events on one filing apply one at a time. */

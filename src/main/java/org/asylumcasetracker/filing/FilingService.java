@@ -90,6 +90,12 @@ public class FilingService {
         return filings.findInOrganization(organization.id(), id).orElseThrow(() -> new ResourceNotFoundException("Filing", id));
     }
 
+    /** The filing with what its view needs of the client, read together. */
+    public FilingRepository.FilingWithDocuments read(UUID id) {
+        return filings.findWithClientDocuments(organization.id(), id)
+                .orElseThrow(() -> new ResourceNotFoundException("Filing", id));
+    }
+
     public PageResponse<Filing> list(Stage stage, Venue venue, UUID clientId, String caseworker, int page, int size) {
         PanacheQuery<Filing> query = filings.search(organization.id(), stage, venue, clientId, caseworker);
         return new PageResponse<>(query.page(Page.of(page, size)).list(), page, size, query.count());

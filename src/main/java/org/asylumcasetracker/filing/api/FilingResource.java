@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.FilingService;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
@@ -94,8 +95,9 @@ public class FilingResource {
             content = @Content(schema = @Schema(implementation = FilingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such filing in your organization")
     public Response getFiling(@PathParam("id") UUID id) {
-        Filing filing = service.get(id);
-        return Response.ok(views.of(filing)).tag(ETags.tag(filing.getVersion())).build();
+        FilingRepository.FilingWithDocuments read = service.read(id);
+        return Response.ok(views.of(read.filing(), read.clientHasPrimaryId()))
+                .tag(ETags.tag(read.filing().getVersion())).build();
     }
 
     @GET

@@ -56,7 +56,8 @@ public class FilingViews {
         return LocalDate.now(clock.withZone(organization.zone()));
     }
 
-    private FilingResponse of(Filing f, boolean clientHasPrimaryId) {
+    /** The view, when the caller already knows whether the client holds a passport or government ID. */
+    public FilingResponse of(Filing f, boolean clientHasPrimaryId) {
         Organization org = organization.organization();
         OrganizationSettings settings = org.settings();
         Progress p = f.progress();
