@@ -62,7 +62,7 @@ public class OrganizationService {
     public Organization visible(String id) {
         if (!caller.hasRole(Roles.ADMIN)) {
             // A token naming an unknown organization is refused (403) before anything else is looked up.
-            currentOrganization.organization();
+            currentOrganization.id();
             if (!currentOrganization.is(id)) {
                 throw new ResourceNotFoundException("Organization", id);
             }

@@ -21,7 +21,6 @@ import org.asylumcasetracker.alert.Severity;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
-import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
@@ -74,8 +73,8 @@ public class OverdueReportService {
     @Transactional
     public Page page(OverdueFilter requested, int page, int size) {
         OverdueFilter filter = scoped(requested);
-        Organization org = organization.organization();
-        List<OverdueRow> rows = queries.page(org.getId(), filter, page, size);
+        String organizationId = organization.id();
+        List<OverdueRow> rows = queries.page(organizationId, filter, page, size);
         Map<UUID, Filing> byId = filings.list("id in ?1", rows.stream().map(OverdueRow::filingId).distinct().toList())
                 .stream().collect(Collectors.toMap(Filing::getId, f -> f));
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(rows.stream().map(OverdueRow::clientId).distinct().toList());
@@ -83,11 +82,12 @@ public class OverdueReportService {
         for (OverdueRow row : rows) {
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    filing.facts(hasPrimaryId.getOrDefault(row.clientId(), false)), org.settings(), org.zone(),
+                    filing.facts(hasPrimaryId.getOrDefault(row.clientId(), false)), organization.displaySettings(),
+                    organization.zone(),
                     filter.asOf());
             result.add(new ReportRow(row, alert));
         }
-        return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(org.getId(), filter));
+        return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(organizationId, filter));
     }
 
     /** Every matching row in report order, for the CSV export. */

@@ -12,7 +12,6 @@ import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.Progress;
-import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
 
@@ -47,9 +46,8 @@ public class FilingViews {
 
     /** The alerts of a filing as of any day. */
     public List<Alert> alerts(Filing filing, LocalDate asOf) {
-        Organization org = organization.organization();
-        return AlertRules.evaluate(filing.facts(primaryIds.hasPrimaryId(filing.getClientId())), org.settings(), org.zone(),
-                asOf);
+        return AlertRules.evaluate(filing.facts(primaryIds.hasPrimaryId(filing.getClientId())),
+                organization.displaySettings(), organization.zone(), asOf);
     }
 
     public LocalDate today() {
@@ -58,8 +56,7 @@ public class FilingViews {
 
     /** The view, when the caller already knows whether the client holds a passport or government ID. */
     public FilingResponse of(Filing f, boolean clientHasPrimaryId) {
-        Organization org = organization.organization();
-        OrganizationSettings settings = org.settings();
+        OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
         AppointmentView appointment = null;
         if (p.appointmentAt() != null || p.rescheduleCount() > 0 || p.stampedNoticeKept() != null) {
@@ -68,7 +65,7 @@ public class FilingViews {
                             settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules()),
                     p.stampedNoticeKept());
         }
-        List<Alert> alerts = AlertRules.evaluate(f.facts(clientHasPrimaryId), settings, org.zone(), today());
+        List<Alert> alerts = AlertRules.evaluate(f.facts(clientHasPrimaryId), settings, organization.zone(), today());
         return new FilingResponse(f.getId(), f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(),
                 f.getFiledOn(), f.getFamilyMemberIds(), f.getCourtName(), f.getIndividualHearingAt(), p.stage(),
                 f.allowedEvents(), p.receiptNumber(), p.receiptReceivedOn(), p.packageMailedOn(), p.trackingNumber(),
