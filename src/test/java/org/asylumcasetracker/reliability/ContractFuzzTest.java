@@ -62,8 +62,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Tcases' own generated tests expect a 2xx for every valid request, which a random identifier cannot get; this
  * runner therefore sends the valid requests against real records of a tenant of its own (so they reach the business
- * rules) and accepts any documented answer other than 400, 401 and 403: a valid request refused as malformed means
- * the document understates a constraint. The random seed is printed; {@code -Dfuzz.seed=N} replays a run.
+ * rules) and accepts any documented answer except 401, 403 and 415, and a 400 only when it names the refused
+ * fields (a rule no schema can state, such as "not in the future"). The conventions the document's description
+ * states (an optional field sent as null, an empty query parameter or header counts as left out) are applied to
+ * the invalid requests Tcases derives from them. The seed is fixed so that the build is repeatable; it is printed,
+ * and {@code -Dfuzz.seed=N} runs another.
  */
 @QuarkusTest
 class ContractFuzzTest {
