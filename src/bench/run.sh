@@ -152,7 +152,7 @@ pgbench_baseline() {
   cat "$RESULTS"/pgbench-log/tx* | awk '{ print $3 / 1000 }' > "$RESULTS/pgbench-latency.ms"
   p50=$(percentile 50 "$RESULTS/pgbench-latency.ms")
   p99=$(percentile 99 "$RESULTS/pgbench-latency.ms")
-  add_row "pgbench: SQL of GET /filings/{id} (3 statements)" "$(printf '%.0f tx/s' "$tps")" "$(printf '%.1f ms' "$p50")" \
+  add_row "pgbench: SQL of GET /filings/{id} (1 statement)" "$(printf '%.0f tx/s' "$tps")" "$(printf '%.1f ms' "$p50")" \
     "$(printf '%.1f ms' "$p99")" "${failed:-?}"
   PGBENCH_TPS=$tps
   log "  $(printf '%.0f' "$tps") tx/s, p50 $p50 ms, p99 $p99 ms, failed ${failed:-?}"
