@@ -18,7 +18,7 @@ mkdir -p "$RESULTS" "$DATA"
 
 QUICK=${QUICK:-0}
 REUSE=${REUSE:-0}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}   # as docker/Dockerfile runs the service
 PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-1GB}
 ORG=bench-000                  # the organization the scenarios use: 10,000 filings, New York time
 ORG_ZONE=America/New_York

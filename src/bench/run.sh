@@ -11,7 +11,7 @@
 #
 # Environment (all optional): BENCH_DB_URL (+ BENCH_DB_USER, BENCH_DB_PASSWORD) to use an existing, empty
 # PostgreSQL instead of the embedded one; BENCH_ORGS (100 organizations x 10,000 filings); BENCH_DURATION,
-# BENCH_WARMUP (seconds); BENCH_CONNECTIONS (32); BENCH_JAVA_OPTS (-Xmx256m); BENCH_PG_SHARED_BUFFERS (1GB).
+# BENCH_WARMUP (seconds); BENCH_CONNECTIONS (32); BENCH_JAVA_OPTS (-Xmx200m -XX:+UseSerialGC, as docker/Dockerfile); BENCH_PG_SHARED_BUFFERS (1GB).
 set -euo pipefail
 
 QUICK=0

@@ -11,7 +11,7 @@
 #
 # Environment (all optional): BENCH_ORGS (10 organizations x 10,000 filings), BENCH_CONNECTIONS (8),
 # BENCH_THINK_MS (50: each connection pauses 0..2x that many ms between requests), BENCH_WARMUP (seconds),
-# BENCH_JAVA_OPTS (-Xmx256m), and the BENCH_DB_* variables of run.sh.
+# BENCH_JAVA_OPTS (-Xmx200m -XX:+UseSerialGC, as docker/Dockerfile), and the BENCH_DB_* variables of run.sh.
 # Exit status: 0 when all three verdicts pass, 1 otherwise.
 set -euo pipefail
 
