@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.filing.api.EventRequest;
@@ -161,12 +162,14 @@ public class FilingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
+        FilingFacts factsBefore = filing.facts(false);
         FilingEvent event = apply(filing, request, context, org, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
-                event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion()));
+                event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion(),
+                !filing.facts(false).equals(factsBefore)));
         return new Recorded(event, filing);
     }
 

@@ -44,6 +44,10 @@ public class AlertWindowStore {
     }
 
     void onFilingChanged(@Observes FilingChanged event) {
+        if (!event.factsChanged()) {
+            // Windows follow from the facts, the settings and the time zone; none of them moved.
+            return;
+        }
         Filing filing = filings.findById(event.filingId());
         Organization organization = organizations.findById(filing.getOrganizationId());
         replace(filing, organization, primaryIds.hasPrimaryId(filing.getClientId()));
