@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -93,9 +94,9 @@ public class Client extends AuditedEntity {
         return anyPrimary(identityDocuments);
     }
 
-    /** A passport or government ID among the documents. */
-    public static boolean anyPrimary(Set<IdentityDocument> documents) {
-        return documents.stream().anyMatch(IdentityDocument::isPrimary);
+    /** A passport or government ID among the documents (also as a query returns the column: untyped). */
+    public static boolean anyPrimary(Collection<?> documents) {
+        return documents.stream().anyMatch(d -> d instanceof IdentityDocument document && document.isPrimary());
     }
 
     public UUID getId() {

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,13 +34,8 @@ public class PrimaryIdLookup {
                     .createQuery("select c.id, c.identityDocuments from Client c where c.id in :ids", Object[].class)
                     .setParameter("ids", clientIds)
                     .getResultList()
-                    .forEach(row -> result.put((UUID) row[0], Client.anyPrimary(documents(row[1]))));
+                    .forEach(row -> result.put((UUID) row[0], Client.anyPrimary((Collection<?>) row[1])));
         }
         return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<IdentityDocument> documents(Object column) {
-        return (Set<IdentityDocument>) column;
     }
 }

@@ -7,9 +7,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.asylumcasetracker.client.Client;
-import org.asylumcasetracker.client.IdentityDocument;
+import java.util.Collection;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Filings, always looked up within one organization. */
@@ -24,7 +23,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * The filing and its client's identity documents in one statement: a filing view needs both, and a
      * second round trip for the client would cost a third of a GET's database time.
      */
-    public Optional<FilingWithDocuments> findWithClientDocuments(String organizationId, UUID id) {
+    public Optional<FilingForView> findForView(String organizationId, UUID id) {
         return getEntityManager()
                 .createQuery("select f, c.identityDocuments from Filing f join Client c on c.id = f.clientId"
                         + " where f.id = :id and f.organizationId = :org", Object[].class)
@@ -32,19 +31,11 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 .setParameter("org", organizationId)
                 .getResultStream()
                 .findFirst()
-                .map(row -> new FilingWithDocuments((Filing) row[0], documents(row[1])));
+                .map(row -> new FilingForView((Filing) row[0], Client.anyPrimary((Collection<?>) row[1])));
     }
 
-    /** A filing as read for its view. */
-    public record FilingWithDocuments(Filing filing, Set<IdentityDocument> clientDocuments) {
-        public boolean clientHasPrimaryId() {
-            return Client.anyPrimary(clientDocuments);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Set<IdentityDocument> documents(Object column) {
-        return (Set<IdentityDocument>) column;
+    /** A filing as read for its view, with whether its client holds a passport or government ID. */
+    public record FilingForView(Filing filing, boolean clientHasPrimaryId) {
     }
 
     /** Loads the filing and holds its row lock until commit: events on one filing apply one at a time. */

@@ -92,8 +92,8 @@ public class FilingService {
     }
 
     /** The filing with what its view needs of the client, read together. */
-    public FilingRepository.FilingWithDocuments read(UUID id) {
-        return filings.findWithClientDocuments(organization.id(), id)
+    public FilingRepository.FilingForView read(UUID id) {
+        return filings.findForView(organization.id(), id)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", id));
     }
 

@@ -1,10 +1,12 @@
 package org.asylumcasetracker.reliability;
 
+import static io.restassured.RestAssured.given;
 import static org.asylumcasetracker.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import java.util.UUID;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -70,13 +72,13 @@ class InputLimitsTest {
     @Test
     void aSemicolonInAQueryValueIsPartOfTheValue() {
         Map<String, Object> body = Mother.client();
-        String lastName = "Smith;Jones-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String lastName = "Smith;Jones-" + UUID.randomUUID().toString().substring(0, 8);
         body.put("lastName", lastName);
         as(TestTokens.ALICE).body(body).post("/api/v1/clients").then().statusCode(201);
-        io.restassured.RestAssured.given().urlEncodingEnabled(false).auth().oauth2(TestTokens.ALICE)
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.ALICE)
                 .get("/api/v1/clients?q=" + lastName).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].lastName", equalTo(lastName));
-        io.restassured.RestAssured.given().urlEncodingEnabled(false).auth().oauth2(TestTokens.BOB)
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.BOB)
                 .get("/api/v1/reports/overdue?caseworker=" + "x".repeat(60) + ";" + "y".repeat(45)).then()
                 .statusCode(400).body("errors[0].field", equalTo("caseworker"));
     }

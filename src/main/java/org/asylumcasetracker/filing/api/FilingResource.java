@@ -95,7 +95,7 @@ public class FilingResource {
             content = @Content(schema = @Schema(implementation = FilingResponse.class)))
     @APIResponse(responseCode = "404", description = "No such filing in your organization")
     public Response getFiling(@PathParam("id") UUID id) {
-        FilingRepository.FilingWithDocuments read = service.read(id);
+        FilingRepository.FilingForView read = service.read(id);
         return Response.ok(views.of(read.filing(), read.clientHasPrimaryId()))
                 .tag(ETags.tag(read.filing().getVersion())).build();
     }
