@@ -1,10 +1,13 @@
 package org.asylumcasetracker.platform;
 
 import static org.asylumcasetracker.support.Api.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
@@ -19,11 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tokens that are well signed by the provider's own key but must still be refused (expired, not yet
- * valid, wrong issuer), and forged ones, each with 401 problem+json. The real-Keycloak counterpart is
+ * valid, wrong issuer), and forged ones, each with 401 problem+json, also when the same token was accepted
+ * before it expired. The real-Keycloak counterpart is
  * {@code HostileTokenIT}.
  */
 @QuarkusTest
 class HostileTokenTest {
+
+    @Inject
+    MeterRegistry meters;
 
     private static final String PROBE = "/api/v1/organizations/demo/settings";
 
@@ -42,6 +49,22 @@ class HostileTokenTest {
         long past = Instant.now().minusSeconds(7200).getEpochSecond();
         String token = TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo")
                 .issuedAt(past).expiresAt(past + 600));
+        refused(token);
+    }
+
+    @Test
+    void aTokenThatWorkedStopsAtItsExpEvenThoughItIsRemembered() throws InterruptedException {
+        // the service remembers verified tokens (platform/security/VerifiedTokens); exp still ends them
+        long exp = Instant.now().getEpochSecond() + 3;
+        String token = TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").expiresAt(exp));
+        as(token).get(PROBE).then().statusCode(200);
+        double hits = rememberedTokenHits();
+        as(token).get(PROBE).then().statusCode(200);
+        assertEquals(hits + 1, rememberedTokenHits(), "the second request is served from the remembered token");
+
+        while (Instant.now().getEpochSecond() <= exp) {
+            Thread.sleep(200);
+        }
         refused(token);
     }
 
@@ -88,6 +111,10 @@ class HostileTokenTest {
         String token = TestTokens.sign(TestTokens.claims("eve", null, "demo").claim("groups", List.of("admin"))
                 .claim("resource_access", Map.of("cases-frontend", Map.of("roles", List.of("admin")))));
         as(token).get("/api/v1/organizations").then().statusCode(403);
+    }
+
+    private double rememberedTokenHits() {
+        return meters.get("cache.gets").tag("cache", "verified-tokens").tag("result", "hit").functionCounter().count();
     }
 
     private static void refused(String token) {
