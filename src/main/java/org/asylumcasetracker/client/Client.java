@@ -96,7 +96,8 @@ public class Client extends AuditedEntity {
 
     /** A passport or government ID among the documents (also as a query returns the column: untyped). */
     public static boolean anyPrimary(Collection<?> documents) {
-        return documents.stream().anyMatch(d -> d instanceof IdentityDocument document && document.isPrimary());
+        return documents != null
+                && documents.stream().anyMatch(d -> d instanceof IdentityDocument document && document.isPrimary());
     }
 
     public UUID getId() {

@@ -24,11 +24,24 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * second round trip for the client would cost a third of a GET's database time.
      */
     public Optional<FilingForView> findForView(String organizationId, UUID id) {
+        return forView(organizationId, id, LockModeType.NONE);
+    }
+
+    /**
+     * As {@link #findForView}, holding the filing's row lock until commit: events on one filing apply one at
+     * a time. Only the filing is locked; the client's documents are read as they are.
+     */
+    public Optional<FilingForView> lockForView(String organizationId, UUID id, LockModeType mode) {
+        return forView(organizationId, id, mode);
+    }
+
+    private Optional<FilingForView> forView(String organizationId, UUID id, LockModeType mode) {
         return getEntityManager()
-                .createQuery("select f, c.identityDocuments from Filing f join Client c on c.id = f.clientId"
-                        + " where f.id = :id and f.organizationId = :org", Object[].class)
+                .createQuery("select f, (select c.identityDocuments from Client c where c.id = f.clientId)"
+                        + " from Filing f where f.id = :id and f.organizationId = :org", Object[].class)
                 .setParameter("id", id)
                 .setParameter("org", organizationId)
+                .setLockMode(mode)
                 .getResultStream()
                 .findFirst()
                 .map(row -> new FilingForView((Filing) row[0], Client.anyPrimary((Collection<?>) row[1])));
@@ -36,11 +49,6 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
 
     /** A filing as read for its view, with whether its client holds a passport or government ID. */
     public record FilingForView(Filing filing, boolean clientHasPrimaryId) {
-    }
-
-    /** Loads the filing and holds its row lock until commit: events on one filing apply one at a time. */
-    public Optional<Filing> lockInOrganization(String organizationId, UUID id, LockModeType mode) {
-        return find("id = ?1 and organizationId = ?2", id, organizationId).withLock(mode).firstResultOptional();
     }
 
     public Optional<Filing> findByExternalRef(String organizationId, String externalRef) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +72,8 @@ public class FilingService {
     }
 
     /** A recorded event together with the filing it changed. */
-    public record Recorded(FilingEvent event, Filing filing) {
+    /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
+    public record Recorded(FilingEvent event, Filing filing, boolean clientHasPrimaryId) {
     }
 
     @Transactional
@@ -149,11 +151,12 @@ public class FilingService {
      */
     @Transactional
     public Recorded recordEvent(UUID filingId, EventRequest request, String ifMatch) {
-        Organization org = organization.organization();
-        Filing filing = filings.lockInOrganization(org.getId(), filingId, LockModeType.PESSIMISTIC_WRITE)
+        FilingRepository.FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        Filing filing = locked.filing();
         ETags.checkIfMatch(ifMatch, filing.getVersion());
-        LocalDate today = LocalDate.now(clock.withZone(org.zone()));
+        ZoneId zone = organization.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         if (request.occurredOn().isBefore(filing.getFiledOn())) {
             throw InvalidInputException.of("occurredOn", "must not be before the filing date " + filing.getFiledOn());
         }
@@ -163,21 +166,22 @@ public class FilingService {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
         FilingFacts factsBefore = filing.facts(false);
-        FilingEvent event = apply(filing, request, context, org, now);
+        FilingEvent event = apply(filing, request, context, zone, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
                 event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion(),
                 !filing.facts(false).equals(factsBefore)));
-        return new Recorded(event, filing);
+        return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
     /** A supervisor takes back the latest event; the timeline keeps it, marked as retracted. */
     @Transactional
     public Recorded retract(UUID filingId, UUID eventId) {
-        Filing filing = filings.lockInOrganization(organization.id(), filingId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
+        FilingRepository.FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        Filing filing = locked.filing();
         FilingEvent event = events.findByIdOptional(eventId).filter(e -> e.getFilingId().equals(filing.getId()))
                 .orElseThrow(() -> new ResourceNotFoundException("Event", eventId));
         FilingEvent latest = events.latestInEffect(filing.getId()).orElse(null);
@@ -192,7 +196,7 @@ public class FilingService {
         filings.flush();
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RETRACTED,
                 event.getId(), stageBefore, filing.getStage(), filing.getVersion()));
-        return new Recorded(event, filing);
+        return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
     private void fireUpdated(Filing filing) {
@@ -200,9 +204,8 @@ public class FilingService {
                 filing.getStage(), filing.getStage(), filing.getVersion()));
     }
 
-    private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, Organization org,
+    private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, ZoneId zone,
             OffsetDateTime now) {
-        OrganizationSettings settings = org.settings();
         return switch (r.type()) {
             case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, Text.blankToNull(r.trackingNumber()));
             case RECEIPT_RECEIVED -> {
@@ -215,7 +218,7 @@ public class FilingService {
                 List<FieldError> errors = new ArrayList<>();
                 if (r.appointmentAt() == null) {
                     errors.add(new FieldError("appointmentAt", "is required for " + r.type()));
-                } else if (r.appointmentAt().atZoneSameInstant(org.zone()).toLocalDate().isBefore(r.occurredOn())) {
+                } else if (r.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(r.occurredOn())) {
                     errors.add(new FieldError("appointmentAt", "must not be before the day the notice arrived"));
                 }
                 if (r.location() == null || r.location().isBlank()) {
@@ -229,15 +232,17 @@ public class FilingService {
             case RESCHEDULE_REQUESTED -> {
                 require(r.via(), "via");
                 OffsetDateTime requestedAt = r.requestedAt() == null ? now : r.requestedAt();
+                // the online limits decide this write: the settings as stored now, not the display copy
+                OrganizationSettings settings = organization.organization().settings();
                 yield filing.requestReschedule(context, r.via(), requestedAt, Text.blankToNull(r.reason()),
                         settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
             }
             case BIOMETRICS_COMPLETED -> {
-                notBeforeAppointment(filing, r, org);
+                notBeforeAppointment(filing, r, zone);
                 yield filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
             }
             case BIOMETRICS_MISSED -> {
-                notBeforeAppointment(filing, r, org);
+                notBeforeAppointment(filing, r, zone);
                 yield filing.recordBiometricsMissed(context);
             }
             case HEARING_SCHEDULED -> {
@@ -256,8 +261,8 @@ public class FilingService {
     }
 
     /** An appointment is attended or missed on its day or later, never before it. */
-    private static void notBeforeAppointment(Filing filing, EventRequest r, Organization org) {
-        LocalDate appointmentDay = filing.appointmentDate(org.zone());
+    private static void notBeforeAppointment(Filing filing, EventRequest r, ZoneId zone) {
+        LocalDate appointmentDay = filing.appointmentDate(zone);
         if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
                 && r.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);

@@ -168,7 +168,7 @@ public class FilingResource {
         return Response.created(URI.create("/api/v1/filings/" + id + "/events/" + event.getId()))
                 .tag(ETags.tag(recorded.filing().getVersion()))
                 .entity(new RecordedEventResponse(EventResponse.from(event), recorded.filing().getStage(),
-                        views.of(recorded.filing())))
+                        views.of(recorded.filing(), recorded.clientHasPrimaryId())))
                 .build();
     }
 
@@ -198,6 +198,6 @@ public class FilingResource {
     public Response retractEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
         FilingService.Recorded recorded = service.retract(id, eventId);
         return Response.ok(new RecordedEventResponse(EventResponse.from(recorded.event()), recorded.filing().getStage(),
-                views.of(recorded.filing()))).tag(ETags.tag(recorded.filing().getVersion())).build();
+                views.of(recorded.filing(), recorded.clientHasPrimaryId()))).tag(ETags.tag(recorded.filing().getVersion())).build();
     }
 }
