@@ -24,6 +24,7 @@ ORG=bench-000                  # the organization the scenarios use: 10,000 fili
 ORG_ZONE=America/New_York
 ISSUER=asylum-case-tracker-bench
 CASEWORKER=caseworker-01
+USERS=${BENCH_USERS:-100}      # case workers reading filings at once, each with a token of their own
 SUPERVISOR=bench-supervisor
 INTEGRATION=service-account-bench-integration
 ADMIN=bench-admin
@@ -237,10 +238,16 @@ log_postgres_settings() {
 # Bench-only signing key; the service trusts it through QUARKUS_OIDC_PUBLIC_KEY. Tokens of the organization the
 # scenarios use: a case worker (GET), a clinic system's service account (event POSTs, change feed), a supervisor
 # (reports, lists, webhooks) and an administrator (the organization list).
-sign_tokens() {
+sign_tokens() {  # the named users, plus USERS case workers whose tokens are listed in $TOKENS/caseworkers.txt
+  local pool=() i
   rm -rf "$TOKENS"
+  for ((i = 1; i <= USERS; i++)); do pool+=("$(printf 'caseworker-%03d' "$i"):caseworker"); done
   bench_java BenchTokens "$TOKENS" "$ISSUER" "$ORG" "$CASEWORKER:caseworker" "$SUPERVISOR:supervisor" \
-    "$INTEGRATION:integration" "$ADMIN:admin"
+    "$INTEGRATION:integration" "$ADMIN:admin" "${pool[@]}"
+  for ((i = 1; i <= USERS; i++)); do
+    cat "$TOKENS/$(printf 'caseworker-%03d' "$i").jwt"
+    echo
+  done > "$TOKENS/caseworkers.txt"
 }
 
 token() { cat "$TOKENS/$1.jwt"; }

@@ -51,7 +51,7 @@ add_row() {
 # the pools have seen all the code paths the scenarios use.
 warmup_mix() {
   local seconds=$(( QUICK ? 2 : 10 ))
-  BENCH_IDS_FILE=$DATA/filing-ids.txt BENCH_TOKEN=$(cat "$TOKENS/$CASEWORKER.jwt") \
+  BENCH_IDS_FILE=$DATA/filing-ids.txt BENCH_TOKENS_FILE=$TOKENS/caseworkers.txt \
     wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/wrk/get-filing.lua" "$SERVICE_URL" > /dev/null
   BENCH_IDS_FILE=$DATA/open-filing-ids.txt BENCH_TOKEN=$(cat "$TOKENS/$INTEGRATION.jwt") BENCH_TODAY=$(TZ=$ORG_ZONE date +%F) \
     wrk -t2 -c"$CONNECTIONS" -d"$(( seconds / 2 ))s" -s "$BENCH/wrk/post-event.lua" "$SERVICE_URL" > /dev/null
@@ -220,12 +220,12 @@ RSS_1M="$(rss_mb "$SERVICE_PID") MB"
 log "service RSS at $FILINGS filings (after the warm-up mix): $RSS_1M"
 machine_snapshot "before the scenarios"
 
-export BENCH_TOKEN BENCH_IDS_FILE BENCH_TODAY
+export BENCH_TOKEN BENCH_TOKENS_FILE BENCH_IDS_FILE BENCH_TODAY
 SUPERVISOR_TOKEN=$(cat "$TOKENS/$SUPERVISOR.jwt")
 
 run_wrk "GET /q/health/live (no token)" health fixed.lua /q/health/live
 
-BENCH_TOKEN=$(cat "$TOKENS/$CASEWORKER.jwt") BENCH_IDS_FILE=$DATA/filing-ids.txt \
+BENCH_TOKENS_FILE=$TOKENS/caseworkers.txt BENCH_IDS_FILE=$DATA/filing-ids.txt \
   run_wrk "GET /api/v1/filings/{id} (random of 10k)" get get-filing.lua /
 
 pgbench_baseline
