@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -53,6 +54,32 @@ class FilingAlertsScenarioTest {
         alerts(filing, noticeDue.minusDays(1)).body("items.code", not(hasItem("BIOMETRICS_NOTICE_OVERDUE")));
         alerts(filing, noticeDue).body("items.code", not(hasItem("RECEIPT_OVERDUE")))
                 .body("items.find { it.code == 'BIOMETRICS_NOTICE_OVERDUE' }.actions.kind", hasItem("CALL"));
+    }
+
+    @Test
+    void theFilingInAnEventsAnswerKnowsWhetherTheClientHasAPrimaryId() {
+        Map<String, Object> withoutId = Mother.client();
+        withoutId.put("identityDocuments", List.of("BIRTH_CERTIFICATE"));
+        String clientWithoutId = as(TestTokens.ALICE).body(withoutId).post("/api/v1/clients").then().statusCode(201)
+                .extract().path("id");
+        String clientWithPassport = Mother.createClient(TestTokens.ALICE);
+
+        for (String client : List.of(clientWithoutId, clientWithPassport)) {
+            String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 60));
+            as(TestTokens.ALICE).body(event("RECEIPT_RECEIVED", daysAgo(50), "receiptNumber", Mother.RECEIPT_NUMBER))
+                    .post(EVENTS, filing).then().statusCode(201);
+            ValidatableResponse recorded = as(TestTokens.ALICE).body(event("BIOMETRICS_NOTICE_RECEIVED", daysAgo(2),
+                    "appointmentAt", morning(10), "location", Mother.ASC_LOCATION)).post(EVENTS, filing).then()
+                    .statusCode(201);
+            ValidatableResponse read = as(TestTokens.ALICE).get("/api/v1/filings/" + filing).then().statusCode(200);
+            if (client.equals(clientWithoutId)) {
+                recorded.body("filing.alerts.code", hasItem("ID_DOCUMENT_MISSING"));
+                read.body("alerts.code", hasItem("ID_DOCUMENT_MISSING"));
+            } else {
+                recorded.body("filing.alerts.code", not(hasItem("ID_DOCUMENT_MISSING")));
+                read.body("alerts.code", not(hasItem("ID_DOCUMENT_MISSING")));
+            }
+        }
     }
 
     @Test
