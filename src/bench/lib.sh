@@ -317,6 +317,11 @@ ensure_data() {
   FIRST_START_S="n/a (--reuse-data)"
   if (( REUSE )) && [[ -f $DATA/loaded.txt ]] && [[ $(cat "$DATA/loaded.txt") == "$marker" ]]; then
     log "reusing the loaded data set ($marker)"
+    # A schema change since the load is migrated here (Flyway at start), not during the measured start.
+    start_service migrate
+    FIRST_START_S="$STARTUP_S s (--reuse-data: pending migrations only)"
+    log "  service ready after $STARTUP_S s (pending migrations applied)"
+    stop_service
   else
     (( ! REUSE )) || die "--reuse-data: no data set of this size ($marker) was loaded before; run without it"
     if [[ -n "${BENCH_DB_URL:-}" ]] && [[ -n "$(psql_q -c "select 1 from information_schema.tables where table_name = 'filing'" )" ]] \

@@ -95,7 +95,7 @@ public final class BenchData {
             + " stage_before, stage_after, progress_before, recorded_by, recorded_at, retracted_by, retracted_at)"
             + " from stdin";
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
-            + " severity_rank, due_on, ends_on) from stdin";
+            + " severity_rank, due_on, ends_on, venue, caseworker) from stdin";
 
     private static final Field FILING_ID = filingIdField();
     private static final ProgressConverter PROGRESS = new ProgressConverter();
@@ -266,7 +266,7 @@ public final class BenchData {
             }
             for (AlertWindow window : AlertRules.windows(filing.facts(hasPrimaryId), SETTINGS, data.zone)) {
                 row(data.windows, filingId, window.code(), data.id, clientId, window.code().severity().ordinal(),
-                        window.dueOn(), window.endsOn());
+                        window.dueOn(), window.endsOn(), venue, caseworker);
                 data.counts.windows++;
             }
             data.counts.filings++;

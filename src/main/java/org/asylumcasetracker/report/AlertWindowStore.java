@@ -61,6 +61,11 @@ public class AlertWindowStore {
         Organization organization = organizations.findById(ofClient.get(0).getOrganizationId());
         boolean hasPrimaryId = primaryIds.hasPrimaryId(event.clientId());
         ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
+        // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
+        em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
+                + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
+                .setParameter(1, event.clientId())
+                .executeUpdate();
     }
 
     void onSettingsChanged(@Observes SettingsChanged event) {
@@ -89,7 +94,8 @@ public class AlertWindowStore {
                 .executeUpdate();
         for (AlertWindow window : windows) {
             em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
-                    + " due_on, ends_on) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    + " due_on, ends_on, venue, caseworker)"
+                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
@@ -97,6 +103,7 @@ public class AlertWindowStore {
                     .setParameter(5, (short) window.code().severity().ordinal())
                     .setParameter(6, window.dueOn())
                     .setParameter(7, window.endsOn())
+                    .setParameter(8, filing.getVenue().name())
                     .executeUpdate();
         }
     }

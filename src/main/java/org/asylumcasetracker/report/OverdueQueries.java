@@ -16,19 +16,18 @@ import org.asylumcasetracker.filing.Venue;
 /**
  * The SQL of the overdue reports. "Raised on asOf" is {@code due_on <= asOf and (ends_on is null or
  * ends_on >= asOf)} over the stored windows; the order is severity, then days overdue (oldest due date
- * first), then code, then filing.
+ * first), then code, then filing. Every filter, the count and the summary read {@code alert_window} alone (it
+ * keeps the case worker and venue); only the rows that are shown join the filing and the client.
  */
 @ApplicationScoped
 public class OverdueQueries {
 
-    private static final String FROM = " from alert_window w join filing f on f.id = w.filing_id"
-            + " join client c on c.id = w.client_id"
-            + " where w.organization_id = :org and w.due_on <= :asOf and (w.ends_on is null or w.ends_on >= :asOf)";
-    private static final String WINDOWS_RAISED = " where w.organization_id = :org and w.due_on <= :asOf"
+    private static final String RAISED = " from alert_window w where w.organization_id = :org and w.due_on <= :asOf"
             + " and (w.ends_on is null or w.ends_on >= :asOf)";
     private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id";
     private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
-            + " :asOf - w.due_on, c.first_name, c.last_name, c.caseworker, f.stage, f.venue";
+            + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue";
+    private static final String JOIN = " join filing f on f.id = w.filing_id join client c on c.id = w.client_id";
 
     private final EntityManager em;
 
@@ -38,13 +37,9 @@ public class OverdueQueries {
     }
 
     public List<OverdueRow> page(String organizationId, OverdueFilter filter, int page, int size) {
-        String sql = COLUMNS + FROM + where(filter) + ORDER + " limit :limit offset :offset";
-        if (onlyWindowFilters(filter)) {
-            // Pick the page from the windows alone (an index scan in report order), then join for its rows only.
-            sql = COLUMNS + " from (select * from alert_window w" + WINDOWS_RAISED + where(filter) + ORDER
-                    + " limit :limit offset :offset) w join filing f on f.id = w.filing_id join client c on c.id = w.client_id"
-                    + ORDER;
-        }
+        // Pick the page from the windows alone (an index scan in report order), then join for its rows only.
+        String sql = COLUMNS + " from (select w.*" + RAISED + where(filter) + ORDER + " limit :limit offset :offset) w"
+                + JOIN + ORDER;
         Query query = bind(em.createNativeQuery(sql), organizationId, filter)
                 .setParameter("limit", size)
                 .setParameter("offset", (long) page * size);
@@ -56,20 +51,14 @@ public class OverdueQueries {
     }
 
     public long count(String organizationId, OverdueFilter filter) {
-        // The joins cannot remove rows (non-null foreign keys), so without client or filing filters they are skipped.
-        String sql = onlyWindowFilters(filter) ? "select count(*) from alert_window w" + WINDOWS_RAISED + where(filter)
-                : "select count(*)" + FROM + where(filter);
+        String sql = "select count(*)" + RAISED + where(filter);
         return ((Number) bind(em.createNativeQuery(sql), organizationId, filter).getSingleResult()).longValue();
-    }
-
-    private static boolean onlyWindowFilters(OverdueFilter filter) {
-        return filter.caseworker() == null && filter.venue() == null;
     }
 
     /** Streams every matching row in report order, without holding them all. */
     public void each(String organizationId, OverdueFilter filter, Consumer<OverdueRow> consumer) {
-        Query query = bind(em.createNativeQuery(COLUMNS + FROM + where(filter) + ORDER), organizationId, filter)
-                .setHint("org.hibernate.fetchSize", 1000);
+        String sql = COLUMNS + " from (select w.*" + RAISED + where(filter) + ") w" + JOIN + ORDER;
+        Query query = bind(em.createNativeQuery(sql), organizationId, filter).setHint("org.hibernate.fetchSize", 1000);
         try (var stream = query.getResultStream()) {
             stream.forEach(row -> consumer.accept(toRow((Object[]) row)));
         }
@@ -78,10 +67,10 @@ public class OverdueQueries {
     /** Counts per code, severity, case worker and days overdue (one row per combination). */
     public List<Object[]> summaryCube(String organizationId, OverdueFilter filter) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("select w.code, w.severity_rank, c.caseworker,"
+        List<Object[]> rows = bind(em.createNativeQuery("select w.code, w.severity_rank, w.caseworker,"
                 + " case when :asOf - w.due_on <= 30 then '0-30' when :asOf - w.due_on <= 60 then '31-60'"
                 + " when :asOf - w.due_on <= 90 then '61-90' else '90+' end as bucket, count(*)"
-                + FROM + where(filter) + " group by 1, 2, 3, 4"), organizationId, filter).getResultList();
+                + RAISED + where(filter) + " group by 1, 2, 3, 4"), organizationId, filter).getResultList();
         return rows;
     }
 
@@ -94,10 +83,10 @@ public class OverdueQueries {
             where.append(" and w.severity_rank = :rank");
         }
         if (filter.caseworker() != null) {
-            where.append(" and c.caseworker = :caseworker");
+            where.append(" and w.caseworker = :caseworker");
         }
         if (filter.venue() != null) {
-            where.append(" and f.venue = :venue");
+            where.append(" and w.venue = :venue");
         }
         return where.toString();
     }

@@ -124,6 +124,30 @@ class OverdueReportTest {
     }
 
     @Test
+    void reassigningAClientMovesItsRowsToTheNewCaseWorker() {
+        String clinic = "rpt-" + UUID.randomUUID().toString().substring(0, 8);
+        Organizations.ensure(clinic, "Reassignment Clinic", "America/New_York");
+        String boss = TestTokens.token("sara", "supervisor", clinic);
+        String first = TestTokens.token("cw1", "caseworker", clinic);
+        String second = TestTokens.token("cw2", "caseworker", clinic);
+        String client = Mother.createClient(first);
+        String filing = Mother.createFiling(first, Mother.uscisFiling(client, "MAIL", 100));
+        as(boss).queryParam("caseworker", "cw1").get(REPORT).then().body("items.filingId", contains(filing));
+        as(boss).get(SUMMARY).then().body("byCaseworker.cw1", equalTo(1));
+
+        as(boss).contentType("application/merge-patch+json").body(Map.of("caseworker", "cw2"))
+                .patch("/api/v1/clients/{id}", client).then().statusCode(200);
+
+        as(boss).queryParam("caseworker", "cw1").get(REPORT).then().body("total", equalTo(0));
+        as(boss).queryParam("caseworker", "cw2").get(REPORT).then().body("total", equalTo(1))
+                .body("items[0].caseworker", equalTo("cw2"));
+        as(boss).get(SUMMARY).then().body("byCaseworker.cw2", equalTo(1)).body("byCaseworker.cw1", equalTo(null));
+        as(first).get(REPORT).then().body("total", equalTo(0));
+        as(second).get(REPORT).then().body("items.filingId", contains(filing));
+        as(boss).accept("text/csv").get(REPORT).then().body(containsString(",cw2,"));
+    }
+
+    @Test
     void filtersAndPaging() {
         as(supervisor).queryParam("code", "RECEIPT_OVERDUE").get(REPORT).then().body("items.filingId", contains(uscisFiling));
         as(supervisor).queryParam("severity", "CRITICAL").get(REPORT).then().body("items.filingId", contains(courtHearing));
