@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -40,6 +41,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest> {
 
+    /** Verifies every token: for tokens that are only valid together with something else the request carries. */
+    static final VerifiedTokensConfig OFF = new VerifiedTokensConfig() {
+        @Override
+        public Duration maxAge() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public int maxSize() {
+            return 0;
+        }
+    };
+
     /** Attributes that belong to the request that verified the token, set afresh on every use. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
@@ -49,8 +63,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     private final Cache<String, SecurityIdentity> verified;
 
     @Inject
-    VerifiedTokens(OidcIdentityProvider verifier, Clock clock, VerifiedTokensConfig config) {
-        this(verifier, clock, config, Ticker.systemTicker());
+    VerifiedTokens(OidcIdentityProvider verifier, Clock clock, VerifiedTokensConfig config, Config oidc) {
+        this(verifier, clock, boundToTheRequest(oidc) ? OFF : config, Ticker.systemTicker());
     }
 
     /** For tests: a verifier and two clocks that they control. */
@@ -66,6 +80,17 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
                         .ticker(ticker)
                         .recordStats()
                         .build();
+    }
+
+    /**
+     * A token bound to a client certificate or a DPoP proof is checked against the request each time; the
+     * OIDC extension does that while verifying, so such tokens are never taken on trust.
+     */
+    static boolean boundToTheRequest(Config oidc) {
+        boolean certificate = oidc.getOptionalValue("quarkus.oidc.token.binding.certificate", Boolean.class)
+                .orElse(false);
+        String scheme = oidc.getOptionalValue("quarkus.oidc.token.authorization-scheme", String.class).orElse("Bearer");
+        return certificate || !"Bearer".equalsIgnoreCase(scheme);
     }
 
     void registerMetrics(@Observes StartupEvent started, Instance<MeterRegistry> registry) {

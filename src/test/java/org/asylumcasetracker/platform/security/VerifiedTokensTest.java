@@ -13,6 +13,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import java.lang.reflect.Proxy;
@@ -148,6 +150,26 @@ class VerifiedTokensTest {
         assertSame(secondRequest, second.getAttribute(RoutingContext.class.getName()));
         assertEquals("default", second.getAttribute("tenant-id"));
         assertEquals(1, verifier.calls.size());
+    }
+
+    @Test
+    void tokensBoundToACertificateOrADpopProofAreNeverTakenOnTrust() {
+        assertEquals(false, VerifiedTokens.boundToTheRequest(config(Map.of())));
+        assertEquals(false, VerifiedTokens.boundToTheRequest(
+                config(Map.of("quarkus.oidc.token.authorization-scheme", "bearer"))));
+        assertEquals(true, VerifiedTokens.boundToTheRequest(
+                config(Map.of("quarkus.oidc.token.binding.certificate", "true"))));
+        assertEquals(true, VerifiedTokens.boundToTheRequest(
+                config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))));
+
+        VerifiedTokens tokens = new VerifiedTokens(verifier, time.clock(), VerifiedTokens.OFF, time::nanos);
+        authenticate(tokens, "token-a");
+        authenticate(tokens, "token-a");
+        assertEquals(2, verifier.calls.size());
+    }
+
+    private static org.eclipse.microprofile.config.Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
     }
 
     private VerifiedTokens tokens(Duration maxAge, int maxSize) {
