@@ -24,7 +24,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * second round trip for the client would cost a third of a GET's database time.
      */
     public Optional<FilingForView> findForView(String organizationId, UUID id) {
-        return forView(organizationId, id, LockModeType.NONE);
+        return lockForView(organizationId, id, LockModeType.NONE);
     }
 
     /**
@@ -32,10 +32,6 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * a time. Only the filing is locked; the client's documents are read as they are.
      */
     public Optional<FilingForView> lockForView(String organizationId, UUID id, LockModeType mode) {
-        return forView(organizationId, id, mode);
-    }
-
-    private Optional<FilingForView> forView(String organizationId, UUID id, LockModeType mode) {
         return getEntityManager()
                 .createQuery("select f, (select c.identityDocuments from Client c where c.id = f.clientId)"
                         + " from Filing f where f.id = :id and f.organizationId = :org", Object[].class)

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.alert.FilingFacts;
+import org.asylumcasetracker.filing.FilingRepository.FilingForView;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.filing.api.EventRequest;
@@ -71,7 +72,6 @@ public class FilingService {
     public record Upserted(Filing filing, boolean created) {
     }
 
-    /** A recorded event together with the filing it changed. */
     /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
     public record Recorded(FilingEvent event, Filing filing, boolean clientHasPrimaryId) {
     }
@@ -94,7 +94,7 @@ public class FilingService {
     }
 
     /** The filing with what its view needs of the client, read together. */
-    public FilingRepository.FilingForView read(UUID id) {
+    public FilingForView read(UUID id) {
         return filings.findForView(organization.id(), id)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", id));
     }
@@ -151,7 +151,7 @@ public class FilingService {
      */
     @Transactional
     public Recorded recordEvent(UUID filingId, EventRequest request, String ifMatch) {
-        FilingRepository.FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_WRITE)
+        FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
         Filing filing = locked.filing();
         ETags.checkIfMatch(ifMatch, filing.getVersion());
@@ -179,8 +179,8 @@ public class FilingService {
     /** A supervisor takes back the latest event; the timeline keeps it, marked as retracted. */
     @Transactional
     public Recorded retract(UUID filingId, UUID eventId) {
-        FilingRepository.FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-                .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        FilingForView locked = filings.lockForView(organization.id(), filingId,
+                LockModeType.PESSIMISTIC_FORCE_INCREMENT).orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
         Filing filing = locked.filing();
         FilingEvent event = events.findByIdOptional(eventId).filter(e -> e.getFilingId().equals(filing.getId()))
                 .orElseThrow(() -> new ResourceNotFoundException("Event", eventId));

@@ -198,6 +198,8 @@ public class FilingResource {
     public Response retractEvent(@PathParam("id") UUID id, @PathParam("eventId") UUID eventId) {
         FilingService.Recorded recorded = service.retract(id, eventId);
         return Response.ok(new RecordedEventResponse(EventResponse.from(recorded.event()), recorded.filing().getStage(),
-                views.of(recorded.filing(), recorded.clientHasPrimaryId()))).tag(ETags.tag(recorded.filing().getVersion())).build();
+                        views.of(recorded.filing(), recorded.clientHasPrimaryId())))
+                .tag(ETags.tag(recorded.filing().getVersion()))
+                .build();
     }
 }
