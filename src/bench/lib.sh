@@ -19,6 +19,8 @@ mkdir -p "$RESULTS" "$DATA"
 QUICK=${QUICK:-0}
 REUSE=${REUSE:-0}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}   # as docker/Dockerfile runs the service
+CDS=${BENCH_CDS:-1}            # start with a class-data sharing archive made as docker/Dockerfile makes it
+CDS_ARCHIVE=$WORK/app-cds.jsa
 PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-1GB}
 ORG=bench-000                  # the organization the scenarios use: 10,000 filings, New York time
 ORG_ZONE=America/New_York
@@ -188,6 +190,12 @@ build_if_needed() {
       -Dmdep.outputFile="$WORK/classpath.txt" > "$RESULTS/classpath.log" 2>&1 \
       || die "could not resolve the classpath, see $RESULTS/classpath.log"
   fi
+  if (( CDS )) && [[ ! -s $CDS_ARCHIVE || -n "$(find target/quarkus-app -newer "$CDS_ARCHIVE" -print -quit)" ]]; then
+    log "class-data sharing archive of the packaged service (docker/app-cds.sh, as the image makes it)"
+    # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+    ( for name in "${!QUARKUS_@}"; do unset "$name"; done
+      sh docker/app-cds.sh "$CDS_ARCHIVE" "$jar" $JAVA_OPTS ) || die "docker/app-cds.sh failed"
+  fi
   BENCH_CP="$WORK/classes:target/classes:$(cat "$WORK/classpath.txt")"
   rm -rf "$WORK/classes"
   javac -nowarn -d "$WORK/classes" -cp "$BENCH_CP" "$BENCH"/java/org/asylumcasetracker/bench/*.java
@@ -253,6 +261,8 @@ sign_tokens() {  # the named users, plus USERS case workers whose tokens are lis
 token() { cat "$TOKENS/$1.jwt"; }
 
 # --- the service ---------------------------------------------------------------------------------------------
+service_cds_option() { if (( CDS )); then echo "-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi; }
+
 start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL, STARTUP_S
   local label=$1
   shift
@@ -271,7 +281,7 @@ start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL
     QUARKUS_OIDC_PUBLIC_KEY=$(cat "$TOKENS/public-key.b64")
     export QUARKUS_OIDC_PUBLIC_KEY
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-    exec java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
+    exec java $(service_cds_option) $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
   ) > "$RESULTS/service-$label.log" 2>&1 &
   SERVICE_PID=$!
   until curl -sf -o /dev/null "$SERVICE_URL/q/health/ready"; do

@@ -193,7 +193,7 @@ ensure_data rss_at_phase1
 # --- the measured service ----------------------------------------------------------------------------------
 JFR_OPTS=()
 (( JFR )) && JFR_OPTS=(-XX:StartFlightRecording=filename="$RESULTS/service.jfr",settings=profile,dumponexit=true)
-log "starting the packaged service ($JAVA_OPTS ${JFR_OPTS[*]})"
+log "starting the packaged service ($(service_cds_option) $JAVA_OPTS ${JFR_OPTS[*]})"
 start_service measured "${JFR_OPTS[@]}"
 RSS_STARTED="$(rss_mb "$SERVICE_PID") MB"
 log "  ready after $STARTUP_S s ($(grep -o 'started in [0-9.]*s' "$RESULTS/service-measured.log" | head -1)), RSS $RSS_STARTED"
@@ -257,7 +257,7 @@ machine_snapshot "after the scenarios"
   echo "service RSS after the warm-up mix: $RSS_100K at $(( PHASE1_ORGS * 10000 )) filings, $RSS_1M at $FILINGS filings;" \
     "peak (VmHWM) $PEAK_RSS"
   echo "first start (empty database, Flyway migrations): $FIRST_START_S"
-  echo "JVM: $JAVA_OPTS ${JFR_OPTS[*]}; $CONNECTIONS connections, wrk -t2, ${DURATION}s per scenario after ${WARMUP}s warm-up;" \
+  echo "JVM: $(service_cds_option) $JAVA_OPTS ${JFR_OPTS[*]}; $CONNECTIONS connections, wrk -t2, ${DURATION}s per scenario after ${WARMUP}s warm-up;" \
     "$ORG: 10,000 filings, $REPORT_TOTAL overdue rows on $TODAY"
   echo "CPU columns: share of one core over the scenario ($(nproc) cores = $(( $(nproc) * 100 ))% in all) used by the service," \
     "PostgreSQL, the load generator (wrk/pgbench/curl) and other processes on the machine; ms/req: CPU per request."

@@ -38,10 +38,15 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar with these environment variables (plus a free QUARKUS_HTTP_PORT) and waits until ready. */
     public static PackagedApp start(String name, Map<String, String> environment) {
+        return start(name, environment, List.of());
+    }
+
+    /** As {@link #start(String, Map)}, with these options for the JVM. */
+    public static PackagedApp start(String name, Map<String, String> environment, List<String> jvmOptions) {
         int port = freePort();
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        Process process = launch(name, env);
+        Process process = launch(name, env, jvmOptions);
         Path log = logFile(name);
         Instant begin = Instant.now();
         HttpClient http = HttpClient.newHttpClient();
@@ -72,7 +77,7 @@ public final class PackagedApp implements AutoCloseable {
     public static int runToExit(String name, Map<String, String> environment, Duration timeout) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
-        Process process = launch(name, env);
+        Process process = launch(name, env, List.of());
         try {
             if (!process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -142,12 +147,13 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static Process launch(String name, Map<String, String> env) {
+    private static Process launch(String name, Map<String, String> env, List<String> jvmOptions) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package'");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile(name).toFile());
         // Only what production would be given: no inherited QUARKUS_* settings from the build.
@@ -158,6 +164,16 @@ public final class PackagedApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The java of the build, which the packaged service is started with. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The packaged service's launcher, as the integration tests start it. */
+    public static Path jar() {
+        return JAR;
     }
 
     private static Path logFile(String name) {
