@@ -117,6 +117,19 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theImageStartsFromTheArchiveItsBuildMakes() throws IOException {
+        String dockerfile = Files.readString(Path.of("docker", "Dockerfile"));
+        Matcher made = Pattern.compile("RUN sh (\\S+app-cds\\.sh) (\\S+) (\\S+) \\$JAVA_OPTS").matcher(dockerfile);
+        assertTrue(made.find(), "the image's build runs docker/app-cds.sh");
+        assertTrue(dockerfile.contains("COPY docker/app-cds.sh " + made.group(1)));
+        Matcher entrypoint = Pattern.compile("ENTRYPOINT .*exec java (.*) -jar (\\S+?)\"").matcher(dockerfile);
+        assertTrue(entrypoint.find());
+        assertTrue(entrypoint.group(1).contains("-XX:SharedArchiveFile=" + made.group(2)), entrypoint.group(1));
+        assertEquals(made.group(3), entrypoint.group(2), "the archive is made for the jar path that is started");
+        assertTrue(dockerfile.indexOf("RUN sh") < dockerfile.indexOf("USER 1001"));
+    }
+
+    @Test
     void scalingAndDisruptionRulesPointAtTheDeployment() {
         JsonNode deployment = RESOURCES.get("Deployment");
         String name = deployment.at("/metadata/name").asText();
