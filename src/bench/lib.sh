@@ -203,6 +203,15 @@ build_if_needed() {
 
 bench_java() { java -cp "$BENCH_CP" "org.asylumcasetracker.bench.$1" "${@:2}"; }
 
+# What every script does first: note the machine, build, start PostgreSQL, sign the tokens.
+prepare() {
+  machine_snapshot "before"
+  build_if_needed
+  start_postgres
+  log_postgres_settings
+  sign_tokens
+}
+
 # --- PostgreSQL ----------------------------------------------------------------------------------------------
 start_postgres() {
   if [[ -n "${BENCH_DB_URL:-}" ]]; then

@@ -174,11 +174,7 @@ require_tools
 command -v pgbench > /dev/null || die "pgbench is missing (Debian: postgresql-client)"
 
 log "results go to $RESULTS ($([[ $QUICK == 1 ]] && echo quick || echo full) run: ${DURATION}s per scenario)"
-machine_snapshot "before"
-build_if_needed
-start_postgres
-log_postgres_settings
-sign_tokens
+prepare
 
 # With a new data set: the service's RSS after the warm-up mix at the first 100,000 filings, the first instance
 rss_at_phase1() {

@@ -46,14 +46,10 @@ P99_DRIFT_LIMIT=1.5       # mean p99 of the last third of the minutes <= 1.5 x m
 
 require_tools
 log "results go to $RESULTS (soak: ${WARMUP}s warm-up, then $MINUTES x 60 s; $CONNECTIONS connections, think 0..$(( 2 * THINK_MS )) ms)"
-machine_snapshot "before"
-build_if_needed
-start_postgres
-log_postgres_settings
-sign_tokens
+prepare
 ensure_data
 
-log "starting the packaged service ($JAVA_OPTS)"
+log "starting the packaged service ($(service_cds_option) $JAVA_OPTS)"
 start_service soak
 SERVICE_LOG=$RESULTS/service-soak.log
 RSS_STARTED=$(rss_mb "$SERVICE_PID")
@@ -152,7 +148,7 @@ V_P99=$(verdict "awk -v r=$P99_RATIO -v l=$P99_DRIFT_LIMIT 'BEGIN { exit !(r <= 
   echo
   echo "mix: 50% GET /filings/{id}, 20% POST CONTACT_LOGGED event, 10% GET /reports/overdue, 5% GET /reports/overdue/summary," \
     "15% GET /clients?q=; $CONNECTIONS connections, wrk -t2, think 0..$(( 2 * THINK_MS )) ms; $FILINGS filings, $ORG: 10,000"
-  echo "service: $JAVA_OPTS; ready after $STARTUP_S s with RSS $RSS_STARTED MB; warm-up ${WARMUP}s ($WARMUP_ERRORS errors);" \
+  echo "service: $(service_cds_option) $JAVA_OPTS; ready after $STARTUP_S s with RSS $RSS_STARTED MB; warm-up ${WARMUP}s ($WARMUP_ERRORS errors);" \
     "RSS after the warm-up $RSS_WARM MB, at the end $RSS_END MB, peak (VmHWM) $PEAK_RSS MB"
   echo "CPU columns: share of one core per minute ($(nproc) cores = $(( $(nproc) * 100 ))%); other = processes this run did not start"
   echo

@@ -51,15 +51,11 @@ fi
 require_tools
 
 log "results go to $RESULTS (sqlmap $(sqlmap --version 2>/dev/null | head -1), level $LEVEL, risk $RISK)"
-machine_snapshot "before"
-build_if_needed
-start_postgres
-log_postgres_settings
-sign_tokens
+prepare
 ensure_data
 
 # Production settings plus the HTTP access log, so that every status the scan provoked is in the log.
-log "starting the packaged service ($JAVA_OPTS, access log on)"
+log "starting the packaged service ($(service_cds_option) $JAVA_OPTS, access log on)"
 start_service scanned -Dquarkus.http.access-log.enabled=true
 SERVICE_LOG=$RESULTS/service-scanned.log
 log "  ready after $STARTUP_S s"
