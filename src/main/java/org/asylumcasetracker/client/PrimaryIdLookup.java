@@ -10,8 +10,8 @@ import java.util.UUID;
 
 /**
  * Which clients hold a passport or government ID, looked up for many clients in one query. Only the
- * documents column is read: the alert rules need nothing else of the client, and every filing view and
- * every event asks.
+ * documents column is read: the alert rules need nothing else of the client. (A single filing's read and an
+ * event get the answer with the filing itself, from {@code FilingRepository.lockForView}.)
  */
 @ApplicationScoped
 public class PrimaryIdLookup {
