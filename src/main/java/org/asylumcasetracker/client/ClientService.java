@@ -17,7 +17,7 @@ import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 import org.jboss.logging.Logger;
 

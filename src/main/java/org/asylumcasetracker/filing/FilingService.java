@@ -33,7 +33,7 @@ import org.asylumcasetracker.platform.problem.FieldError;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.jboss.logging.Logger;
 
 /**

@@ -15,7 +15,6 @@ import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 
 /** Creates organizations and keeps their alert settings; admins see all, members only their own. */

@@ -23,7 +23,7 @@ import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 
 /**

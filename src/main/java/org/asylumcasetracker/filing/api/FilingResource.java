@@ -2,7 +2,7 @@ package org.asylumcasetracker.filing.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
-import org.asylumcasetracker.integration.idempotency.Idempotent;
+import org.asylumcasetracker.platform.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

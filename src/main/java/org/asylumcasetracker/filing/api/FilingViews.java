@@ -13,7 +13,7 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.organization.OrganizationSettings;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 
 /**
  * Maps filings to their API view, with what is derived from the organization's settings and today:

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 
 /**
  * Reads the change feed of the caller's organization.

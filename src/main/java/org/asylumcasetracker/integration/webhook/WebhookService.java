@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.asylumcasetracker.integration.webhook.api.WebhookRequest;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 
 /** Subscribes, lists and deletes the caller's organization's webhooks, and reads their delivery logs. */
 @ApplicationScoped

@@ -1,7 +1,7 @@
 package org.asylumcasetracker.organization.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.asylumcasetracker.integration.idempotency.Idempotent;
+import org.asylumcasetracker.platform.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

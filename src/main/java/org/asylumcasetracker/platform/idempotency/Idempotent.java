@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration.idempotency;
+package org.asylumcasetracker.platform.idempotency;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.platform.dev;
+package org.asylumcasetracker.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.asylumcasetracker.platform.dev.DevTokenKeys;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;

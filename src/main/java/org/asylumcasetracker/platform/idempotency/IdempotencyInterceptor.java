@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration.idempotency;
+package org.asylumcasetracker.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

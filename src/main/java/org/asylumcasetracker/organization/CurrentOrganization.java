@@ -1,13 +1,10 @@
-package org.asylumcasetracker.platform.security;
+package org.asylumcasetracker.organization;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
-import org.asylumcasetracker.organization.Organization;
-import org.asylumcasetracker.organization.OrganizationDirectory;
-import org.asylumcasetracker.organization.OrganizationRepository;
-import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.security.Caller;
 
 /**
  * The tenant of the current request: the organization named by the token's {@code org} claim. Every

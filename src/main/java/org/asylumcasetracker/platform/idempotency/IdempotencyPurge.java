@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration.idempotency;
+package org.asylumcasetracker.platform.idempotency;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration.idempotency;
+package org.asylumcasetracker.platform.idempotency;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration.idempotency;
+package org.asylumcasetracker.platform.idempotency;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

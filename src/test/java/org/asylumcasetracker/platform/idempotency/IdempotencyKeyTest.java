@@ -1,4 +1,4 @@
-package org.asylumcasetracker.integration;
+package org.asylumcasetracker.platform.idempotency;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.platform.dev;
+package org.asylumcasetracker.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.platform.dev;
+package org.asylumcasetracker.dev;
 
 import java.util.List;
 import java.util.Optional;
