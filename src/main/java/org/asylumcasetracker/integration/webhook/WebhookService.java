@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.util.Set;
 import java.util.UUID;
-import org.asylumcasetracker.integration.webhook.api.WebhookRequest;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.organization.CurrentOrganization;
@@ -33,10 +33,9 @@ public class WebhookService {
     }
 
     @Transactional
-    public WebhookSubscription subscribe(WebhookRequest request) {
-        URI url = urlPolicy.check(request.url());
-        WebhookSubscription subscription = new WebhookSubscription(organization.id(), url.toString(), request.secret(),
-                request.events());
+    public WebhookSubscription subscribe(String target, String secret, Set<WebhookEventType> events) {
+        URI url = urlPolicy.check(target);
+        WebhookSubscription subscription = new WebhookSubscription(organization.id(), url.toString(), secret, events);
         subscriptions.persistAndFlush(subscription);
         return subscription;
     }

@@ -53,7 +53,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public Response createWebhook(@NotNull @Valid WebhookRequest request) {
-        WebhookSubscription subscription = service.subscribe(request);
+        WebhookSubscription subscription = service.subscribe(request.url(), request.secret(), request.events());
         return Response.created(URI.create("/api/v1/webhooks/" + subscription.getId()))
                 .tag(ETags.tag(subscription.getVersion())).entity(WebhookResponse.from(subscription)).build();
     }
