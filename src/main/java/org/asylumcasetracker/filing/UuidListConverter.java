@@ -1,25 +1,15 @@
 package org.asylumcasetracker.filing;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.platform.persistence.CommaSeparatedConverter;
 
-/** Keeps a short list of ids (family members on an application) in one text column. */
+/** Keeps a short list of ids (family members on an application) in one text column, in their order. */
 @Converter
-public class UuidListConverter implements AttributeConverter<List<UUID>, String> {
+public class UuidListConverter extends CommaSeparatedConverter<List<UUID>, UUID> {
 
-    @Override
-    public String convertToDatabaseColumn(List<UUID> ids) {
-        return ids == null ? "" : String.join(",", ids.stream().map(UUID::toString).toList());
-    }
-
-    @Override
-    public List<UUID> convertToEntityAttribute(String column) {
-        if (column == null || column.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(column.split(",")).map(UUID::fromString).toList();
+    public UuidListConverter() {
+        super(UUID::toString, UUID::fromString, List::copyOf);
     }
 }

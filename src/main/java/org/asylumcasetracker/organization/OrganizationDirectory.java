@@ -1,5 +1,7 @@
 package org.asylumcasetracker.organization;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -7,8 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * What nearly every request asks about its tenant (that it exists, its time zone, its thresholds for showing
@@ -26,30 +26,30 @@ public class OrganizationDirectory {
     public record Snapshot(String id, ZoneId zone, OrganizationSettings settings) {
     }
 
-    private record Entry(Snapshot snapshot, long expiresAtNanos) {
-    }
+    /** Far more organizations than one deployment serves; only a bound against unbounded growth. */
+    private static final int MAX_ENTRIES = 10_000;
 
     private final OrganizationRepository organizations;
-    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Snapshot> entries = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(MAX_ENTRIES)
+            .build();
 
     @Inject
     public OrganizationDirectory(OrganizationRepository organizations) {
         this.organizations = organizations;
     }
 
+    /** The organization's snapshot; an unknown id is looked up again next time, never remembered as absent. */
     public Optional<Snapshot> find(String id) {
-        long now = System.nanoTime();
-        Entry entry = entries.get(id);
-        if (entry != null && now - entry.expiresAtNanos() < 0) {
-            return Optional.of(entry.snapshot());
-        }
-        Optional<Snapshot> loaded = organizations.findByIdOptional(id)
-                .map(o -> new Snapshot(o.getId(), o.zone(), o.settings()));
-        loaded.ifPresent(snapshot -> entries.put(id, new Entry(snapshot, now + TTL.toNanos())));
-        return loaded;
+        return Optional.ofNullable(entries.get(id, this::load));
+    }
+
+    private Snapshot load(String id) {
+        return organizations.findByIdOptional(id).map(o -> new Snapshot(o.getId(), o.zone(), o.settings())).orElse(null);
     }
 
     void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged event) {
-        entries.remove(event.organizationId());
+        entries.invalidate(event.organizationId());
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.organization.CurrentOrganization;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
  * Reads the change feed of the caller's organization.
@@ -56,18 +57,8 @@ public class ChangeFeedService {
         for (Object[] r : rows) {
             changes.add(new Change(new ChangeCursor((String) r[1], ((Number) r[0]).longValue()),
                     ChangeType.valueOf((String) r[2]), (String) r[3], (UUID) r[4], (UUID) r[5],
-                    r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], toOffset(r[8])));
+                    r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], SqlValues.toOffsetDateTime(r[8])));
         }
         return changes;
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.asylumcasetracker.alert.AlertCode;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
  * The daily ALERT_DUE job: tells subscribers about every alert whose due day has arrived. "Today" is each
@@ -86,7 +87,7 @@ public class AlertDueJob {
         if (previous == null) {
             return 1;
         }
-        LocalDate previousDay = previous instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) previous;
+        LocalDate previousDay = SqlValues.toLocalDate(previous);
         long since = ChronoUnit.DAYS.between(previousDay, day);
         return (int) Math.max(1, Math.min(since, config.alertDueCatchUpDays()));
     }
@@ -103,9 +104,8 @@ public class AlertDueJob {
         return rows.stream().map(row -> {
             Object[] columns = (Object[]) row;
             AlertCode code = AlertCode.valueOf((String) columns[2]);
-            Object dueOn = columns[3];
             return new DeliveryPayload.AlertDueData((UUID) columns[0], (UUID) columns[1], code, code.severity(),
-                    dueOn instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) dueOn);
+                    SqlValues.toLocalDate(columns[3]));
         }).toList();
     }
 

@@ -1,7 +1,11 @@
 package org.asylumcasetracker.platform.persistence;
 
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** Values read by native queries, whose Java types depend on the driver. */
 public final class SqlValues {
@@ -14,5 +18,14 @@ public final class SqlValues {
             return null;
         }
         return value instanceof LocalDate date ? date : ((Date) value).toLocalDate();
+    }
+
+    /** A {@code timestamptz} column as an offset date-time in UTC when the driver gives no offset. */
+    public static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        Instant instant = value instanceof Instant i ? i : ((Timestamp) value).toInstant();
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }
