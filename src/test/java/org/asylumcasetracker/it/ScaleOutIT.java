@@ -3,6 +3,7 @@ package org.asylumcasetracker.it;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -214,11 +215,8 @@ class ScaleOutIT {
 
     /** Both dispatchers drain the outbox; the receiver sees every delivery id exactly once. */
     private static void verifyEachWebhookDeliveredOnce() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (count("select count(*) from webhook_delivery where status <> 'DELIVERED'") > 0
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
+        await("every webhook delivery delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> count("select count(*) from webhook_delivery where status <> 'DELIVERED'") == 0);
         long deliveries = count("select count(*) from webhook_delivery");
         assertEquals(0, count("select count(*) from webhook_delivery where status <> 'DELIVERED'"), "all delivered");
         assertTrue(deliveries > 0);

@@ -2,6 +2,7 @@ package org.asylumcasetracker.platform;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +11,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -62,9 +64,8 @@ class HostileTokenTest {
         as(token).get(PROBE).then().statusCode(200);
         assertEquals(hits + 1, rememberedTokenHits(), "the second request is served from the remembered token");
 
-        while (Instant.now().getEpochSecond() <= exp) {
-            Thread.sleep(200);
-        }
+        await("the token's exp has passed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Instant.now().getEpochSecond() > exp);
         refused(token);
     }
 

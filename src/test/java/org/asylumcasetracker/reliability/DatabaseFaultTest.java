@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.asylumcasetracker.support.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -138,18 +139,10 @@ class DatabaseFaultTest {
     /** Polls readiness and a real read until both succeed; returns how long that took. */
     private static Duration awaitRecovery() {
         Instant start = Instant.now();
-        while (Duration.between(start, Instant.now()).toSeconds() < 30) {
-            if (given().get("/q/health/ready").statusCode() == 200
-                    && as(TestTokens.ALICE).get("/api/v1/organizations/demo").statusCode() == 200) {
-                return Duration.between(start, Instant.now());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        await("readiness and a read succeed").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200
+                        && as(TestTokens.ALICE).get("/api/v1/organizations/demo").statusCode() == 200);
         return Duration.between(start, Instant.now());
     }
 }

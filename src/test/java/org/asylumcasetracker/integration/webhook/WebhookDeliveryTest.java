@@ -6,6 +6,7 @@ import static org.asylumcasetracker.integration.webhook.Webhooks.dispatchUntil;
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;
 import static org.asylumcasetracker.support.Mother.event;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -206,10 +207,8 @@ class WebhookDeliveryTest {
         subscribe(TestTokens.BOB, receiver.url(), "CLIENT_CHANGED");
         Mother.createClient(TestTokens.ALICE);
         CompletableFuture<Integer> dispatching = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (receiver.held() == 0 && System.nanoTime() < deadline) {
-            Webhooks.pause();
-        }
+        await("the receiver holds a delivery").atMost(Webhooks.PATIENCE).pollInterval(Webhooks.POLL)
+                .until(() -> receiver.held() > 0);
         assertEquals(1, receiver.held(), "the receiver holds the delivery without answering");
 
         // While the receiver still holds the request, writes and reads go through, and add to the outbox.

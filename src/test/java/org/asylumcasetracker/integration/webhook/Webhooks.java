@@ -1,13 +1,13 @@
 package org.asylumcasetracker.integration.webhook;
 
 import static org.asylumcasetracker.support.Api.as;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Assertions;
 
 /** Shortcuts of the webhook tests: subscribing, reading the log, and running the dispatcher until done. */
 final class Webhooks {
@@ -15,6 +15,7 @@ final class Webhooks {
     static final String PATH = "/api/v1/webhooks";
     static final String SECRET = "s3cret-shared-with-the-clinic-crm";
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration POLL = Duration.ofMillis(50);
 
     private Webhooks() {
     }
@@ -41,23 +42,9 @@ final class Webhooks {
 
     /** Runs dispatch rounds, as the scheduler would, until {@code done} holds; fails after a while. */
     static void dispatchUntil(WebhookDispatcher dispatcher, BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
+        await(what).atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(POLL).until(() -> {
             dispatcher.dispatchDue();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            pause();
-        }
-        Assertions.fail("Gave up waiting: " + what);
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            return done.getAsBoolean();
+        });
     }
 }
