@@ -100,7 +100,7 @@ public final class BenchData {
     private static final Field FILING_ID = filingIdField();
     private static final ProgressConverter PROGRESS = new ProgressConverter();
     private static final IdentityDocumentsConverter DOCUMENTS = new IdentityDocumentsConverter();
-    /** The thresholds every bench organization has: the defaults of SPEC §5, as the organization table stores them. */
+    /** The thresholds every bench organization has: the product's defaults, as the organization table stores them. */
     private static final OrganizationSettings SETTINGS = new OrganizationSettings();
 
     private BenchData() {

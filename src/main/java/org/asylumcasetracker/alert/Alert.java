@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A moment when a case worker must act on a filing, as of one date (SPEC §5). {@code daysOverdue} counts the
- * days from {@code dueOn} to that date; {@code summary} is one plain-English sentence without personal data.
+ * A moment when a case worker must act on a filing, as of one date: raised when that date is on or after {@code
+ * dueOn}. {@code daysOverdue} counts the days from {@code dueOn} to that date; {@code summary} is one plain-English
+ * sentence without personal data.
  */
 public record Alert(
         AlertCode code,

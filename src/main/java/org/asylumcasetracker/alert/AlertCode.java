@@ -1,6 +1,6 @@
 package org.asylumcasetracker.alert;
 
-/** The alerts of SPEC §5, in the order of its table, each with its fixed severity. */
+/** The alerts, in the order of the alert table (README, "Rules"), each with its fixed severity. */
 public enum AlertCode {
     USCIS_PACKAGE_NOT_MAILED(Severity.HIGH),
     RECEIPT_OVERDUE(Severity.HIGH),

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**
- * One row of the SPEC §5 table as pure functions: no clock, no database. {@link #window} says on which days
- * the alert is raised for the filing as it stands; {@link #summary} and {@link #actions} describe it for a
- * day inside that window. {@code zone} is the organization's, which turns appointment and hearing times into
- * calendar days.
+ * One row of the alert table (README, "Rules") as pure functions: no clock, no database. {@link #window} says on
+ * which days the alert is raised for the filing as it stands; {@link #summary} and {@link #actions} describe it for a
+ * day inside that window. {@code zone} is the organization's, which turns appointment and hearing times into calendar
+ * days.
  */
 public interface AlertRule {
 

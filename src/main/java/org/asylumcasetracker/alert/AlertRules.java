@@ -10,9 +10,9 @@ import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**
- * All rules of SPEC §5 in the order of its table, and the two ways to use them: {@link #windows} for storing
- * per filing, {@link #evaluate} for one date. A report built from stored windows calls {@link #toAlert} and
- * gets exactly the alerts {@link #evaluate} would have produced.
+ * All alert rules in the order of the alert table (README, "Rules"), and the two ways to use them: {@link #windows}
+ * for storing per filing, {@link #evaluate} for one date. A report built from stored windows calls {@link #toAlert}
+ * and gets exactly the alerts {@link #evaluate} would have produced.
  */
 public final class AlertRules {
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The days on which one alert is raised for a filing as it stands: from {@code dueOn} through
- * {@code endsOn}, or with no end when {@code endsOn} is null. Every condition of SPEC §5 that depends on the
+ * {@code endsOn}, or with no end when {@code endsOn} is null. Every condition of an alert rule that depends on the
  * date asked about is expressed here, so stored windows answer "what is raised on D" with a range query;
  * anything else that switches an alert off is a change to the filing, after which the windows are recomputed.
  */

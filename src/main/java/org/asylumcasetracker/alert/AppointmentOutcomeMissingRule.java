@@ -11,6 +11,9 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 /**
  * From the day after the appointment, a filing still marked as scheduled hides whether the client went; a
  * missed appointment left unrecorded loses the days in which a walk-in may still work.
+ *
+ * <p>Source: a missed appointment must be known to act on it in time: 8 CFR 103.2(b)(13)(ii) (failure to
+ * appear for biometrics), 8 CFR 208.10 (asylum applications); the walk-in window is the product's guidance.
  */
 public final class AppointmentOutcomeMissingRule implements AlertRule {
 

@@ -9,7 +9,13 @@ import org.asylumcasetracker.alert.AlertAction.Who;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
-/** A reminder, {@code appointmentReminderDays} ahead and through the day itself, of what to take to biometrics. */
+/**
+ * A reminder, {@code appointmentReminderDays} ahead and through the day itself, of what to take to biometrics.
+ *
+ * <p>Source: what to bring (the appointment notice, Form I-797C, and photo identification):
+ * uscis.gov/forms/forms-information/preparing-your-biometric-services-appointment; arriving early is the notice's own
+ * advice.
+ */
 public final class AppointmentUpcomingRule implements AlertRule {
 
     @Override

@@ -11,6 +11,10 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 /**
  * A client with no passport or government ID needs other proof of identity for biometrics, and the time to
  * find it starts the day the appointment notice arrives.
+ *
+ * <p>Source: the identification an Application Support Center asks for,
+ * uscis.gov/forms/forms-information/preparing-your-biometric-services-appointment; the alternatives follow the
+ * product's guidance for clients without a valid government ID.
  */
 public final class IdDocumentMissingRule implements AlertRule {
 

@@ -9,7 +9,11 @@ import java.util.List;
 import org.asylumcasetracker.alert.AlertAction.Item;
 import org.asylumcasetracker.alert.AlertAction.Who;
 
-/** The next steps several rules share, with the contact details and document lists of SPEC §2. */
+/**
+ * The next steps several rules share: the USCIS Contact Center (1-800-375-5283, say "InfoPass"), the Nebraska
+ * Service Center address for court filers' packages, and the identity documents an Application Support Center
+ * accepts (USCIS, "Preparing for Your Biometric Services Appointment", uscis.gov/forms/filing-guidance).
+ */
 final class NextSteps {
 
     static final String CONTACT_CENTER_PHONE = "1-800-375-5283";

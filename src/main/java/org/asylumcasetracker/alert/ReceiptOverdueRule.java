@@ -12,6 +12,9 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 /**
  * USCIS should have sent a receipt notice within {@code receiptOverdueMonths} of getting the papers: the
  * application itself for a USCIS filing, the mailed package for a court filing.
+ *
+ * <p>Source: the USCIS Contact Center, uscis.gov/contactcenter (say "InfoPass" to reach a representative);
+ * the receipt notice is Form I-797C (8 CFR 103.2(a)(7)). The three months are the product's default threshold.
  */
 public final class ReceiptOverdueRule implements AlertRule {
 

@@ -1,7 +1,7 @@
 package org.asylumcasetracker.alert;
 
 /**
- * How urgently a case worker must act on an alert (SPEC §5). Declared most urgent first, so the ordinal is
+ * How urgently a case worker must act on an alert. Declared most urgent first, so the ordinal is
  * the rank and sorting by severity puts CRITICAL on top.
  */
 public enum Severity {

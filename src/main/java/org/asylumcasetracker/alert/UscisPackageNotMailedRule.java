@@ -13,6 +13,10 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 /**
  * A court applicant must mail USCIS the first three pages of the I-589 and the USCIS instructions, or no
  * receipt and no biometrics appointment will follow; due {@code packageGraceDays} after the court filing.
+ *
+ * <p>Source: USCIS, "Instructions for Submitting Certain Applications in Immigration Court and for Providing
+ * Biometric and Biographic Information to U.S. Citizenship and Immigration Services" (the package to the Nebraska
+ * Service Center), 8 CFR 1003.47(d).
  */
 public final class UscisPackageNotMailedRule implements AlertRule {
 

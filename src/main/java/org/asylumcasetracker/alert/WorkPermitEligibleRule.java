@@ -12,6 +12,9 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 /**
  * {@code workPermitWaitDays} after filing, an asylum applicant can generally apply for a work permit, whether
  * or not biometrics are done; the alert lasts until the application is recorded.
+ *
+ * <p>Source: INA 208(d)(2) and 8 CFR 208.7 (an asylum applicant may apply for employment authorization
+ * 150 days after filing a complete application, biometrics or not, excluding delays the applicant caused).
  */
 public final class WorkPermitEligibleRule implements AlertRule {
 

@@ -3,7 +3,7 @@ package org.asylumcasetracker.dev;
 import java.util.List;
 import java.util.Optional;
 
-/** The demo users of SPEC §6, the same as in the committed Keycloak realm. */
+/** The demo users, one per role plus one of another organization, the same as in the committed Keycloak realm. */
 public record DemoUser(String username, String role, String organization) {
 
     public static final List<DemoUser> ALL = List.of(

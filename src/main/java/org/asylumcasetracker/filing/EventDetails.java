@@ -3,7 +3,7 @@ package org.asylumcasetracker.filing;
 import java.time.OffsetDateTime;
 
 /**
- * The type-specific fields of an event (SPEC §4); each event type uses a few of them, the rest stay null.
+ * The type-specific fields of an event; each event type uses a few of them, the rest stay null.
  */
 public record EventDetails(
         String trackingNumber,

@@ -1,6 +1,6 @@
 package org.asylumcasetracker.filing;
 
-/** What can happen to an application; each is an input to the state machine (SPEC §4). */
+/** What can happen to an application; each is an input to the state machine ({@link Transitions}). */
 public enum EventType {
     USCIS_PACKAGE_MAILED,
     RECEIPT_RECEIVED,

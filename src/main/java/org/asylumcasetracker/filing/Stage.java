@@ -1,7 +1,7 @@
 package org.asylumcasetracker.filing;
 
 /**
- * Where an application stands on its way to completed biometrics (SPEC §4). {@code BIOMETRICS_MISSED}
+ * Where an application stands on its way to completed biometrics ({@link Transitions}). {@code BIOMETRICS_MISSED}
  * is a side stage one can recover from; {@code CLOSED} is final.
  */
 public enum Stage {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state machine of SPEC §4 as data: for each event, the stages it is allowed in, the stage it leads
- * to ({@code null}: the stage stays) and whether only court filings know it. Nothing else in the code
- * decides whether an event may happen.
+ * The state machine of an asylum application as data (the stage table of the README, "Rules"): for each event, the
+ * stages it is allowed in, the stage it leads to ({@code null}: the stage stays) and whether only court filings know
+ * it. Nothing else in the code decides whether an event may happen.
  */
 public final class Transitions {
 

@@ -5,7 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
-/** The thresholds of SPEC §5 for one organization, with the product's defaults. */
+/** The alert thresholds of one organization, with the product's defaults. */
 @Embeddable
 public class OrganizationSettings {
 
@@ -53,7 +53,7 @@ public class OrganizationSettings {
     public OrganizationSettings() {
     }
 
-    @SuppressWarnings("java:S107") // one parameter per threshold of SPEC §5
+    @SuppressWarnings("java:S107") // one parameter per alert threshold
     public OrganizationSettings(int receiptOverdueMonths, int biometricsNoticeOverdueMonths, int hearingWarningDays,
             int packageGraceDays, int appointmentReminderDays, int walkInWindowDays, int onlineRescheduleCutoffHours,
             int maxOnlineReschedules, int workPermitWaitDays, CourtBiometricsProcess courtBiometricsProcess) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Random filings, settings, time zones and dates, with a fixed seed so a failure repeats. Two promises are
  * checked on each: a report from stored windows equals direct evaluation, and both say what a plain reading
- * of the SPEC §5 table says, with its date conditions written out the long way.
+ * of the alert table (README, "Rules") says, with its date conditions written out the long way.
  */
 class AlertRulesPropertyTest {
 
@@ -58,7 +58,7 @@ class AlertRulesPropertyTest {
 
                 assertEquals(reportFromStoredWindows(stored, facts, settings, zone, asOf), evaluated,
                         story + " as of " + asOf);
-                assertEquals(section5Table(facts, settings, zone, asOf), dueDates(evaluated), story + " as of " + asOf);
+                assertEquals(alertTable(facts, settings, zone, asOf), dueDates(evaluated), story + " as of " + asOf);
                 for (Alert alert : evaluated) {
                     assertWellFormed(alert, facts, settings, zone, asOf);
                     raisedCount.merge(alert.code(), 1, Integer::sum);
@@ -84,8 +84,8 @@ class AlertRulesPropertyTest {
                 .toList();
     }
 
-    /** The SPEC §5 table row by row: each raised code with its due date, as of one day. */
-    private static Map<AlertCode, LocalDate> section5Table(FilingFacts f, OrganizationSettings s, ZoneId zone,
+    /** The alert table row by row: each raised code with its due date, as of one day. */
+    private static Map<AlertCode, LocalDate> alertTable(FilingFacts f, OrganizationSettings s, ZoneId zone,
             LocalDate asOf) {
         Map<AlertCode, LocalDate> raised = new EnumMap<>(AlertCode.class);
         if (f.stage() == Stage.CLOSED) {

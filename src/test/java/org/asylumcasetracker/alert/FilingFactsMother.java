@@ -11,7 +11,7 @@ import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 
 /**
- * Filings at each stage of SPEC §4, with one consistent story of dates: filed in mid-January 2026, receipt
+ * Filings at each stage of the state machine, with one consistent story of dates: filed in mid-January 2026, receipt
  * in February, an appointment in March, an individual hearing in September. Tests change one fact at a time.
  */
 final class FilingFactsMother {

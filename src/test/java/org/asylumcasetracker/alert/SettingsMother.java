@@ -3,7 +3,7 @@ package org.asylumcasetracker.alert;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
-/** Organization settings with the SPEC §5 defaults, one threshold changed at a time. */
+/** Organization settings with the product's default thresholds, one threshold changed at a time. */
 final class SettingsMother {
 
     private int receiptOverdueMonths = OrganizationSettings.DEFAULT_RECEIPT_OVERDUE_MONTHS;

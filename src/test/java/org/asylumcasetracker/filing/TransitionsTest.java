@@ -19,8 +19,8 @@ import org.asylumcasetracker.platform.problem.StageConflictException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every stage against every event, for both venues: allowed moves go where SPEC §4 says, everything else
- * is refused. The expectations are written out here independently of {@link Transitions#TABLE}.
+ * Every stage against every event, for both venues: allowed moves go where the stage table (README, "Rules") says,
+ * everything else is refused. The expectations are written out here independently of {@link Transitions#TABLE}.
  */
 class TransitionsTest {
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The packaged service never quietly runs on a database of its own (SPEC §7). */
+/** The packaged service never quietly runs on a database of its own: without a JDBC URL it refuses to start. */
 class MissingDatabaseIT {
 
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every operation the service documents, called with a real Keycloak token of every role of SPEC §6 and
+ * Every operation the service documents, called with a real Keycloak token of every realm role and
  * with none. The operations are read from the served OpenAPI document, so a new endpoint that is not in
  * the table below fails this test until someone decides who may call it.
  */
@@ -40,7 +40,7 @@ class RoleMatrixIT {
 
     private static final Set<String> CLIENT_WORK = Set.of(CASEWORKER, SUPERVISOR, INTEGRATION);
 
-    /** operationId → the roles that may call it (SPEC §6). Everyone else gets 403, no token 401. */
+    /** operationId → the roles that may call it (README, "Security model"). Everyone else gets 403, no token 401. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
     static {

@@ -16,8 +16,8 @@ public record DeliveryPayload(UUID id, WebhookEventType type, OffsetDateTime occ
         Object data) {
 
     /**
-     * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null (left out of the JSON) for a new filing;
-     * {@code eventId} is the event recorded or retracted.
+     * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null (left out of the JSON) for a new
+     * filing; {@code eventId} is the event recorded or retracted.
      */
     public record FilingStageChangedData(UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version,
             UUID eventId) {
@@ -27,7 +27,7 @@ public record DeliveryPayload(UUID id, WebhookEventType type, OffsetDateTime occ
     public record ClientChangedData(UUID clientId, boolean created, long version) {
     }
 
-    /** {@code ALERT_DUE}: the alert of SPEC §5 whose due day has arrived. */
+    /** {@code ALERT_DUE}: an alert whose due day has arrived in the organization's time zone. */
     public record AlertDueData(UUID filingId, UUID clientId, AlertCode code, Severity severity, LocalDate dueOn) {
     }
 }

@@ -7,7 +7,7 @@ import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The alert thresholds of an organization (SPEC §5), read and replaced as a whole. */
+/** The alert thresholds of an organization, read and replaced as a whole. */
 @Schema(name = "OrganizationSettings")
 public record SettingsBody(
         @NotNull @Min(1) @Max(24) @Schema(example = "3") Integer receiptOverdueMonths,

@@ -1,6 +1,6 @@
 package org.asylumcasetracker.platform.api;
 
-/** Shared limits of list endpoints (SPEC §3: {@code ?page=0&size=50}, size at most 200). */
+/** Shared limits of list endpoints ({@code ?page=0&size=50}, size at most 200). */
 public final class Paging {
 
     public static final String DEFAULT_SIZE = "50";

@@ -12,7 +12,7 @@ import org.asylumcasetracker.platform.dev.DevTokenKeys;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Gives dev mode and the test suite a real PostgreSQL without installing one (SPEC §7): when no
+ * Gives dev mode and the test suite a real PostgreSQL without installing one: when no
  * {@code quarkus.datasource.jdbc.url} is configured, it starts the embedded PostgreSQL 17 binaries and
  * supplies the connection. Dev mode keeps its data in {@code asylum.dev.data-dir} across restarts; tests
  * get a fresh database per run. Production never gets here: there a missing URL stops the start.

@@ -24,8 +24,8 @@ import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.security.Caller;
 
 /**
- * {@code Idempotency-Key} for POSTs (SPEC §3): the same key with the same request replays the first
- * response (status, body, Location, ETag) without writing again; the same key with another request is
+ * {@code Idempotency-Key} for POSTs, so that a client can retry safely: the same key with the same request replays
+ * the first response (status, body, Location, ETag) without writing again; the same key with another request is
  * refused with 422 {@code IDEMPOTENCY_KEY_REUSED}.
  *
  * <p>The key is claimed in the same transaction as the write and completed with the response before it

@@ -1,6 +1,6 @@
 package org.asylumcasetracker.platform.security;
 
-/** The realm roles of SPEC §6; every endpoint names the ones it admits. */
+/** The Keycloak realm roles (realm {@code legal-aid}); every endpoint names the ones it admits. */
 public final class Roles {
 
     /** Reads and writes clients, filings and events of the own organization. */
