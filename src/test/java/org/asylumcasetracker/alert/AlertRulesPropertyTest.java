@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Random filings, settings, time zones and dates, with a fixed seed so a failure repeats. Two promises are
  * checked on each: a report from stored windows equals direct evaluation, and both say what a plain reading
- * of the alert table (README, "Rules") says, with its date conditions written out the long way.
+ * of the alert table (README, "Rules") says, with its date conditions written out the long way. A failing case
+ * is shrunk before it is reported: facts that do not matter to the failure are left out, flags turned off,
+ * times moved to UTC, so the report shows what the failure depends on.
  */
 class AlertRulesPropertyTest {
 
@@ -36,6 +41,9 @@ class AlertRulesPropertyTest {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("America/New_York"),
             ZoneId.of("America/Los_Angeles"), ZoneId.of("Pacific/Honolulu"), ZoneId.of("UTC"),
             ZoneId.of("Pacific/Kiritimati"));
+
+    /** Marks a fact to be left out while shrinking (null means "no simpler value"). */
+    private static final Object NOTHING = new Object();
 
     @Test
     void storedWindowsDirectEvaluationAndTheSpecTableAgree() {
@@ -54,15 +62,16 @@ class AlertRulesPropertyTest {
                 assertEquals(List.of(), stored, story);
             }
             for (LocalDate asOf : datesToAsk(random, facts, stored)) {
-                List<Alert> evaluated = AlertRules.evaluate(facts, settings, zone, asOf);
-
-                assertEquals(reportFromStoredWindows(stored, facts, settings, zone, asOf), evaluated,
-                        story + " as of " + asOf);
-                assertEquals(alertTable(facts, settings, zone, asOf), dueDates(evaluated), story + " as of " + asOf);
-                for (Alert alert : evaluated) {
-                    assertWellFormed(alert, facts, settings, zone, asOf);
-                    raisedCount.merge(alert.code(), 1, Integer::sum);
+                Case checked = new Case(facts, settings, zone, asOf);
+                List<Alert> evaluated;
+                try {
+                    evaluated = check(checked);
+                } catch (AssertionError failure) {
+                    Case smallest = shrink(checked);
+                    throw new AssertionError("Smallest failing case: " + smallest + "\n" + failureOf(smallest)
+                            + "\nas found: " + checked, failure);
                 }
+                evaluated.forEach(alert -> raisedCount.merge(alert.code(), 1, Integer::sum));
                 checks++;
             }
         }
@@ -70,6 +79,99 @@ class AlertRulesPropertyTest {
         assertTrue(checks > 20_000, "dates asked: " + checks);
         for (AlertCode code : AlertCode.values()) {
             assertTrue(raisedCount.getOrDefault(code, 0) > 100, () -> "too few " + code + ": " + raisedCount);
+        }
+    }
+
+    /** One question: these facts, these settings, in this zone, as of this day. */
+    private record Case(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
+    }
+
+    /** Both promises for one case; returns the alerts raised. */
+    private static List<Alert> check(Case c) {
+        List<AlertWindow> stored = AlertRules.windows(c.facts(), c.settings(), c.zone());
+        List<Alert> evaluated = AlertRules.evaluate(c.facts(), c.settings(), c.zone(), c.asOf());
+        String story = c.toString();
+        assertEquals(reportFromStoredWindows(stored, c.facts(), c.settings(), c.zone(), c.asOf()), evaluated, story);
+        assertEquals(alertTable(c.facts(), c.settings(), c.zone(), c.asOf()), dueDates(evaluated), story);
+        for (Alert alert : evaluated) {
+            assertWellFormed(alert, c.facts(), c.settings(), c.zone(), c.asOf());
+        }
+        return evaluated;
+    }
+
+    /** The assertion message of a failing case, or null when it passes (or is not a valid filing at all). */
+    private static String failureOf(Case c) {
+        try {
+            check(c);
+            return null;
+        } catch (AssertionError failure) {
+            return failure.getMessage();
+        } catch (RuntimeException impossibleFacts) {
+            return null;
+        }
+    }
+
+    /** Takes simpler variants of a failing case for as long as they still fail. */
+    static Case shrink(Case failing) {
+        Case smallest = failing;
+        boolean simplified = true;
+        while (simplified) {
+            simplified = false;
+            for (Case candidate : simpler(smallest)) {
+                if (failureOf(candidate) != null) {
+                    smallest = candidate;
+                    simplified = true;
+                    break;
+                }
+            }
+        }
+        return smallest;
+    }
+
+    /** Each variant changes one thing: the zone to UTC, or one fact left out, turned off or moved to UTC. */
+    private static List<Case> simpler(Case c) {
+        List<Case> variants = new ArrayList<>();
+        if (!c.zone().equals(ZoneOffset.UTC)) {
+            variants.add(new Case(c.facts(), c.settings(), ZoneOffset.UTC, c.asOf()));
+        }
+        RecordComponent[] components = FilingFacts.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = read(components[i], c.facts());
+        }
+        for (int i = 0; i < components.length; i++) {
+            Object value = values[i];
+            Object simpler = null;
+            if (value instanceof OffsetDateTime moment && !moment.getOffset().equals(ZoneOffset.UTC)) {
+                simpler = moment.withOffsetSameInstant(ZoneOffset.UTC);
+            } else if (Boolean.TRUE.equals(value)) {
+                simpler = false;
+            } else if (value != null && !components[i].getType().isPrimitive() && !(value instanceof Boolean)) {
+                simpler = NOTHING;
+            }
+            if (simpler != null) {
+                Object[] changed = values.clone();
+                changed[i] = simpler == NOTHING ? null : simpler;
+                variants.add(new Case(construct(components, changed), c.settings(), c.zone(), c.asOf()));
+            }
+        }
+        return variants;
+    }
+
+    private static Object read(RecordComponent component, FilingFacts facts) {
+        try {
+            return component.getAccessor().invoke(facts);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FilingFacts construct(RecordComponent[] components, Object[] values) {
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            return FilingFacts.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
