@@ -14,7 +14,7 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * after the appointment some offices still take walk-ins; after that only a rescheduled appointment helps.
  *
  * <p>Source: 8 CFR 103.2(b)(13)(ii) and 8 CFR 208.10 (failure to appear for biometrics: the application may
- * be denied, dismissed or referred); in court, 8 CFR 1003.47(c)-(d) (failure to provide biometrics is abandonment);
+ * be denied, dismissed or referred); in court, 8 CFR 1003.47 (failure to provide biometrics is abandonment);
  * rescheduling through the USCIS Contact Center, uscis.gov/contactcenter.
  */
 public final class BiometricsMissedRule implements AlertRule {

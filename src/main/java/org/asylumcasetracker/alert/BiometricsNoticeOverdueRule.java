@@ -15,7 +15,7 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * the wait began (receipt, reschedule, or an AUTOMATIC court filing); the filing code records that moment.
  *
  * <p>Source: 8 CFR 103.2(b)(9) (USCIS schedules and notifies the biometrics appointment); in court,
- * 8 CFR 1003.47(d); what to do when it does not come: the USCIS Contact Center, uscis.gov/contactcenter. The
+ * 8 CFR 1003.47; what to do when it does not come: the USCIS Contact Center, uscis.gov/contactcenter. The
  * two months are the product's default threshold.
  */
 public final class BiometricsNoticeOverdueRule implements AlertRule {

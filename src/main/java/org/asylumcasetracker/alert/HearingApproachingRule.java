@@ -13,10 +13,10 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * Biometrics must be done before the individual hearing in court, so from {@code hearingWarningDays} before
  * it until the hearing day itself, unfinished biometrics need both USCIS and the government attorney.
  *
- * <p>Source: 8 CFR 1003.47(d)-(e) (the immigration judge cannot grant relief before the biometrics checks are
- * complete; failing to provide biometrics counts as abandoning the application, 8 CFR 1003.47(c)), and the USCIS,
- * "Instructions for Submitting Certain Applications in Immigration Court and for Providing Biometric and Biographic
- * Information to U.S. Citizenship and Immigration Services".
+ * <p>Source: 8 CFR 1003.47 and INA 208(d)(5)(A)(i) (the immigration judge cannot grant relief before the biometrics
+ * checks are complete; failing to provide biometrics counts as abandoning the application, 8 CFR 1003.47), and the
+ * USCIS, "Instructions for Submitting Certain Applications in Immigration Court and for Providing Biometric and
+ * Biographic Information to U.S. Citizenship and Immigration Services".
  */
 public final class HearingApproachingRule implements AlertRule {
 

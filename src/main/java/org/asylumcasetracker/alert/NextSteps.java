@@ -12,7 +12,8 @@ import org.asylumcasetracker.alert.AlertAction.Who;
 /**
  * The next steps several rules share: the USCIS Contact Center (1-800-375-5283, say "InfoPass"), the Nebraska
  * Service Center address for court filers' packages, and the identity documents an Application Support Center
- * accepts (USCIS, "Preparing for Your Biometric Services Appointment", uscis.gov/forms/filing-guidance).
+ * accepts (USCIS, "Preparing for Your Biometric Services Appointment",
+ * uscis.gov/forms/forms-information/preparing-your-biometric-services-appointment).
  */
 final class NextSteps {
 

@@ -13,7 +13,7 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * someone confirms the client kept it: an unanswered question counts as not kept.
  *
  * <p>Source: uscis.gov/forms/forms-information/preparing-your-biometric-services-appointment (the ASC stamps the
- * appointment notice); in court, the stamped notice is the proof of compliance with 8 CFR 1003.47(d) that the judge
+ * appointment notice); in court, the stamped notice is the proof of compliance with 8 CFR 1003.47 that the judge
  * may ask for.
  */
 public final class StampedNoticeMissingRule implements AlertRule {

@@ -16,7 +16,7 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  *
  * <p>Source: USCIS, "Instructions for Submitting Certain Applications in Immigration Court and for Providing
  * Biometric and Biographic Information to U.S. Citizenship and Immigration Services" (the package to the Nebraska
- * Service Center), 8 CFR 1003.47(d).
+ * Service Center), 8 CFR 1003.47.
  */
 public final class UscisPackageNotMailedRule implements AlertRule {
 
