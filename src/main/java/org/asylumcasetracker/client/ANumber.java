@@ -16,6 +16,8 @@ public final class ANumber {
      * and a blank value means "no A-Number".
      */
     public static final String DOCUMENTED_PATTERN = "^([\\s-]*[Aa]?([\\s-]*[0-9]){7,9}[\\s-]*|\\s*)$";
+    /** Why a value that does not match {@link #DOCUMENTED_PATTERN} is refused. */
+    public static final String FORMAT_MESSAGE = "must be an A-Number: A followed by 7 to 9 digits, e.g. A123456789";
 
     private ANumber() {
     }

@@ -105,8 +105,8 @@ public class ClientService {
     private void apply(Client client, ClientRequest request, boolean isNew) {
         String aNumber = null;
         if (request.aNumber() != null && !request.aNumber().isBlank()) {
-            aNumber = ANumber.normalize(request.aNumber()).orElseThrow(() -> InvalidInputException.of("aNumber",
-                    "must be an A-Number: A followed by 7 to 9 digits, e.g. A123456789"));
+            aNumber = ANumber.normalize(request.aNumber())
+                    .orElseThrow(() -> InvalidInputException.of("aNumber", ANumber.FORMAT_MESSAGE));
         }
         String externalRef = Text.blankToNull(request.externalRef());
         if (externalRef != null && !externalRef.equals(client.getExternalRef())) {

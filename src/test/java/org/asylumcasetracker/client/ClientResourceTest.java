@@ -130,7 +130,7 @@ class ClientResourceTest {
         body.put("phone", "call me maybe");
         body.put("mailingAddress", Map.of("state", "New Jersey", "postalCode", "7102"));
         as(TestTokens.ALICE).body(body).post(CLIENTS).then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", containsInAnyOrder("firstName", "email", "dateOfBirth", "phone",
+                .body("errors.field", containsInAnyOrder("firstName", "aNumber", "email", "dateOfBirth", "phone",
                         "mailingAddress.state", "mailingAddress.postalCode"));
         body.put("firstName", "Valid");
         body.remove("email");

@@ -85,7 +85,7 @@ class TransitionsTest {
                 OffsetDateTime.of(2026, 2, 1, 12, 0, 0, 0, ZoneOffset.UTC));
         StageConflictException refused = assertThrows(StageConflictException.class,
                 () -> filing.recordBiometricsCompleted(context, true));
-        assertTrue(refused.toProblem().allowedEvents().contains("RECEIPT_RECEIVED"));
+        assertTrue(refused.allowedEvents().contains("RECEIPT_RECEIVED"));
         assertEquals(AWAITING_RECEIPT, filing.getStage());
         assertEquals(0, filing.getEventCount());
     }

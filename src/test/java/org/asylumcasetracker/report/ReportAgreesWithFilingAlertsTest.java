@@ -37,7 +37,7 @@ import org.asylumcasetracker.filing.Venue;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
-import org.asylumcasetracker.platform.problem.ApiException;
+import org.asylumcasetracker.platform.problem.DomainException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -179,7 +179,7 @@ class ReportAgreesWithFilingAlertsTest {
                     case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
                     case CLOSED -> filing.close(context, Outcome.OTHER);
                 }
-            } catch (ApiException refused) {
+            } catch (DomainException refused) {
                 // a refused move leaves the filing as it was, which is a state worth testing too
             }
         }

@@ -23,7 +23,8 @@ public record ClientRequest(
         @NotBlank @Size(max = 100) @Schema(example = "Amina") String firstName,
         @NotBlank @Size(max = 100) @Schema(example = "Haddad") String lastName,
         @Past @Schema(example = "1990-04-12") LocalDate dateOfBirth,
-        @Size(max = 20) @Schema(description = "A + 7-9 digits; dashes and spaces accepted; stored as A + 9 digits",
+        @Size(max = 20) @Pattern(regexp = ANumber.DOCUMENTED_PATTERN, message = ANumber.FORMAT_MESSAGE)
+        @Schema(description = "A + 7-9 digits; dashes and spaces accepted; stored as A + 9 digits",
                 example = "A123-456-789", pattern = ANumber.DOCUMENTED_PATTERN) String aNumber,
         @Size(max = 50) @Schema(example = "ar") String preferredLanguage,
         @Pattern(regexp = "^[+0-9 ().-]{4,30}$", message = "must be a phone number of digits, spaces and + ( ) . -")

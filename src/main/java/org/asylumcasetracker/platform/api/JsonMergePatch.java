@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
-import org.asylumcasetracker.platform.problem.Problem;
-import org.asylumcasetracker.platform.problem.ProblemType;
+import org.asylumcasetracker.platform.problem.MalformedRequestException;
 
 /** RFC 7386 JSON Merge Patch: members replace, {@code null} removes, objects merge recursively. */
 public final class JsonMergePatch {
@@ -18,7 +17,7 @@ public final class JsonMergePatch {
     /** Applies {@code patch} to a copy of {@code target}; a patch that is not an object is refused. */
     public static ObjectNode apply(ObjectNode target, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw new MalformedPatchException();
+            throw new MalformedRequestException("A merge patch must be a JSON object.");
         }
         return (ObjectNode) merge(target.deepCopy(), patch);
     }
@@ -38,17 +37,5 @@ public final class JsonMergePatch {
             }
         }
         return result;
-    }
-
-    /** 400: the body of a merge patch must be a JSON object. */
-    public static class MalformedPatchException extends org.asylumcasetracker.platform.problem.ApiException {
-        MalformedPatchException() {
-            super("A merge patch must be a JSON object.");
-        }
-
-        @Override
-        public Problem toProblem() {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, getMessage());
-        }
     }
 }

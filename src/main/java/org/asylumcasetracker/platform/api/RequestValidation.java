@@ -49,8 +49,15 @@ public class RequestValidation {
 
     /** Carries a Jackson failure out of a merge to the mappers. */
     public static class PatchReadException extends RuntimeException {
+        private final JsonProcessingException json;
+
         PatchReadException(JsonProcessingException cause) {
             super(cause);
+            this.json = cause;
+        }
+
+        public JsonProcessingException json() {
+            return json;
         }
     }
 }

@@ -1,14 +1,9 @@
 package org.asylumcasetracker.platform.problem;
 
-/** 403: authenticated, but the token does not entitle the caller to this (e.g. an unknown organization). */
-public class AccessDeniedException extends ApiException {
+/** The caller is known, but the token does not entitle it to this (e.g. its organization is unknown). */
+public class AccessDeniedException extends DomainException {
 
     public AccessDeniedException(String detail) {
         super(detail);
-    }
-
-    @Override
-    public Problem toProblem() {
-        return Problem.of(ProblemType.FORBIDDEN, getMessage());
     }
 }

@@ -1,7 +1,7 @@
 package org.asylumcasetracker.platform.problem;
 
-/** 422: a well-formed request that a domain rule refuses; {@code code} names the rule. */
-public class DomainRuleException extends ApiException {
+/** A well-formed request that a domain rule refuses; {@code code} names the rule. */
+public class DomainRuleException extends DomainException {
 
     private final String code;
 
@@ -12,10 +12,5 @@ public class DomainRuleException extends ApiException {
 
     public String code() {
         return code;
-    }
-
-    @Override
-    public Problem toProblem() {
-        return Problem.of(ProblemType.DOMAIN_RULE, getMessage()).withCode(code);
     }
 }

@@ -2,8 +2,8 @@ package org.asylumcasetracker.platform.problem;
 
 import java.util.List;
 
-/** 400: one or more fields break the contract. */
-public class InvalidInputException extends ApiException {
+/** One or more fields break the contract; each error names its field. */
+public class InvalidInputException extends DomainException {
 
     private final List<FieldError> errors;
 
@@ -18,10 +18,5 @@ public class InvalidInputException extends ApiException {
 
     public List<FieldError> errors() {
         return errors;
-    }
-
-    @Override
-    public Problem toProblem() {
-        return Problem.of(ProblemType.VALIDATION, getMessage()).withErrors(errors);
     }
 }

@@ -1,46 +1,80 @@
 package org.asylumcasetracker.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.asylumcasetracker.platform.api.RequestValidation;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become {@code application/problem+json}. Nothing here echoes an
- * exception message that was not written for clients: stack traces, SQL and class names stay out of
- * responses, and the log gets identifiers only.
+ * The one place where failures become {@code application/problem+json}: the service's own refusals
+ * ({@link DomainException} and its kinds), unreadable or invalid input, security and persistence failures.
+ * Nothing here echoes an exception message that was not written for clients: stack traces, SQL and class
+ * names stay out of responses, and the log gets identifiers only.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String INVALID = "One or more fields are invalid.";
+
+    // The service's refusals: each kind of DomainException has one problem type.
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return respond(e.toProblem());
+    public Response invalidInput(InvalidInputException e) {
+        return respond(Problem.of(ProblemType.VALIDATION, e.getMessage()).withErrors(e.errors()));
     }
+
+    @ServerExceptionMapper
+    public Response malformedRequest(MalformedRequestException e) {
+        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response accessDenied(AccessDeniedException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e) {
+        return respond(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return respond(Problem.of(ProblemType.CONFLICT, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response stageConflict(StageConflictException e) {
+        return respond(Problem.of(ProblemType.STAGE_CONFLICT, e.getMessage()).with("allowedEvents", e.allowedEvents()));
+    }
+
+    @ServerExceptionMapper
+    public Response versionMismatch(VersionMismatchException e) {
+        return respond(Problem.of(ProblemType.PRECONDITION_FAILED, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response domainRule(DomainRuleException e) {
+        return respond(Problem.of(ProblemType.DOMAIN_RULE, e.getMessage()).withCode(e.code()));
+    }
+
+    // Input that Bean Validation or Jackson refused.
 
     @ServerExceptionMapper
     public Response beanValidation(ResteasyReactiveViolationException e) {
@@ -49,110 +83,29 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                .toList();
-        return respond(Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.").withErrors(errors));
+        return respond(Problem.of(ProblemType.VALIDATION, INVALID).withErrors(FieldErrors.of(e.getConstraintViolations())));
     }
 
     @ServerExceptionMapper
-    public Response unrecognizedField(UnrecognizedPropertyException e) {
-        return respond(Problem.of(ProblemType.VALIDATION, "The request has a field this resource does not know.")
-                .withErrors(List.of(new FieldError(jsonPath(e), "is not a known field"))));
+    public Response unreadableJson(JsonProcessingException e) {
+        return respond(JsonProblems.of(e));
+    }
+
+    // Quarkus has mappers of its own for these two; these take precedence by naming the exact types.
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return respond(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
-        Class<?> target = e.getTargetType();
-        String message;
-        if (target != null && target.isEnum()) {
-            message = "must be one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
-        } else {
-            message = "has the wrong format" + expectedType(target);
-        }
-        return respond(Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.")
-                .withErrors(List.of(new FieldError(jsonPath(e), message))));
+        return respond(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e) {
-        String field = jsonPath(e);
-        if (field.isEmpty()) {
-            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body must be a JSON object."));
-        }
-        return respond(Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.")
-                .withErrors(List.of(new FieldError(field, "has the wrong type" + expectedType(e.getTargetType())))));
-    }
-
-    @ServerExceptionMapper
-    public Response jsonMapping(JsonMappingException e) {
-        String field = jsonPath(e);
-        if (field.isEmpty()) {
-            return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read as JSON."));
-        }
-        return respond(Problem.of(ProblemType.VALIDATION, "One or more fields are invalid.")
-                .withErrors(List.of(new FieldError(field, "is not a valid value"))));
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e) {
-        return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON."));
-    }
-
-    @ServerExceptionMapper
-    public Response patchRead(org.asylumcasetracker.platform.api.RequestValidation.PatchReadException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof InvalidFormatException invalid) {
-            return invalidFormat(invalid);
-        }
-        if (cause instanceof MismatchedInputException mismatched) {
-            return mismatchedInput(mismatched);
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return jsonMapping(mapping);
-        }
-        return malformedJson((JsonProcessingException) cause);
-    }
-
-    @ServerExceptionMapper
-    public Response uniqueConstraint(org.hibernate.exception.ConstraintViolationException e) {
-        // A concurrent writer took the same unique value (e.g. an externalRef) first.
-        return respond(Problem.of(ProblemType.CONFLICT, "This conflicts with an existing record (a unique value is already taken)."));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return unauthenticated();
-    }
-
-    @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        if (causedByUnreachableProvider(e)) {
-            return providerUnavailable();
-        }
-        return unauthenticated();
-    }
-
-    @ServerExceptionMapper
-    public Response oidc(OIDCException e) {
-        return providerUnavailable();
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return respond(Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this operation."));
-    }
-
-    @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException e) {
-        return concurrentChange();
-    }
-
-    @ServerExceptionMapper
-    public Response staleState(StaleStateException e) {
-        return concurrentChange();
+    public Response unreadablePatch(RequestValidation.PatchReadException e) {
+        return respond(JsonProblems.of(e.json()));
     }
 
     @ServerExceptionMapper
@@ -160,23 +113,10 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Throwable cause = e.getCause();
         // The JSON reader and the parameter converters wrap their failures; answer for the cause.
-        if (cause instanceof UnrecognizedPropertyException unrecognized) {
-            return unrecognizedField(unrecognized);
+        if (cause instanceof JsonProcessingException json) {
+            return respond(JsonProblems.of(json));
         }
-        if (cause instanceof InvalidFormatException invalid) {
-            return invalidFormat(invalid);
-        }
-        if (cause instanceof MismatchedInputException mismatched) {
-            return mismatchedInput(mismatched);
-        }
-        if (cause instanceof JsonMappingException mapping) {
-            return jsonMapping(mapping);
-        }
-        if (cause instanceof JsonProcessingException processing) {
-            return malformedJson(processing);
-        }
-        if (status == 404 && cause instanceof IllegalArgumentException
-                || status == 404 && cause instanceof java.time.format.DateTimeParseException) {
+        if (status == 404 && (cause instanceof IllegalArgumentException || cause instanceof DateTimeParseException)) {
             return respond(Problem.of(ProblemType.VALIDATION,
                     "A query or path parameter has the wrong format (numbers, dates YYYY-MM-DD and UUIDs are expected where documented)."));
         }
@@ -195,6 +135,46 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), status, detail, null, null, null, null, null))
                 .build();
+    }
+
+    // Security.
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return causedByUnreachableProvider(e) ? providerUnavailable() : unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response oidc(OIDCException e) {
+        return providerUnavailable();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "Your role does not allow this operation."));
+    }
+
+    // Persistence.
+
+    @ServerExceptionMapper
+    public Response uniqueConstraint(org.hibernate.exception.ConstraintViolationException e) {
+        // A concurrent writer took the same unique value (e.g. an externalRef) first.
+        return respond(Problem.of(ProblemType.CONFLICT, "This conflicts with an existing record (a unique value is already taken)."));
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e) {
+        return concurrentChange();
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e) {
+        return concurrentChange();
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
@@ -235,81 +215,16 @@ public class ProblemMappers {
                 .build();
     }
 
-    static boolean causedByUnreachableProvider(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OIDCException || t instanceof ConnectException
-                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable && String.valueOf(t.getMessage()).contains("Connection")) {
+    private static boolean causedByUnreachableProvider(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OIDCException || t instanceof ConnectException) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;
     }
 
-    static Response respond(Problem problem) {
+    private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        // "create.request.mailingAddress.line1" -> "mailingAddress.line1"; a lone query parameter keeps its name.
-        List<String> names = new ArrayList<>();
-        boolean firstIsParameter = false;
-        for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
-                    // the Java method is not part of the API
-                }
-                default -> {
-                    String name = node.getName();
-                    boolean named = name != null && !name.startsWith("<");
-                    if (names.isEmpty()) {
-                        firstIsParameter = node.getKind() == jakarta.validation.ElementKind.PARAMETER;
-                    }
-                    if (named) {
-                        names.add(name);
-                    }
-                    if (node.getIndex() != null && !names.isEmpty()) {
-                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
-                    }
-                }
-            }
-        }
-        if (firstIsParameter && names.size() > 1) {
-            names.remove(0);
-        }
-        return String.join(".", names);
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expectedType(Class<?> target) {
-        if (target == null) {
-            return "";
-        }
-        String name = target.getSimpleName();
-        return switch (name) {
-            case "LocalDate" -> " (expected a date YYYY-MM-DD)";
-            case "OffsetDateTime" -> " (expected a date-time with offset, e.g. 2026-03-01T09:30:00-05:00)";
-            case "UUID" -> " (expected a UUID)";
-            case "Integer", "int", "Long", "long" -> " (expected a whole number)";
-            case "Boolean", "boolean" -> " (expected true or false)";
-            case "String" -> " (expected a string)";
-            default -> target.isArray() || java.util.Collection.class.isAssignableFrom(target) ? " (expected an array)" : "";
-        };
     }
 }

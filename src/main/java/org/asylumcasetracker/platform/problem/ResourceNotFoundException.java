@@ -1,14 +1,9 @@
 package org.asylumcasetracker.platform.problem;
 
-/** 404: no such resource in the caller's organization (another organization's rows look the same). */
-public class ResourceNotFoundException extends ApiException {
+/** No such record in the caller's organization (another organization's records look the same). */
+public class ResourceNotFoundException extends DomainException {
 
     public ResourceNotFoundException(String resource, Object id) {
         super(resource + " " + id + " was not found.");
-    }
-
-    @Override
-    public Problem toProblem() {
-        return Problem.of(ProblemType.NOT_FOUND, getMessage());
     }
 }

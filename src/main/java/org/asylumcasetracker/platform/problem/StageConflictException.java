@@ -2,8 +2,11 @@ package org.asylumcasetracker.platform.problem;
 
 import java.util.List;
 
-/** 409: the event cannot happen in the filing's current stage; the problem lists what can. */
-public class StageConflictException extends ApiException {
+/**
+ * An event that the filing's current stage does not allow (the state machine's transition table decides);
+ * {@code allowedEvents} names the events that would be accepted now.
+ */
+public class StageConflictException extends DomainException {
 
     private final List<String> allowedEvents;
 
@@ -12,8 +15,7 @@ public class StageConflictException extends ApiException {
         this.allowedEvents = List.copyOf(allowedEvents);
     }
 
-    @Override
-    public Problem toProblem() {
-        return Problem.of(ProblemType.STAGE_CONFLICT, getMessage()).withAllowedEvents(allowedEvents);
+    public List<String> allowedEvents() {
+        return allowedEvents;
     }
 }
