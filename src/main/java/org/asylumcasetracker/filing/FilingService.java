@@ -21,7 +21,6 @@ import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.filing.FilingRepository.FilingForView;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.ClientRepository;
-import org.asylumcasetracker.filing.api.EventRequest;
 import org.asylumcasetracker.filing.api.FilingRequest;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -150,23 +149,23 @@ public class FilingService {
      * after the other, each against the stage the other left.
      */
     @Transactional
-    public Recorded recordEvent(UUID filingId, EventRequest request, String ifMatch) {
+    public Recorded recordEvent(UUID filingId, EventCommand command, String ifMatch) {
         FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
         Filing filing = locked.filing();
         ETags.checkIfMatch(ifMatch, filing.getVersion());
         ZoneId zone = organization.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (request.occurredOn().isBefore(filing.getFiledOn())) {
+        if (command.occurredOn().isBefore(filing.getFiledOn())) {
             throw InvalidInputException.of("occurredOn", "must not be before the filing date " + filing.getFiledOn());
         }
-        if (request.occurredOn().isAfter(today)) {
+        if (command.occurredOn().isAfter(today)) {
             throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
+        Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), now);
         FilingFacts factsBefore = filing.facts(false);
-        FilingEvent event = apply(filing, request, context, zone, now);
+        FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
@@ -204,67 +203,58 @@ public class FilingService {
                 filing.getStage(), filing.getStage(), filing.getVersion()));
     }
 
-    private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, ZoneId zone,
+    private FilingEvent apply(Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone,
             OffsetDateTime now) {
-        return switch (r.type()) {
-            case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, Text.blankToNull(r.trackingNumber()));
-            case RECEIPT_RECEIVED -> {
-                require(r.receiptNumber(), "receiptNumber");
-                String number = ReceiptNumber.normalize(r.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
-                        "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
-                yield filing.recordReceipt(context, number);
+        if (command instanceof EventCommand.UscisPackageMailed mailed) {
+            return filing.recordPackageMailed(context, mailed.trackingNumber());
+        }
+        if (command instanceof EventCommand.ReceiptReceived receipt) {
+            String number = ReceiptNumber.normalize(receipt.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
+                    "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
+            return filing.recordReceipt(context, number);
+        }
+        if (command instanceof EventCommand.BiometricsNoticeReceived notice) {
+            if (notice.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(notice.occurredOn())) {
+                throw InvalidInputException.of("appointmentAt", "must not be before the day the notice arrived");
             }
-            case BIOMETRICS_NOTICE_RECEIVED -> {
-                List<FieldError> errors = new ArrayList<>();
-                if (r.appointmentAt() == null) {
-                    errors.add(new FieldError("appointmentAt", "is required for " + r.type()));
-                } else if (r.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(r.occurredOn())) {
-                    errors.add(new FieldError("appointmentAt", "must not be before the day the notice arrived"));
-                }
-                if (r.location() == null || r.location().isBlank()) {
-                    errors.add(new FieldError("location", "is required for " + r.type()));
-                }
-                if (!errors.isEmpty()) {
-                    throw new InvalidInputException(errors);
-                }
-                yield filing.recordBiometricsNotice(context, r.appointmentAt(), r.location().trim(), r.deliveredVia());
-            }
-            case RESCHEDULE_REQUESTED -> {
-                require(r.via(), "via");
-                OffsetDateTime requestedAt = r.requestedAt() == null ? now : r.requestedAt();
-                // the online limits decide this write: the settings as stored now, not the display copy
-                OrganizationSettings settings = organization.organization().settings();
-                yield filing.requestReschedule(context, r.via(), requestedAt, Text.blankToNull(r.reason()),
-                        settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
-            }
-            case BIOMETRICS_COMPLETED -> {
-                notBeforeAppointment(filing, r, zone);
-                yield filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
-            }
-            case BIOMETRICS_MISSED -> {
-                notBeforeAppointment(filing, r, zone);
-                yield filing.recordBiometricsMissed(context);
-            }
-            case HEARING_SCHEDULED -> {
-                if (filing.getVenue() == Venue.IMMIGRATION_COURT) {
-                    require(r.hearingAt(), "hearingAt");
-                }
-                yield filing.scheduleHearing(context, r.hearingAt(), r.kind());
-            }
-            case CONTACT_LOGGED -> filing.logContact(context, r.channel(), Text.blankToNull(r.note()));
-            case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
-            case CLOSED -> {
-                require(r.outcome(), "outcome");
-                yield filing.close(context, r.outcome());
-            }
-        };
+            return filing.recordBiometricsNotice(context, notice.appointmentAt(), notice.location(),
+                    notice.deliveredVia());
+        }
+        if (command instanceof EventCommand.RescheduleRequested reschedule) {
+            OffsetDateTime requestedAt = reschedule.requestedAt() == null ? now : reschedule.requestedAt();
+            // the online limits decide this write: the settings as stored now, not the display copy
+            OrganizationSettings settings = organization.organization().settings();
+            return filing.requestReschedule(context, reschedule.via(), requestedAt, reschedule.reason(),
+                    settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
+        }
+        if (command instanceof EventCommand.BiometricsCompleted completed) {
+            notBeforeAppointment(filing, completed, zone);
+            return filing.recordBiometricsCompleted(context, completed.stampedNoticeKept());
+        }
+        if (command instanceof EventCommand.BiometricsMissed missed) {
+            notBeforeAppointment(filing, missed, zone);
+            return filing.recordBiometricsMissed(context);
+        }
+        if (command instanceof EventCommand.HearingScheduled hearing) {
+            return filing.scheduleHearing(context, hearing.hearingAt(), hearing.kind());
+        }
+        if (command instanceof EventCommand.ContactLogged contact) {
+            return filing.logContact(context, contact.channel(), contact.note());
+        }
+        if (command instanceof EventCommand.WorkPermitFiled) {
+            return filing.recordWorkPermitFiled(context);
+        }
+        if (command instanceof EventCommand.Closed closed) {
+            return filing.close(context, closed.outcome());
+        }
+        throw new IllegalArgumentException("No handling for " + command.type());
     }
 
     /** An appointment is attended or missed on its day or later, never before it. */
-    private static void notBeforeAppointment(Filing filing, EventRequest r, ZoneId zone) {
+    private static void notBeforeAppointment(Filing filing, EventCommand command, ZoneId zone) {
         LocalDate appointmentDay = filing.appointmentDate(zone);
         if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
-                && r.occurredOn().isBefore(appointmentDay)) {
+                && command.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
         }
     }
@@ -328,11 +318,5 @@ public class FilingService {
     private static void describe(Filing filing, FilingRequest request) {
         filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(),
                 Text.blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
-    }
-
-    private static void require(Object value, String field) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            throw InvalidInputException.of(field, "is required for this event type");
-        }
     }
 }

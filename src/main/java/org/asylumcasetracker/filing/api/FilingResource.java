@@ -163,7 +163,7 @@ public class FilingResource {
     @APIResponse(responseCode = "422", description = "Refused by a rule, e.g. ONLINE_RESCHEDULE_NOT_ALLOWED")
     public Response recordEvent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EventRequest request) {
-        FilingService.Recorded recorded = service.recordEvent(id, request, ifMatch);
+        FilingService.Recorded recorded = service.recordEvent(id, request.toCommand(), ifMatch);
         FilingEvent event = recorded.event();
         return Response.created(URI.create("/api/v1/filings/" + id + "/events/" + event.getId()))
                 .tag(ETags.tag(recorded.filing().getVersion()))
