@@ -14,6 +14,7 @@ import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.RescheduleVia;
 import org.asylumcasetracker.platform.Text;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -65,7 +66,7 @@ public sealed interface EventRequest {
     EventCommand toCommand();
 
     @Schema(name = "UscisPackageMailedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "USCIS_PACKAGE_MAILED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "USCIS_PACKAGE_MAILED"))
     record UscisPackageMailed(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-01-20") LocalDate occurredOn,
             @Size(max = 64) @Schema(description = "The mail carrier's tracking number") String trackingNumber)
@@ -78,7 +79,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "ReceiptReceivedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "RECEIPT_RECEIVED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RECEIPT_RECEIVED"))
     record ReceiptReceived(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-20") LocalDate occurredOn,
             @NotBlank @Size(max = 32) @Schema(description = "3 letters + 10 digits", example = "IOE0912345678")
@@ -97,7 +98,7 @@ public sealed interface EventRequest {
 
     @Schema(name = "BiometricsNoticeReceivedInput", additionalProperties = Schema.False.class,
             requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "BIOMETRICS_NOTICE_RECEIVED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_NOTICE_RECEIVED"))
     record BiometricsNoticeReceived(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02") LocalDate occurredOn,
             @NotNull @Schema(description = "The appointment, with offset; not before the day the notice arrived")
@@ -113,7 +114,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "RescheduleRequestedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "RESCHEDULE_REQUESTED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RESCHEDULE_REQUESTED"))
     record RescheduleRequested(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-05") LocalDate occurredOn,
             @NotNull @Schema(description = "Online requests are refused close to, or after, the appointment")
@@ -133,7 +134,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "BiometricsCompletedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "BIOMETRICS_COMPLETED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_COMPLETED"))
     record BiometricsCompleted(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn,
             @Schema(description = "Whether the client kept the notice the officer stamped; default false")
@@ -146,7 +147,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "BiometricsMissedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "BIOMETRICS_MISSED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_MISSED"))
     record BiometricsMissed(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn)
             implements EventRequest {
@@ -158,7 +159,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "HearingScheduledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "HEARING_SCHEDULED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "HEARING_SCHEDULED"))
     record HearingScheduled(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-10") LocalDate occurredOn,
             @NotNull @Schema(description = "The hearing, with offset") OffsetDateTime hearingAt,
@@ -171,7 +172,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "ContactLoggedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "CONTACT_LOGGED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CONTACT_LOGGED"))
     record ContactLogged(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-12") LocalDate occurredOn,
             @Schema(description = "Whom the case worker or client reached") ContactChannel channel,
@@ -189,7 +190,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "WorkPermitFiledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "WORK_PERMIT_FILED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "WORK_PERMIT_FILED"))
     record WorkPermitFiled(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15") LocalDate occurredOn)
             implements EventRequest {
@@ -201,7 +202,7 @@ public sealed interface EventRequest {
     }
 
     @Schema(name = "ClosedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", enumeration = "CLOSED"))
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CLOSED"))
     record Closed(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-09-01") LocalDate occurredOn,
             @NotNull Outcome outcome) implements EventRequest {
