@@ -17,13 +17,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.asylumcasetracker.alert.FilingFacts;
-import org.asylumcasetracker.filing.FilingRepository.FilingForView;
-import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.ClientRepository;
+import org.asylumcasetracker.filing.FilingRepository.FilingForView;
 import org.asylumcasetracker.filing.api.FilingRequest;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
+import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.RequestValidation;
@@ -164,14 +163,14 @@ public class FilingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), now);
-        FilingFacts factsBefore = filing.facts(false);
+        Progress progressBefore = filing.progress();
         FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
                 event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion(),
-                !filing.facts(false).equals(factsBefore)));
+                !filing.progress().equals(progressBefore)));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 /** The alerts of SPEC §5, in the order of its table, each with its fixed severity. */
 public enum AlertCode {
