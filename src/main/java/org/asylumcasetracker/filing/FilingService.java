@@ -23,6 +23,8 @@ import org.asylumcasetracker.filing.api.FilingRequest;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.Text;
+import org.asylumcasetracker.platform.api.ByRefUpsert;
+import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.RequestValidation;
@@ -64,10 +66,6 @@ public class FilingService {
         this.caller = caller;
         this.validation = validation;
         this.clock = clock;
-    }
-
-    /** The outcome of an upsert: the filing and whether it was created. */
-    public record Upserted(Filing filing, boolean created) {
     }
 
     /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
@@ -116,26 +114,18 @@ public class FilingService {
 
     /** PUT by the clinic system's own id: opens the filing, or replaces its descriptive fields. */
     @Transactional
-    public Upserted upsert(String externalRef, FilingRequest request, String ifMatch) {
-        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
-            throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
-        }
+    public Upserted<Filing> upsert(String externalRef, FilingRequest request, String ifMatch) {
         FilingRequest withRef = new FilingRequest(request.clientId(), externalRef, request.venue(), request.channel(),
                 request.filedOn(), request.familyMemberIds(), request.courtName(), request.individualHearingAt());
-        var existing = filings.findByExternalRef(organization.id(), externalRef);
-        if (existing.isEmpty()) {
-            if (ETags.expectedVersion(ifMatch).isPresent()) {
-                throw new ResourceNotFoundException("Filing with externalRef", externalRef);
-            }
-            return new Upserted(create(withRef), true);
-        }
-        Filing filing = existing.get();
-        ETags.checkIfMatch(ifMatch, filing.getVersion());
-        checkFields(withRef, filing);
-        describe(filing, withRef);
-        filings.flush();
-        fireUpdated(filing);
-        return new Upserted(filing, false);
+        return ByRefUpsert.upsert("Filing", externalRef, request.externalRef(), ifMatch,
+                () -> filings.findByExternalRef(organization.id(), externalRef), Filing::getVersion,
+                () -> create(withRef), filing -> {
+                    checkFields(withRef, filing);
+                    describe(filing, withRef);
+                    filings.flush();
+                    fireUpdated(filing);
+                    return filing;
+                });
     }
 
     public PageResponse<FilingEvent> timeline(UUID filingId, int page, int size) {

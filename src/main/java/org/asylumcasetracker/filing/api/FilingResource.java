@@ -143,12 +143,8 @@ public class FilingResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response upsertFilingByRef(@PathParam("externalRef") @Size(max = 100) String externalRef,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid FilingRequest request) {
-        FilingService.Upserted result = service.upsert(externalRef, request, ifMatch);
-        Filing filing = result.filing();
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/api/v1/filings/" + filing.getId()))
-                : Response.ok();
-        return response.tag(ETags.tag(filing.getVersion())).entity(views.of(filing)).build();
+        return service.upsert(externalRef, request, ifMatch).response(
+                filing -> URI.create("/api/v1/filings/" + filing.getId()), Filing::getVersion, views::of);
     }
 
     @POST
