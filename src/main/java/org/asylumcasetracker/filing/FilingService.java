@@ -1,6 +1,5 @@
 package org.asylumcasetracker.filing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +16,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.filing.FilingRepository.FilingForView;
-import org.asylumcasetracker.filing.api.FilingRequest;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.Text;
@@ -27,7 +26,6 @@ import org.asylumcasetracker.platform.api.ByRefUpsert;
 import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
-import org.asylumcasetracker.platform.api.RequestValidation;
 import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.FieldError;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
@@ -50,13 +48,12 @@ public class FilingService {
     private final ClientRepository clients;
     private final CurrentOrganization organization;
     private final Caller caller;
-    private final RequestValidation validation;
     private final Clock clock;
     private final Event<FilingChanged> changed;
 
     @Inject
     public FilingService(FilingRepository filings, FilingEventRepository events, ClientRepository clients,
-            CurrentOrganization organization, Caller caller, RequestValidation validation, Clock clock,
+            CurrentOrganization organization, Caller caller, Clock clock,
             Event<FilingChanged> changed) {
         this.changed = changed;
         this.filings = filings;
@@ -64,7 +61,6 @@ public class FilingService {
         this.clients = clients;
         this.organization = organization;
         this.caller = caller;
-        this.validation = validation;
         this.clock = clock;
     }
 
@@ -73,7 +69,7 @@ public class FilingService {
     }
 
     @Transactional
-    public Filing create(FilingRequest request) {
+    public Filing create(FilingDescription request) {
         Organization org = organization.organization();
         checkFields(request, null);
         Filing filing = Filing.open(org.getId(), request.clientId(), request.venue(), request.channel(), request.filedOn(),
@@ -100,11 +96,12 @@ public class FilingService {
         return new PageResponse<>(query.page(Page.of(page, size)).list(), page, size, query.count());
     }
 
+    /** Changes descriptive fields: {@code change} gives the new description from the filing as it is. */
     @Transactional
-    public Filing patch(UUID id, JsonNode patch, String ifMatch) {
+    public Filing patch(UUID id, Function<Filing, FilingDescription> change, String ifMatch) {
         Filing filing = get(id);
         ETags.checkIfMatch(ifMatch, filing.getVersion());
-        FilingRequest merged = validation.merge(FilingRequest.from(filing), patch, FilingRequest.class);
+        FilingDescription merged = change.apply(filing);
         checkFields(merged, filing);
         describe(filing, merged);
         filings.flush();
@@ -114,9 +111,8 @@ public class FilingService {
 
     /** PUT by the clinic system's own id: opens the filing, or replaces its descriptive fields. */
     @Transactional
-    public Upserted<Filing> upsert(String externalRef, FilingRequest request, String ifMatch) {
-        FilingRequest withRef = new FilingRequest(request.clientId(), externalRef, request.venue(), request.channel(),
-                request.filedOn(), request.familyMemberIds(), request.courtName(), request.individualHearingAt());
+    public Upserted<Filing> upsert(String externalRef, FilingDescription request, String ifMatch) {
+        FilingDescription withRef = request.withExternalRef(externalRef);
         return ByRefUpsert.upsert("Filing", externalRef, request.externalRef(), ifMatch,
                 () -> filings.findByExternalRef(organization.id(), externalRef), Filing::getVersion,
                 () -> create(withRef), filing -> {
@@ -248,7 +244,7 @@ public class FilingService {
         }
     }
 
-    private void checkFields(FilingRequest request, Filing existing) {
+    private void checkFields(FilingDescription request, Filing existing) {
         List<FieldError> errors = new ArrayList<>();
         String org = organization.id();
         if (existing != null) {
@@ -304,8 +300,8 @@ public class FilingService {
         }
     }
 
-    private static void describe(Filing filing, FilingRequest request) {
-        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(),
-                Text.blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
+    private static void describe(Filing filing, FilingDescription request) {
+        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(), request.courtName(),
+                request.individualHearingAt(), request.familyMemberIds());
     }
 }
