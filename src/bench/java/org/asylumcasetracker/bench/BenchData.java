@@ -26,6 +26,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.IdentityDocument;
 import org.asylumcasetracker.client.IdentityDocumentsConverter;
 import org.asylumcasetracker.filing.Channel;
@@ -264,7 +265,7 @@ public final class BenchData {
             for (FilingEvent event : events) {
                 writeEvent(event);
             }
-            for (AlertWindow window : AlertRules.windows(filing.facts(hasPrimaryId), SETTINGS, data.zone)) {
+            for (AlertWindow window : AlertRules.windows(FilingFacts.of(filing, hasPrimaryId), SETTINGS, data.zone)) {
                 row(data.windows, filingId, window.code(), data.id, clientId, window.code().severity().ordinal(),
                         window.dueOn(), window.endsOn(), venue, caseworker);
                 data.counts.windows++;

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**

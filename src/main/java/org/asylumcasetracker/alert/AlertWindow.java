@@ -3,6 +3,7 @@ package org.asylumcasetracker.alert;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.asylumcasetracker.filing.AlertCode;
 
 /**
  * The days on which one alert is raised for a filing as it stands: from {@code dueOn} through

@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
+import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 
 /**
- * Everything the alert rules need to know about one asylum application (I-589), assembled by the filing
- * code from the filing, its events and its client. A fact that is not known yet is {@code null}; the rules
+ * Everything the alert rules need to know about one asylum application (I-589), read from the filing and
+ * its {@link Progress} ({@link #of}); only whether the client holds a primary ID comes from elsewhere. A fact that is not known yet is {@code null}; the rules
  * raise nothing that depends on an unknown fact. It holds no names, A-Numbers or contact details.
  *
  * @param channel                 how a USCIS filing was made; {@code null} for a court filing
@@ -46,6 +48,15 @@ public record FilingFacts(
         OffsetDateTime individualHearingAt,
         boolean workPermitFiled,
         boolean clientHasPrimaryId) {
+
+    /** The facts of a filing as it stands now. */
+    public static FilingFacts of(Filing filing, boolean clientHasPrimaryId) {
+        Progress p = filing.progress();
+        return new FilingFacts(filing.getId(), filing.getClientId(), filing.getVenue(), filing.getChannel(), p.stage(),
+                filing.getFiledOn(), p.packageMailedOn(), p.receiptReceivedOn(), p.biometricsClockStartOn(),
+                p.noticeReceivedOn(), p.appointmentAt(), p.deliveredVia(), p.missedOn(), p.completedOn(),
+                p.stampedNoticeKept(), p.individualHearingAt(), p.workPermitFiledOn() != null, clientHasPrimaryId);
+    }
 
     /** The appointment's calendar day where the organization works, whatever offset the time was stored with. */
     public Optional<LocalDate> appointmentDate(ZoneId zone) {

@@ -1,13 +1,15 @@
 package org.asylumcasetracker.alert;
 
-import static org.asylumcasetracker.alert.AlertAction.Item.A_NUMBER;
-import static org.asylumcasetracker.alert.AlertAction.Item.APPOINTMENT_NOTICE;
-import static org.asylumcasetracker.alert.AlertAction.Item.RECEIPT_NOTICE;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
+import static org.asylumcasetracker.filing.AlertAction.Item.A_NUMBER;
+import static org.asylumcasetracker.filing.AlertAction.Item.APPOINTMENT_NOTICE;
+import static org.asylumcasetracker.filing.AlertAction.Item.RECEIPT_NOTICE;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.asylumcasetracker.alert.AlertAction.Item;
-import org.asylumcasetracker.alert.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertAction.Item;
+import org.asylumcasetracker.filing.AlertAction.Who;
 
 /**
  * The next steps several rules share: the USCIS Contact Center (1-800-375-5283, say "InfoPass"), the Nebraska

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import org.asylumcasetracker.alert.AlertAction.Item;
-import org.asylumcasetracker.alert.AlertAction.Who;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction.Item;
+import org.asylumcasetracker.filing.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
 

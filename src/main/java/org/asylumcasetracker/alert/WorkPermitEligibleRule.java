@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.asylumcasetracker.alert.AlertAction.Who;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
 

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.api.ClientRequest;
+import org.asylumcasetracker.platform.api.ByRefUpsert;
+import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.RequestValidation;
@@ -41,10 +43,6 @@ public class ClientService {
         this.organization = organization;
         this.caller = caller;
         this.validation = validation;
-    }
-
-    /** The outcome of an upsert: the client and whether it was created. */
-    public record Upserted(Client client, boolean created) {
     }
 
     @Transactional
@@ -81,25 +79,16 @@ public class ClientService {
 
     /** PUT by the clinic system's own id: creates the client, or replaces its fields. */
     @Transactional
-    public Upserted upsert(String externalRef, ClientRequest request, String ifMatch) {
-        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
-            throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
-        }
+    public Upserted<Client> upsert(String externalRef, ClientRequest request, String ifMatch) {
         ClientRequest withRef = withExternalRef(request, externalRef);
-        var existing = clients.findByExternalRef(organization.id(), externalRef);
-        if (existing.isEmpty()) {
-            if (ETags.expectedVersion(ifMatch).isPresent()) {
-                // If-Match asks to change an existing client; there is none.
-                throw new ResourceNotFoundException("Client with externalRef", externalRef);
-            }
-            return new Upserted(create(withRef), true);
-        }
-        Client client = existing.get();
-        ETags.checkIfMatch(ifMatch, client.getVersion());
-        apply(client, withRef, false);
-        clients.flush();
-        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
-        return new Upserted(client, false);
+        return ByRefUpsert.upsert("Client", externalRef, request.externalRef(), ifMatch,
+                () -> clients.findByExternalRef(organization.id(), externalRef), Client::getVersion,
+                () -> create(withRef), client -> {
+                    apply(client, withRef, false);
+                    clients.flush();
+                    changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
+                    return client;
+                });
     }
 
     private void apply(Client client, ClientRequest request, boolean isNew) {

@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.asylumcasetracker.alert.FilingFacts;
+import java.util.function.Consumer;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
@@ -64,45 +65,8 @@ public class Filing extends AuditedEntity {
     @Column(name = "family_member_ids", nullable = false)
     private List<UUID> familyMemberIds = List.of();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Stage stage;
-
-    @Column(name = "package_mailed_on")
-    private LocalDate packageMailedOn;
-    @Column(name = "tracking_number")
-    private String trackingNumber;
-    @Column(name = "receipt_number")
-    private String receiptNumber;
-    @Column(name = "receipt_received_on")
-    private LocalDate receiptReceivedOn;
-    @Column(name = "biometrics_clock_start_on")
-    private LocalDate biometricsClockStartOn;
-    @Column(name = "notice_received_on")
-    private LocalDate noticeReceivedOn;
-    @Column(name = "appointment_at")
-    private OffsetDateTime appointmentAt;
-    @Column(name = "appointment_location")
-    private String appointmentLocation;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "delivered_via")
-    private DeliveredVia deliveredVia;
-    @Column(name = "reschedule_count", nullable = false)
-    private int rescheduleCount;
-    @Column(name = "stamped_notice_kept")
-    private Boolean stampedNoticeKept;
-    @Column(name = "missed_on")
-    private LocalDate missedOn;
-    @Column(name = "completed_on")
-    private LocalDate completedOn;
-    @Column(name = "individual_hearing_at")
-    private OffsetDateTime individualHearingAt;
-    @Column(name = "work_permit_filed_on")
-    private LocalDate workPermitFiledOn;
-    @Enumerated(EnumType.STRING)
-    private Outcome outcome;
-    @Column(name = "closed_on")
-    private LocalDate closedOn;
+    @Embedded
+    private Progress progress;
 
     @Column(name = "event_count", nullable = false)
     private int eventCount;
@@ -128,13 +92,12 @@ public class Filing extends AuditedEntity {
             CourtBiometricsProcess courtProcess) {
         Filing filing = new Filing(organizationId, clientId, venue, venue == Venue.USCIS ? channel : null, filedOn);
         if (venue == Venue.USCIS) {
-            filing.stage = Stage.AWAITING_RECEIPT;
+            filing.progress = Progress.startingIn(Stage.AWAITING_RECEIPT, null);
         } else if (courtProcess == CourtBiometricsProcess.AUTOMATIC) {
             // USCIS schedules biometrics from the court's records: the wait for a notice starts at filing.
-            filing.stage = Stage.AWAITING_BIOMETRICS_NOTICE;
-            filing.biometricsClockStartOn = filedOn;
+            filing.progress = Progress.startingIn(Stage.AWAITING_BIOMETRICS_NOTICE, filedOn);
         } else {
-            filing.stage = Stage.AWAITING_USCIS_PACKAGE;
+            filing.progress = Progress.startingIn(Stage.AWAITING_USCIS_PACKAGE, null);
         }
         return filing;
     }
@@ -146,39 +109,43 @@ public class Filing extends AuditedEntity {
         if (venue == Venue.USCIS) {
             this.channel = channel;
         }
-        if (biometricsClockStartOn != null && biometricsClockStartOn.equals(this.filedOn) && receiptReceivedOn == null) {
-            biometricsClockStartOn = filedOn; // the automatic court process counts from the filing date
-        }
+        boolean clockFromFilingDate = progress.biometricsClockStartOn() != null
+                && progress.biometricsClockStartOn().equals(this.filedOn) && progress.receiptReceivedOn() == null;
+        progress = progress.with(p -> {
+            if (clockFromFilingDate) {
+                p.biometricsClockStartOn = filedOn; // the automatic court process counts from the filing date
+            }
+            p.individualHearingAt = individualHearingAt;
+        });
         this.filedOn = filedOn;
         this.courtName = courtName;
-        this.individualHearingAt = individualHearingAt;
         this.familyMemberIds = familyMemberIds == null ? List.of() : List.copyOf(familyMemberIds);
     }
 
     public FilingEvent recordPackageMailed(EventContext context, String tracking) {
-        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking), () -> {
-            packageMailedOn = context.occurredOn();
-            trackingNumber = tracking;
+        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking), p -> {
+            p.packageMailedOn = context.occurredOn();
+            p.trackingNumber = tracking;
         });
     }
 
     public FilingEvent recordReceipt(EventContext context, String number) {
-        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number), () -> {
-            receiptNumber = number;
-            receiptReceivedOn = context.occurredOn();
-            biometricsClockStartOn = context.occurredOn();
+        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number), p -> {
+            p.receiptNumber = number;
+            p.receiptReceivedOn = context.occurredOn();
+            p.biometricsClockStartOn = context.occurredOn();
         });
     }
 
     public FilingEvent recordBiometricsNotice(EventContext context, OffsetDateTime at, String location, DeliveredVia via) {
         DeliveredVia delivered = via != null ? via
                 : channel == Channel.ONLINE ? DeliveredVia.ONLINE_ACCOUNT : DeliveredVia.MAIL;
-        return record(EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), () -> {
-            noticeReceivedOn = context.occurredOn();
-            appointmentAt = at;
-            appointmentLocation = location;
-            deliveredVia = delivered;
-            missedOn = null;
+        return record(EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), p -> {
+            p.noticeReceivedOn = context.occurredOn();
+            p.appointmentAt = at;
+            p.appointmentLocation = location;
+            p.deliveredVia = delivered;
+            p.missedOn = null;
         });
     }
 
@@ -188,74 +155,75 @@ public class Filing extends AuditedEntity {
      */
     public FilingEvent requestReschedule(EventContext context, RescheduleVia via, OffsetDateTime requestedAt,
             String reason, int cutoffHours, int maxOnlineReschedules) {
-        if (via == RescheduleVia.ONLINE && stage == Stage.BIOMETRICS_SCHEDULED) {
-            OnlineReschedulePolicy.refusal(requestedAt, appointmentAt, rescheduleCount, cutoffHours, maxOnlineReschedules)
+        if (via == RescheduleVia.ONLINE && progress.stage() == Stage.BIOMETRICS_SCHEDULED) {
+            OnlineReschedulePolicy.refusal(requestedAt, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours,
+                            maxOnlineReschedules)
                     .ifPresent(why -> {
                         throw new DomainRuleException(OnlineReschedulePolicy.CODE, why);
                     });
         }
-        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason), () -> {
-            rescheduleCount++;
-            biometricsClockStartOn = context.occurredOn();
-            appointmentAt = null;
-            appointmentLocation = null;
-            deliveredVia = null;
-            noticeReceivedOn = null;
+        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason), p -> {
+            p.rescheduleCount++;
+            p.biometricsClockStartOn = context.occurredOn();
+            p.appointmentAt = null;
+            p.appointmentLocation = null;
+            p.deliveredVia = null;
+            p.noticeReceivedOn = null;
         });
     }
 
     public FilingEvent recordBiometricsCompleted(EventContext context, Boolean stampedNoticeKeptByClient) {
         boolean kept = Boolean.TRUE.equals(stampedNoticeKeptByClient);
-        return record(EventType.BIOMETRICS_COMPLETED, context, details().stamped(kept), () -> {
-            completedOn = context.occurredOn();
-            stampedNoticeKept = kept;
+        return record(EventType.BIOMETRICS_COMPLETED, context, details().stamped(kept), p -> {
+            p.completedOn = context.occurredOn();
+            p.stampedNoticeKept = kept;
         });
     }
 
     public FilingEvent recordBiometricsMissed(EventContext context) {
-        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE, () -> missedOn = context.occurredOn());
+        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE, p -> p.missedOn = context.occurredOn());
     }
 
     public FilingEvent scheduleHearing(EventContext context, OffsetDateTime hearingAt, HearingKind kind) {
         HearingKind hearingKind = kind == null ? HearingKind.MASTER_CALENDAR : kind;
-        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, hearingKind), () -> {
+        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, hearingKind), p -> {
             if (hearingKind == HearingKind.INDIVIDUAL) {
-                individualHearingAt = hearingAt;
+                p.individualHearingAt = hearingAt;
             }
         });
     }
 
     public FilingEvent logContact(EventContext context, ContactChannel contactChannel, String note) {
-        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), () -> {
+        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), p -> {
         });
     }
 
     public FilingEvent recordWorkPermitFiled(EventContext context) {
-        return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE, () -> workPermitFiledOn = context.occurredOn());
+        return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE, p -> p.workPermitFiledOn = context.occurredOn());
     }
 
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
-        return record(EventType.CLOSED, context, details().closed(finalOutcome), () -> {
-            outcome = finalOutcome;
-            closedOn = context.occurredOn();
+        return record(EventType.CLOSED, context, details().closed(finalOutcome), p -> {
+            p.outcome = finalOutcome;
+            p.closedOn = context.occurredOn();
         });
     }
 
     /** Undoes the latest event: the filing returns to the progress the event replaced. */
     public void retract(FilingEvent latest, String by, OffsetDateTime at) {
-        restore(latest.getProgressBefore());
+        progress = latest.getProgressBefore();
         latest.markRetracted(by, at);
     }
 
     /** Events that may be recorded now. */
     public List<EventType> allowedEvents() {
-        return Transitions.allowedEvents(stage, venue);
+        return Transitions.allowedEvents(progress.stage(), venue);
     }
 
     /** Whether the appointment can still be moved online, as of a moment. */
     public boolean onlineRescheduleAllowed(OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
-        return stage == Stage.BIOMETRICS_SCHEDULED
-                && OnlineReschedulePolicy.allowed(now, appointmentAt, rescheduleCount, cutoffHours, maxOnlineReschedules);
+        return progress.stage() == Stage.BIOMETRICS_SCHEDULED && OnlineReschedulePolicy.allowed(now,
+                progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
     public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
@@ -264,57 +232,27 @@ public class Filing extends AuditedEntity {
 
     /** The appointment's calendar day where the organization is. */
     public LocalDate appointmentDate(ZoneId zone) {
-        return appointmentAt == null ? null : appointmentAt.atZoneSameInstant(zone).toLocalDate();
+        return progress.appointmentAt() == null ? null
+                : progress.appointmentAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    /** What the alert rules need to know about this filing; the client's documents come from the caller. */
-    public FilingFacts facts(boolean clientHasPrimaryId) {
-        return new FilingFacts(id, clientId, venue, channel, stage, filedOn, packageMailedOn, receiptReceivedOn,
-                biometricsClockStartOn, noticeReceivedOn, appointmentAt, deliveredVia, missedOn, completedOn,
-                stampedNoticeKept, individualHearingAt, workPermitFiledOn != null, clientHasPrimaryId);
-    }
-
-    private FilingEvent record(EventType type, EventContext context, EventDetails details, Runnable effect) {
+    private FilingEvent record(EventType type, EventContext context, EventDetails details,
+            Consumer<Progress.Draft> effect) {
         Transitions.Transition transition = Transitions.of(type);
-        if (!transition.allows(stage, venue)) {
-            throw new StageConflictException(type + " is not allowed while the filing is " + stage + ".",
+        Progress before = progress;
+        if (!transition.allows(before.stage(), venue)) {
+            throw new StageConflictException(type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
-        Progress before = progress();
-        Stage stageBefore = stage;
-        effect.run();
-        stage = transition.next(stageBefore);
+        progress = before.with(effect.andThen(p -> p.stage = transition.next(before.stage())));
         eventCount++;
-        return new FilingEvent(this, eventCount, type, context.occurredOn(), details, stageBefore, stage, before,
-                context.recordedBy(), context.recordedAt());
+        return new FilingEvent(this, eventCount, type, context.occurredOn(), details, before.stage(), progress.stage(),
+                before, context.recordedBy(), context.recordedAt());
     }
 
+    /** What events have taught us so far. */
     public Progress progress() {
-        return new Progress(stage, packageMailedOn, trackingNumber, receiptNumber, receiptReceivedOn,
-                biometricsClockStartOn, noticeReceivedOn, appointmentAt, appointmentLocation, deliveredVia,
-                rescheduleCount, stampedNoticeKept, missedOn, completedOn, individualHearingAt, workPermitFiledOn,
-                outcome, closedOn);
-    }
-
-    private void restore(Progress p) {
-        stage = p.stage();
-        packageMailedOn = p.packageMailedOn();
-        trackingNumber = p.trackingNumber();
-        receiptNumber = p.receiptNumber();
-        receiptReceivedOn = p.receiptReceivedOn();
-        biometricsClockStartOn = p.biometricsClockStartOn();
-        noticeReceivedOn = p.noticeReceivedOn();
-        appointmentAt = p.appointmentAt();
-        appointmentLocation = p.appointmentLocation();
-        deliveredVia = p.deliveredVia();
-        rescheduleCount = p.rescheduleCount();
-        stampedNoticeKept = p.stampedNoticeKept();
-        missedOn = p.missedOn();
-        completedOn = p.completedOn();
-        individualHearingAt = p.individualHearingAt();
-        workPermitFiledOn = p.workPermitFiledOn();
-        outcome = p.outcome();
-        closedOn = p.closedOn();
+        return progress;
     }
 
     private static DetailsBuilder details() {
@@ -393,11 +331,11 @@ public class Filing extends AuditedEntity {
     }
 
     public Stage getStage() {
-        return stage;
+        return progress.stage();
     }
 
     public OffsetDateTime getIndividualHearingAt() {
-        return individualHearingAt;
+        return progress.individualHearingAt();
     }
 
     public int getEventCount() {
@@ -406,6 +344,6 @@ public class Filing extends AuditedEntity {
 
     @Override
     public String toString() {
-        return "Filing[" + id + " " + stage + "]";
+        return "Filing[" + id + " " + progress.stage() + "]";
     }
 }

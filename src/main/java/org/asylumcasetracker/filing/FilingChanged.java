@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param eventId     the event recorded or retracted, else {@code null}
  * @param stageBefore the stage before the change ({@code null} for a new filing)
  * @param stageAfter  the stage after it
- * @param factsChanged false when the change left every fact the alert rules read as it was (a logged contact,
- *                     say): the filing's alert windows then stay as they are
+ * @param factsChanged false when the change left the filing's {@link Progress} as it was (a logged contact,
+ *                     say): the alert rules read nothing else an event can change, so the windows stay
  */
 public record FilingChanged(UUID filingId, String organizationId, Kind kind, UUID eventId, Stage stageBefore,
         Stage stageAfter, long version, boolean factsChanged) {

@@ -6,10 +6,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.asylumcasetracker.client.Client;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import org.asylumcasetracker.client.Client;
 
 /** Filings, always looked up within one organization. */
 @ApplicationScoped
@@ -55,7 +55,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", organizationId);
         if (stage != null) {
-            where.append(" and stage = :stage");
+            where.append(" and progress.stage = :stage");
             params.and("stage", stage);
         }
         if (venue != null) {

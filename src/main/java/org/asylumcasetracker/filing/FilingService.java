@@ -1,6 +1,5 @@
 package org.asylumcasetracker.filing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,17 +16,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.asylumcasetracker.alert.FilingFacts;
-import org.asylumcasetracker.filing.FilingRepository.FilingForView;
-import org.asylumcasetracker.platform.Text;
+import java.util.function.Function;
 import org.asylumcasetracker.client.ClientRepository;
-import org.asylumcasetracker.filing.api.EventRequest;
-import org.asylumcasetracker.filing.api.FilingRequest;
+import org.asylumcasetracker.filing.FilingRepository.FilingForView;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
+import org.asylumcasetracker.platform.Text;
+import org.asylumcasetracker.platform.api.ByRefUpsert;
+import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
-import org.asylumcasetracker.platform.api.RequestValidation;
 import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.FieldError;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
@@ -50,13 +48,12 @@ public class FilingService {
     private final ClientRepository clients;
     private final CurrentOrganization organization;
     private final Caller caller;
-    private final RequestValidation validation;
     private final Clock clock;
     private final Event<FilingChanged> changed;
 
     @Inject
     public FilingService(FilingRepository filings, FilingEventRepository events, ClientRepository clients,
-            CurrentOrganization organization, Caller caller, RequestValidation validation, Clock clock,
+            CurrentOrganization organization, Caller caller, Clock clock,
             Event<FilingChanged> changed) {
         this.changed = changed;
         this.filings = filings;
@@ -64,12 +61,7 @@ public class FilingService {
         this.clients = clients;
         this.organization = organization;
         this.caller = caller;
-        this.validation = validation;
         this.clock = clock;
-    }
-
-    /** The outcome of an upsert: the filing and whether it was created. */
-    public record Upserted(Filing filing, boolean created) {
     }
 
     /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
@@ -77,7 +69,7 @@ public class FilingService {
     }
 
     @Transactional
-    public Filing create(FilingRequest request) {
+    public Filing create(FilingDescription request) {
         Organization org = organization.organization();
         checkFields(request, null);
         Filing filing = Filing.open(org.getId(), request.clientId(), request.venue(), request.channel(), request.filedOn(),
@@ -104,11 +96,12 @@ public class FilingService {
         return new PageResponse<>(query.page(Page.of(page, size)).list(), page, size, query.count());
     }
 
+    /** Changes descriptive fields: {@code change} gives the new description from the filing as it is. */
     @Transactional
-    public Filing patch(UUID id, JsonNode patch, String ifMatch) {
+    public Filing patch(UUID id, Function<Filing, FilingDescription> change, String ifMatch) {
         Filing filing = get(id);
         ETags.checkIfMatch(ifMatch, filing.getVersion());
-        FilingRequest merged = validation.merge(FilingRequest.from(filing), patch, FilingRequest.class);
+        FilingDescription merged = change.apply(filing);
         checkFields(merged, filing);
         describe(filing, merged);
         filings.flush();
@@ -118,26 +111,17 @@ public class FilingService {
 
     /** PUT by the clinic system's own id: opens the filing, or replaces its descriptive fields. */
     @Transactional
-    public Upserted upsert(String externalRef, FilingRequest request, String ifMatch) {
-        if (request.externalRef() != null && !request.externalRef().equals(externalRef)) {
-            throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
-        }
-        FilingRequest withRef = new FilingRequest(request.clientId(), externalRef, request.venue(), request.channel(),
-                request.filedOn(), request.familyMemberIds(), request.courtName(), request.individualHearingAt());
-        var existing = filings.findByExternalRef(organization.id(), externalRef);
-        if (existing.isEmpty()) {
-            if (ETags.expectedVersion(ifMatch).isPresent()) {
-                throw new ResourceNotFoundException("Filing with externalRef", externalRef);
-            }
-            return new Upserted(create(withRef), true);
-        }
-        Filing filing = existing.get();
-        ETags.checkIfMatch(ifMatch, filing.getVersion());
-        checkFields(withRef, filing);
-        describe(filing, withRef);
-        filings.flush();
-        fireUpdated(filing);
-        return new Upserted(filing, false);
+    public Upserted<Filing> upsert(String externalRef, FilingDescription request, String ifMatch) {
+        FilingDescription withRef = request.withExternalRef(externalRef);
+        return ByRefUpsert.upsert("Filing", externalRef, request.externalRef(), ifMatch,
+                () -> filings.findByExternalRef(organization.id(), externalRef), Filing::getVersion,
+                () -> create(withRef), filing -> {
+                    checkFields(withRef, filing);
+                    describe(filing, withRef);
+                    filings.flush();
+                    fireUpdated(filing);
+                    return filing;
+                });
     }
 
     public PageResponse<FilingEvent> timeline(UUID filingId, int page, int size) {
@@ -150,29 +134,29 @@ public class FilingService {
      * after the other, each against the stage the other left.
      */
     @Transactional
-    public Recorded recordEvent(UUID filingId, EventRequest request, String ifMatch) {
+    public Recorded recordEvent(UUID filingId, EventCommand command, String ifMatch) {
         FilingForView locked = filings.lockForView(organization.id(), filingId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
         Filing filing = locked.filing();
         ETags.checkIfMatch(ifMatch, filing.getVersion());
         ZoneId zone = organization.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        if (request.occurredOn().isBefore(filing.getFiledOn())) {
+        if (command.occurredOn().isBefore(filing.getFiledOn())) {
             throw InvalidInputException.of("occurredOn", "must not be before the filing date " + filing.getFiledOn());
         }
-        if (request.occurredOn().isAfter(today)) {
+        if (command.occurredOn().isAfter(today)) {
             throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
-        FilingFacts factsBefore = filing.facts(false);
-        FilingEvent event = apply(filing, request, context, zone, now);
+        Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), now);
+        Progress progressBefore = filing.progress();
+        FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
                 event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion(),
-                !filing.facts(false).equals(factsBefore)));
+                !filing.progress().equals(progressBefore)));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -204,72 +188,63 @@ public class FilingService {
                 filing.getStage(), filing.getStage(), filing.getVersion()));
     }
 
-    private FilingEvent apply(Filing filing, EventRequest r, Filing.EventContext context, ZoneId zone,
+    private FilingEvent apply(Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone,
             OffsetDateTime now) {
-        return switch (r.type()) {
-            case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, Text.blankToNull(r.trackingNumber()));
-            case RECEIPT_RECEIVED -> {
-                require(r.receiptNumber(), "receiptNumber");
-                String number = ReceiptNumber.normalize(r.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
-                        "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
-                yield filing.recordReceipt(context, number);
+        if (command instanceof EventCommand.UscisPackageMailed mailed) {
+            return filing.recordPackageMailed(context, mailed.trackingNumber());
+        }
+        if (command instanceof EventCommand.ReceiptReceived receipt) {
+            String number = ReceiptNumber.normalize(receipt.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
+                    "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
+            return filing.recordReceipt(context, number);
+        }
+        if (command instanceof EventCommand.BiometricsNoticeReceived notice) {
+            if (notice.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(notice.occurredOn())) {
+                throw InvalidInputException.of("appointmentAt", "must not be before the day the notice arrived");
             }
-            case BIOMETRICS_NOTICE_RECEIVED -> {
-                List<FieldError> errors = new ArrayList<>();
-                if (r.appointmentAt() == null) {
-                    errors.add(new FieldError("appointmentAt", "is required for " + r.type()));
-                } else if (r.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(r.occurredOn())) {
-                    errors.add(new FieldError("appointmentAt", "must not be before the day the notice arrived"));
-                }
-                if (r.location() == null || r.location().isBlank()) {
-                    errors.add(new FieldError("location", "is required for " + r.type()));
-                }
-                if (!errors.isEmpty()) {
-                    throw new InvalidInputException(errors);
-                }
-                yield filing.recordBiometricsNotice(context, r.appointmentAt(), r.location().trim(), r.deliveredVia());
-            }
-            case RESCHEDULE_REQUESTED -> {
-                require(r.via(), "via");
-                OffsetDateTime requestedAt = r.requestedAt() == null ? now : r.requestedAt();
-                // the online limits decide this write: the settings as stored now, not the display copy
-                OrganizationSettings settings = organization.organization().settings();
-                yield filing.requestReschedule(context, r.via(), requestedAt, Text.blankToNull(r.reason()),
-                        settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
-            }
-            case BIOMETRICS_COMPLETED -> {
-                notBeforeAppointment(filing, r, zone);
-                yield filing.recordBiometricsCompleted(context, r.stampedNoticeKept());
-            }
-            case BIOMETRICS_MISSED -> {
-                notBeforeAppointment(filing, r, zone);
-                yield filing.recordBiometricsMissed(context);
-            }
-            case HEARING_SCHEDULED -> {
-                if (filing.getVenue() == Venue.IMMIGRATION_COURT) {
-                    require(r.hearingAt(), "hearingAt");
-                }
-                yield filing.scheduleHearing(context, r.hearingAt(), r.kind());
-            }
-            case CONTACT_LOGGED -> filing.logContact(context, r.channel(), Text.blankToNull(r.note()));
-            case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
-            case CLOSED -> {
-                require(r.outcome(), "outcome");
-                yield filing.close(context, r.outcome());
-            }
-        };
+            return filing.recordBiometricsNotice(context, notice.appointmentAt(), notice.location(),
+                    notice.deliveredVia());
+        }
+        if (command instanceof EventCommand.RescheduleRequested reschedule) {
+            OffsetDateTime requestedAt = reschedule.requestedAt() == null ? now : reschedule.requestedAt();
+            // the online limits decide this write: the settings as stored now, not the display copy
+            OrganizationSettings settings = organization.organization().settings();
+            return filing.requestReschedule(context, reschedule.via(), requestedAt, reschedule.reason(),
+                    settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
+        }
+        if (command instanceof EventCommand.BiometricsCompleted completed) {
+            notBeforeAppointment(filing, completed, zone);
+            return filing.recordBiometricsCompleted(context, completed.stampedNoticeKept());
+        }
+        if (command instanceof EventCommand.BiometricsMissed missed) {
+            notBeforeAppointment(filing, missed, zone);
+            return filing.recordBiometricsMissed(context);
+        }
+        if (command instanceof EventCommand.HearingScheduled hearing) {
+            return filing.scheduleHearing(context, hearing.hearingAt(), hearing.kind());
+        }
+        if (command instanceof EventCommand.ContactLogged contact) {
+            return filing.logContact(context, contact.channel(), contact.note());
+        }
+        if (command instanceof EventCommand.WorkPermitFiled) {
+            return filing.recordWorkPermitFiled(context);
+        }
+        if (command instanceof EventCommand.Closed closed) {
+            return filing.close(context, closed.outcome());
+        }
+        throw new IllegalArgumentException("No handling for " + command.type());
     }
 
     /** An appointment is attended or missed on its day or later, never before it. */
-    private static void notBeforeAppointment(Filing filing, EventRequest r, ZoneId zone) {
+    private static void notBeforeAppointment(Filing filing, EventCommand command, ZoneId zone) {
         LocalDate appointmentDay = filing.appointmentDate(zone);
         if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
-                && r.occurredOn().isBefore(appointmentDay)) {
+                && command.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
         }
     }
 
-    private void checkFields(FilingRequest request, Filing existing) {
+    private void checkFields(FilingDescription request, Filing existing) {
         List<FieldError> errors = new ArrayList<>();
         String org = organization.id();
         if (existing != null) {
@@ -325,14 +300,8 @@ public class FilingService {
         }
     }
 
-    private static void describe(Filing filing, FilingRequest request) {
-        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(),
-                Text.blankToNull(request.courtName()), request.individualHearingAt(), request.familyMemberIds());
-    }
-
-    private static void require(Object value, String field) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            throw InvalidInputException.of(field, "is required for this event type");
-        }
+    private static void describe(Filing filing, FilingDescription request) {
+        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(), request.courtName(),
+                request.individualHearingAt(), request.familyMemberIds());
     }
 }

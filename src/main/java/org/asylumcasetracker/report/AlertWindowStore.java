@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.asylumcasetracker.platform.persistence.SqlValues;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
@@ -18,6 +18,7 @@ import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.organization.SettingsChanged;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
  * Keeps the stored alert windows equal to what the alert rules derive from each filing's current facts.
@@ -84,7 +85,7 @@ public class AlertWindowStore {
 
     /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
     public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
-        List<AlertWindow> windows = AlertRules.windows(filing.facts(clientHasPrimaryId), organization.settings(),
+        List<AlertWindow> windows = AlertRules.windows(FilingFacts.of(filing, clientHasPrimaryId), organization.settings(),
                 organization.zone());
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
         if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
@@ -112,7 +113,7 @@ public class AlertWindowStore {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
                 .setParameter(1, filingId).getResultList();
-        return rows.stream().map(r -> new AlertWindow(org.asylumcasetracker.alert.AlertCode.valueOf((String) r[0]),
+        return rows.stream().map(r -> new AlertWindow(org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
                 SqlValues.toLocalDate(r[1]), SqlValues.toLocalDate(r[2]))).toList();
     }
 }

@@ -1,8 +1,8 @@
 package org.asylumcasetracker.report;
 
 import java.time.LocalDate;
-import org.asylumcasetracker.alert.AlertCode;
-import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Venue;
 
 /** What a report asks for: the day, and optional narrowing. */

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.asylumcasetracker.platform.persistence.SqlValues;
-import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
  * The SQL of the overdue reports. "Raised on asOf" is {@code due_on <= asOf and (ends_on is null or

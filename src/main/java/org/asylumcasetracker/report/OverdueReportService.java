@@ -13,14 +13,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.asylumcasetracker.alert.Alert;
-import org.asylumcasetracker.alert.AlertCode;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
-import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.organization.CurrentOrganization;
@@ -82,7 +83,7 @@ public class OverdueReportService {
         for (OverdueRow row : rows) {
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    filing.facts(hasPrimaryId.getOrDefault(row.clientId(), false)), organization.displaySettings(),
+                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)), organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());
             result.add(new ReportRow(row, alert));

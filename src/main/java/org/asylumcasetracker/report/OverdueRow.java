@@ -2,7 +2,7 @@ package org.asylumcasetracker.report;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.asylumcasetracker.alert.AlertCode;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 

@@ -1,5 +1,9 @@
 package org.asylumcasetracker.alert;
 
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
 import static org.asylumcasetracker.alert.FilingFactsMother.NEW_YORK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,10 @@
 package org.asylumcasetracker.alert;
 
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.FilingFactsMother.CLIENT_ID;
 import static org.asylumcasetracker.alert.FilingFactsMother.FILING_ID;
 import static org.asylumcasetracker.alert.FilingFactsMother.NEW_YORK;
@@ -16,8 +21,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
-import org.asylumcasetracker.alert.AlertAction.Who;
 import org.asylumcasetracker.alert.FilingFactsMother.Builder;
+import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package org.asylumcasetracker.alert;
 
+import org.asylumcasetracker.filing.AlertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

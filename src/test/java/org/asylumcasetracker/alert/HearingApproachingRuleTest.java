@@ -1,5 +1,9 @@
 package org.asylumcasetracker.alert;
 
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.AlertProbe.actionKinds;
 import static org.asylumcasetracker.alert.AlertProbe.alertOn;
 import static org.asylumcasetracker.alert.AlertProbe.assertRaised;
@@ -14,7 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.asylumcasetracker.alert.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,10 @@
 package org.asylumcasetracker.alert;
 
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.AlertProbe.alertOn;
 import static org.asylumcasetracker.alert.AlertProbe.assertRaised;
 import static org.asylumcasetracker.alert.AlertProbe.windowOf;
@@ -11,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
-import org.asylumcasetracker.alert.AlertAction.Item;
-import org.asylumcasetracker.alert.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertAction.Item;
+import org.asylumcasetracker.filing.AlertAction.Who;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

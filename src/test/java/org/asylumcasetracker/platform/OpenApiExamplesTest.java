@@ -50,9 +50,16 @@ class OpenApiExamplesTest {
         String filingId = as(caseworker).body(filing.toString()).post("/api/v1/filings").then().statusCode(201)
                 .extract().path("id");
 
-        as(caseworker).body(example("EventInput").toString()).post("/api/v1/filings/{id}/events", filingId)
+        ObjectNode receipt = example(shapeOf("EventInput", "RECEIPT_RECEIVED")).put("type", "RECEIPT_RECEIVED");
+        as(caseworker).body(receipt.toString()).post("/api/v1/filings/{id}/events", filingId)
                 .then().statusCode(201).body("stage", equalTo("AWAITING_BIOMETRICS_NOTICE"));
         as(caseworker).get("/api/v1/filings/{id}", filingId).then().statusCode(200);
+    }
+
+    /** The schema a discriminated union maps a type name to. */
+    private String shapeOf(String union, String type) {
+        String ref = schemas.get(union).get("discriminator").get("mapping").get(type).asText();
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /** An object of the schema's property examples (first example of each property that has one). */

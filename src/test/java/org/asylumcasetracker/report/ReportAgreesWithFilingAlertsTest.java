@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import org.asylumcasetracker.alert.Alert;
 import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
@@ -112,7 +113,7 @@ class ReportAgreesWithFilingAlertsTest {
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);
                 for (Filing filing : filings.list("organizationId", org)) {
-                    expected.addAll(AlertRules.evaluate(filing.facts(primaryIdByClient.get(filing.getClientId())),
+                    expected.addAll(AlertRules.evaluate(FilingFacts.of(filing, primaryIdByClient.get(filing.getClientId())),
                             organization.settings(), ZONE, asOf));
                 }
             });

@@ -117,11 +117,7 @@ public class ClientResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response upsertClientByRef(@PathParam("externalRef") @Size(max = 100) String externalRef,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ClientRequest request) {
-        ClientService.Upserted result = service.upsert(externalRef, request, ifMatch);
-        Client client = result.client();
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/api/v1/clients/" + client.getId()))
-                : Response.ok();
-        return response.tag(ETags.tag(client.getVersion())).entity(ClientResponse.from(client)).build();
+        return service.upsert(externalRef, request, ifMatch).response(
+                client -> URI.create("/api/v1/clients/" + client.getId()), Client::getVersion, ClientResponse::from);
     }
 }

@@ -1,41 +1,215 @@
 package org.asylumcasetracker.filing.api;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
-import org.asylumcasetracker.filing.EventType;
+import org.asylumcasetracker.filing.EventCommand;
 import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.RescheduleVia;
+import org.asylumcasetracker.platform.Text;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
-/** Something that happened to an application; which fields apply depends on {@code type} (see the state machine). */
-@Schema(name = "EventInput")
-public record EventRequest(
-        @NotNull @Schema(example = "RECEIPT_RECEIVED") EventType type,
-        @NotNull @Schema(description = "Not before filedOn, not after today", example = "2026-02-20") LocalDate occurredOn,
-        @Size(max = 64) @Schema(description = "USCIS_PACKAGE_MAILED") String trackingNumber,
-        @Size(max = 32) @Schema(description = "RECEIPT_RECEIVED (required): 3 letters + 10 digits", example = "IOE0912345678")
-        String receiptNumber,
-        @Schema(description = "BIOMETRICS_NOTICE_RECEIVED (required), with offset") OffsetDateTime appointmentAt,
-        @Size(max = 300) @Schema(description = "BIOMETRICS_NOTICE_RECEIVED (required): the Application Support Center")
-        String location,
-        @Schema(description = "BIOMETRICS_NOTICE_RECEIVED") DeliveredVia deliveredVia,
-        @Schema(description = "RESCHEDULE_REQUESTED (required)") RescheduleVia via,
-        @Schema(description = "RESCHEDULE_REQUESTED; defaults to now") OffsetDateTime requestedAt,
-        @Size(max = 2000) @Schema(description = "RESCHEDULE_REQUESTED") String reason,
-        @Schema(description = "BIOMETRICS_COMPLETED") Boolean stampedNoticeKept,
-        @Schema(description = "HEARING_SCHEDULED (required)") OffsetDateTime hearingAt,
-        @Schema(description = "HEARING_SCHEDULED; defaults to MASTER_CALENDAR") HearingKind kind,
-        @Schema(description = "CONTACT_LOGGED") ContactChannel channel,
-        @Size(max = 4000) @Schema(description = "CONTACT_LOGGED") String note,
-        @Schema(description = "CLOSED (required)") Outcome outcome) {
+/**
+ * Something that happened to an application. {@code type} names the event and decides which fields the
+ * request takes: each event type has its own shape below, and a field of another shape is refused
+ * ({@link StrictEventInput}). Each shape maps to its domain command.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = EventRequest.UscisPackageMailed.class, name = "USCIS_PACKAGE_MAILED"),
+        @JsonSubTypes.Type(value = EventRequest.ReceiptReceived.class, name = "RECEIPT_RECEIVED"),
+        @JsonSubTypes.Type(value = EventRequest.BiometricsNoticeReceived.class, name = "BIOMETRICS_NOTICE_RECEIVED"),
+        @JsonSubTypes.Type(value = EventRequest.RescheduleRequested.class, name = "RESCHEDULE_REQUESTED"),
+        @JsonSubTypes.Type(value = EventRequest.BiometricsCompleted.class, name = "BIOMETRICS_COMPLETED"),
+        @JsonSubTypes.Type(value = EventRequest.BiometricsMissed.class, name = "BIOMETRICS_MISSED"),
+        @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
+        @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
+        @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
+        @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED")})
+@Schema(name = "EventInput",
+        description = "An event; `type` decides which of the shapes applies. `occurredOn` is not before the filing"
+                + " date and not after today in the organization's time zone.",
+        oneOf = {
+                EventRequest.UscisPackageMailed.class, EventRequest.ReceiptReceived.class,
+                EventRequest.BiometricsNoticeReceived.class, EventRequest.RescheduleRequested.class,
+                EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
+                EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
+                EventRequest.WorkPermitFiled.class, EventRequest.Closed.class},
+        discriminatorProperty = "type",
+        discriminatorMapping = {
+                @DiscriminatorMapping(value = "USCIS_PACKAGE_MAILED", schema = EventRequest.UscisPackageMailed.class),
+                @DiscriminatorMapping(value = "RECEIPT_RECEIVED", schema = EventRequest.ReceiptReceived.class),
+                @DiscriminatorMapping(value = "BIOMETRICS_NOTICE_RECEIVED",
+                        schema = EventRequest.BiometricsNoticeReceived.class),
+                @DiscriminatorMapping(value = "RESCHEDULE_REQUESTED", schema = EventRequest.RescheduleRequested.class),
+                @DiscriminatorMapping(value = "BIOMETRICS_COMPLETED", schema = EventRequest.BiometricsCompleted.class),
+                @DiscriminatorMapping(value = "BIOMETRICS_MISSED", schema = EventRequest.BiometricsMissed.class),
+                @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
+                @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
+                @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
+                @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class)})
+public sealed interface EventRequest {
 
-    @Override
-    public String toString() {
-        return "EventRequest[" + type + "]";
+    String OCCURRED_ON = "Not before filedOn, not after today";
+
+    /** The domain command this request asks for. */
+    EventCommand toCommand();
+
+    @Schema(name = "UscisPackageMailedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "USCIS_PACKAGE_MAILED"))
+    record UscisPackageMailed(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-01-20") LocalDate occurredOn,
+            @Size(max = 64) @Schema(description = "The mail carrier's tracking number") String trackingNumber)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.UscisPackageMailed(occurredOn, Text.blankToNull(trackingNumber));
+        }
+    }
+
+    @Schema(name = "ReceiptReceivedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RECEIPT_RECEIVED"))
+    record ReceiptReceived(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-20") LocalDate occurredOn,
+            @NotBlank @Size(max = 32) @Schema(description = "3 letters + 10 digits", example = "IOE0912345678")
+            String receiptNumber) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.ReceiptReceived(occurredOn, receiptNumber);
+        }
+
+        @Override
+        public String toString() {
+            return "ReceiptReceived[" + occurredOn + "]";
+        }
+    }
+
+    @Schema(name = "BiometricsNoticeReceivedInput", additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_NOTICE_RECEIVED"))
+    record BiometricsNoticeReceived(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02") LocalDate occurredOn,
+            @NotNull @Schema(description = "The appointment, with offset; not before the day the notice arrived")
+            OffsetDateTime appointmentAt,
+            @NotBlank @Size(max = 300) @Schema(description = "The Application Support Center") String location,
+            @Schema(description = "Default: ONLINE_ACCOUNT for online filings, else MAIL") DeliveredVia deliveredVia)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.BiometricsNoticeReceived(occurredOn, appointmentAt, location.trim(), deliveredVia);
+        }
+    }
+
+    @Schema(name = "RescheduleRequestedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RESCHEDULE_REQUESTED"))
+    record RescheduleRequested(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-05") LocalDate occurredOn,
+            @NotNull @Schema(description = "Online requests are refused close to, or after, the appointment")
+            RescheduleVia via,
+            @Schema(description = "When the request was made; defaults to now") OffsetDateTime requestedAt,
+            @Size(max = 2000) String reason) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.RescheduleRequested(occurredOn, via, requestedAt, Text.blankToNull(reason));
+        }
+
+        @Override
+        public String toString() {
+            return "RescheduleRequested[" + occurredOn + " " + via + "]";
+        }
+    }
+
+    @Schema(name = "BiometricsCompletedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_COMPLETED"))
+    record BiometricsCompleted(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn,
+            @Schema(description = "Whether the client kept the notice the officer stamped; default false")
+            Boolean stampedNoticeKept) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.BiometricsCompleted(occurredOn, stampedNoticeKept);
+        }
+    }
+
+    @Schema(name = "BiometricsMissedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_MISSED"))
+    record BiometricsMissed(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.BiometricsMissed(occurredOn);
+        }
+    }
+
+    @Schema(name = "HearingScheduledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "HEARING_SCHEDULED"))
+    record HearingScheduled(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-10") LocalDate occurredOn,
+            @NotNull @Schema(description = "The hearing, with offset") OffsetDateTime hearingAt,
+            @Schema(description = "Defaults to MASTER_CALENDAR") HearingKind kind) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.HearingScheduled(occurredOn, hearingAt, kind);
+        }
+    }
+
+    @Schema(name = "ContactLoggedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CONTACT_LOGGED"))
+    record ContactLogged(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-12") LocalDate occurredOn,
+            @Schema(description = "Whom the case worker or client reached") ContactChannel channel,
+            @Size(max = 4000) String note) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.ContactLogged(occurredOn, channel, Text.blankToNull(note));
+        }
+
+        @Override
+        public String toString() {
+            return "ContactLogged[" + occurredOn + " " + channel + "]";
+        }
+    }
+
+    @Schema(name = "WorkPermitFiledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "WORK_PERMIT_FILED"))
+    record WorkPermitFiled(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15") LocalDate occurredOn)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.WorkPermitFiled(occurredOn);
+        }
+    }
+
+    @Schema(name = "ClosedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CLOSED"))
+    record Closed(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-09-01") LocalDate occurredOn,
+            @NotNull Outcome outcome) implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.Closed(occurredOn, outcome);
+        }
     }
 }

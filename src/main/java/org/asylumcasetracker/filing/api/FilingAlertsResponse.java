@@ -2,7 +2,7 @@ package org.asylumcasetracker.filing.api;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.asylumcasetracker.alert.Alert;
+import org.asylumcasetracker.filing.Alert;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FilingAlerts")

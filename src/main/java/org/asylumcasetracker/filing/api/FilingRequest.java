@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingDescription;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.platform.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An asylum application as written by a case worker or a clinic system. */
@@ -25,6 +27,11 @@ public record FilingRequest(
         @Size(max = 200) @Schema(description = "Court filings: the immigration court", example = "Newark Immigration Court")
         String courtName,
         @Schema(description = "Court filings: the individual (merits) hearing") OffsetDateTime individualHearingAt) {
+
+    public FilingDescription toDescription() {
+        return new FilingDescription(clientId, externalRef, venue, channel, filedOn, familyMemberIds,
+                Text.blankToNull(courtName), individualHearingAt);
+    }
 
     public static FilingRequest from(Filing f) {
         return new FilingRequest(f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(), f.getFiledOn(),

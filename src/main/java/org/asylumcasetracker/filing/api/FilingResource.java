@@ -36,6 +36,7 @@ import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.JsonMergePatch;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
+import org.asylumcasetracker.platform.api.RequestValidation;
 import org.asylumcasetracker.platform.api.QueryDates;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,11 +57,13 @@ public class FilingResource {
 
     private final FilingService service;
     private final FilingViews views;
+    private final RequestValidation validation;
 
     @Inject
-    public FilingResource(FilingService service, FilingViews views) {
+    public FilingResource(FilingService service, FilingViews views, RequestValidation validation) {
         this.service = service;
         this.views = views;
+        this.validation = validation;
     }
 
     @POST
@@ -70,7 +73,7 @@ public class FilingResource {
             content = @Content(schema = @Schema(implementation = FilingResponse.class)))
     @APIResponse(responseCode = "409", description = "The externalRef belongs to another filing")
     public Response createFiling(@NotNull @Valid FilingRequest request) {
-        Filing filing = service.create(request);
+        Filing filing = service.create(request.toDescription());
         return Response.created(URI.create("/api/v1/filings/" + filing.getId()))
                 .tag(ETags.tag(filing.getVersion())).entity(views.of(filing)).build();
     }
@@ -128,7 +131,8 @@ public class FilingResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response patchFiling(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull JsonNode patch) {
-        Filing filing = service.patch(id, patch, ifMatch);
+        Filing filing = service.patch(id, current -> validation.merge(FilingRequest.from(current), patch,
+                FilingRequest.class).toDescription(), ifMatch);
         return Response.ok(views.of(filing)).tag(ETags.tag(filing.getVersion())).build();
     }
 
@@ -143,12 +147,8 @@ public class FilingResource {
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response upsertFilingByRef(@PathParam("externalRef") @Size(max = 100) String externalRef,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid FilingRequest request) {
-        FilingService.Upserted result = service.upsert(externalRef, request, ifMatch);
-        Filing filing = result.filing();
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/api/v1/filings/" + filing.getId()))
-                : Response.ok();
-        return response.tag(ETags.tag(filing.getVersion())).entity(views.of(filing)).build();
+        return service.upsert(externalRef, request.toDescription(), ifMatch).response(
+                filing -> URI.create("/api/v1/filings/" + filing.getId()), Filing::getVersion, views::of);
     }
 
     @POST
@@ -163,7 +163,7 @@ public class FilingResource {
     @APIResponse(responseCode = "422", description = "Refused by a rule, e.g. ONLINE_RESCHEDULE_NOT_ALLOWED")
     public Response recordEvent(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid EventRequest request) {
-        FilingService.Recorded recorded = service.recordEvent(id, request, ifMatch);
+        FilingService.Recorded recorded = service.recordEvent(id, request.toCommand(), ifMatch);
         FilingEvent event = recorded.event();
         return Response.created(URI.create("/api/v1/filings/" + id + "/events/" + event.getId()))
                 .tag(ETags.tag(recorded.filing().getVersion()))

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.asylumcasetracker.alert.Alert;
+import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Outcome;

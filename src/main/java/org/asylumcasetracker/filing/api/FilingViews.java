@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.asylumcasetracker.alert.Alert;
-import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingAlerts;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.organization.CurrentOrganization;
@@ -24,12 +24,15 @@ public class FilingViews {
 
     private final CurrentOrganization organization;
     private final PrimaryIdLookup primaryIds;
+    private final FilingAlerts filingAlerts;
     private final Clock clock;
 
     @Inject
-    public FilingViews(CurrentOrganization organization, PrimaryIdLookup primaryIds, Clock clock) {
+    public FilingViews(CurrentOrganization organization, PrimaryIdLookup primaryIds, FilingAlerts filingAlerts,
+            Clock clock) {
         this.organization = organization;
         this.primaryIds = primaryIds;
+        this.filingAlerts = filingAlerts;
         this.clock = clock;
     }
 
@@ -46,7 +49,7 @@ public class FilingViews {
 
     /** The alerts of a filing as of any day. */
     public List<Alert> alerts(Filing filing, LocalDate asOf) {
-        return AlertRules.evaluate(filing.facts(primaryIds.hasPrimaryId(filing.getClientId())),
+        return filingAlerts.raisedOn(filing, primaryIds.hasPrimaryId(filing.getClientId()),
                 organization.displaySettings(), organization.zone(), asOf);
     }
 
@@ -65,7 +68,7 @@ public class FilingViews {
                             settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules()),
                     p.stampedNoticeKept());
         }
-        List<Alert> alerts = AlertRules.evaluate(f.facts(clientHasPrimaryId), settings, organization.zone(), today());
+        List<Alert> alerts = filingAlerts.raisedOn(f, clientHasPrimaryId, settings, organization.zone(), today());
         return new FilingResponse(f.getId(), f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(),
                 f.getFiledOn(), f.getFamilyMemberIds(), f.getCourtName(), f.getIndividualHearingAt(), p.stage(),
                 f.allowedEvents(), p.receiptNumber(), p.receiptReceivedOn(), p.packageMailedOn(), p.trackingNumber(),

@@ -3,8 +3,8 @@ package org.asylumcasetracker.integration.webhook;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.asylumcasetracker.alert.AlertCode;
-import org.asylumcasetracker.alert.Severity;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Stage;
 
 /**

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 /**
  * How urgently a case worker must act on an alert. Declared most urgent first, so the ordinal is

@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;

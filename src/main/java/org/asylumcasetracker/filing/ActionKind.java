@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 /** What a next step asks someone to do; a frontend turns each kind into words in the reader's language. */
 public enum ActionKind {

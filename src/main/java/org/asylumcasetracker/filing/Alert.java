@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 import java.time.LocalDate;
 import java.util.Comparator;

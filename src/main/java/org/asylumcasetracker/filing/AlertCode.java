@@ -1,4 +1,4 @@
-package org.asylumcasetracker.alert;
+package org.asylumcasetracker.filing;
 
 /** The alerts, in the order of the alert table (README, "Rules"), each with its fixed severity. */
 public enum AlertCode {

@@ -1,0 +1,110 @@
+package org.asylumcasetracker.filing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * What a caller asks a filing to record: one record per {@link EventType}, each holding the fields that
+ * type takes and no others. Optional text arrives trimmed, and blank as {@code null}.
+ */
+public sealed interface EventCommand {
+
+    /** The day it happened: not before the filing date, not after today where the organization works. */
+    LocalDate occurredOn();
+
+    EventType type();
+
+    /** A court applicant mailed the first three pages and the instructions to USCIS. */
+    record UscisPackageMailed(LocalDate occurredOn, String trackingNumber) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.USCIS_PACKAGE_MAILED;
+        }
+    }
+
+    /** The receipt notice arrived; its number is checked and normalized when it is recorded. */
+    record ReceiptReceived(LocalDate occurredOn, String receiptNumber) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.RECEIPT_RECEIVED;
+        }
+
+        @Override
+        public String toString() {
+            return "ReceiptReceived[" + occurredOn + "]";
+        }
+    }
+
+    /** The biometrics appointment notice arrived; {@code deliveredVia} defaults from the filing channel. */
+    record BiometricsNoticeReceived(LocalDate occurredOn, OffsetDateTime appointmentAt, String location,
+            DeliveredVia deliveredVia) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.BIOMETRICS_NOTICE_RECEIVED;
+        }
+    }
+
+    /** The client asked USCIS for another appointment; {@code requestedAt} null means now. */
+    record RescheduleRequested(LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason)
+            implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.RESCHEDULE_REQUESTED;
+        }
+
+        @Override
+        public String toString() {
+            // a reason can hold personal details
+            return "RescheduleRequested[" + occurredOn + " " + via + "]";
+        }
+    }
+
+    record BiometricsCompleted(LocalDate occurredOn, Boolean stampedNoticeKept) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.BIOMETRICS_COMPLETED;
+        }
+    }
+
+    record BiometricsMissed(LocalDate occurredOn) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.BIOMETRICS_MISSED;
+        }
+    }
+
+    /** A court hearing was set; {@code kind} null means a master calendar hearing. */
+    record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.HEARING_SCHEDULED;
+        }
+    }
+
+    record ContactLogged(LocalDate occurredOn, ContactChannel channel, String note) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.CONTACT_LOGGED;
+        }
+
+        @Override
+        public String toString() {
+            // a note can hold personal details
+            return "ContactLogged[" + occurredOn + " " + channel + "]";
+        }
+    }
+
+    record WorkPermitFiled(LocalDate occurredOn) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.WORK_PERMIT_FILED;
+        }
+    }
+
+    record Closed(LocalDate occurredOn, Outcome outcome) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.CLOSED;
+        }
+    }
+}

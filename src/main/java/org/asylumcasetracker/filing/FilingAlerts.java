@@ -1,0 +1,17 @@
+package org.asylumcasetracker.filing;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.asylumcasetracker.organization.OrganizationSettings;
+
+/**
+ * The alerts a filing raises on a given day. The alert rules provide them (the {@code alert} package reads
+ * filings, never the reverse); the filing's view only asks.
+ */
+public interface FilingAlerts {
+
+    /** The alerts raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST}). */
+    List<Alert> raisedOn(Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone,
+            LocalDate asOf);
+}
