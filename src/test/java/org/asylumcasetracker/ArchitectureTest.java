@@ -34,9 +34,6 @@ class ArchitectureTest {
     void topLevelPackagesFormNoCycle() {
         slices().matching(ROOT + ".(*)..").namingSlices("$1")
                 .should().beFreeOfCycles()
-                // Temporary: filing still reads the alerts of a filing from alert while alert reads filing's
-                // stages. Removed once the alert <-> filing cycle is broken (one direction only).
-                .ignoreDependency(resideInAPackage(ROOT + ".filing.."), resideInAPackage(ROOT + ".alert.."))
                 .check(MAIN_CLASSES);
     }
 
