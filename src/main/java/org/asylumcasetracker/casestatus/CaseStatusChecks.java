@@ -108,7 +108,7 @@ public class CaseStatusChecks {
     public void recordFailure(CheckKey key, String outcome, Instant now, Duration base, Duration max) {
         em.createNativeQuery("""
                 update case_status_check set failures = failures + 1, last_checked_at = :now, last_outcome = :outcome,
-                    next_check_at = :now + make_interval(secs => least(:base * power(2, least(failures, 30)), :max))
+                    next_check_at = cast(:now as timestamptz) + make_interval(secs => least(:base * power(2, least(failures, 30)), :max))
                 where organization_id = :org and receipt_number = :receipt""")
                 .unwrap(NativeQuery.class)
                 .setParameter("now", utc(now))
