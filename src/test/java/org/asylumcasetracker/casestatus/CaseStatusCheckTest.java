@@ -129,9 +129,10 @@ class CaseStatusCheckTest {
                     .then().statusCode(200).body("state", equalToString("OPEN"));
 
             // the case worker accepts with the notice in hand: the event is recorded as her
-            JsonPath accepted = as(TestTokens.ALICE)
-                    .body(Map.of("appointmentAt", OffsetDateTime.now().plusDays(10).withNano(0).toString(),
-                            "location", Mother.ASC_LOCATION, "deliveredVia", "MAIL"))
+            Map<String, Object> notice = Map.of("appointmentAt", OffsetDateTime.now().plusDays(10).withNano(0).toString(),
+                    "location", Mother.ASC_LOCATION, "deliveredVia", "MAIL");
+            String idempotencyKey = "accept-" + suggestionId;
+            JsonPath accepted = as(TestTokens.ALICE).header("Idempotency-Key", idempotencyKey).body(notice)
                     .post(acceptance(filingId, suggestionId))
                     .then().statusCode(201).extract().jsonPath();
             assertEquals("ACCEPTED", accepted.getString("suggestion.state"));
@@ -143,6 +144,12 @@ class CaseStatusCheckTest {
             assertEquals(accepted.getString("recorded.event.id"), accepted.getString("suggestion.eventId"));
             as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().statusCode(200)
                     .body("items.type", hasItem("BIOMETRICS_NOTICE_RECEIVED"));
+
+            // the same request again (a retry after a lost answer) replays the answer; no second event
+            as(TestTokens.ALICE).header("Idempotency-Key", idempotencyKey).body(notice)
+                    .post(acceptance(filingId, suggestionId)).then().statusCode(201)
+                    .body("recorded.event.id", equalToString(accepted.getString("recorded.event.id")));
+            as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().body("total", equalToInt(2));
 
             // a decided suggestion cannot be decided again
             as(TestTokens.ALICE).body(Map.of()).post(acceptance(filingId, suggestionId)).then().statusCode(409);

@@ -22,6 +22,7 @@ import org.asylumcasetracker.casestatus.Suggestion;
 import org.asylumcasetracker.filing.api.EventResponse;
 import org.asylumcasetracker.filing.api.FilingViews;
 import org.asylumcasetracker.filing.api.RecordedEventResponse;
+import org.asylumcasetracker.integration.idempotency.Idempotent;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
@@ -85,6 +86,7 @@ public class CaseStatusResource {
     }
 
     @POST
+    @Idempotent
     @Path("/suggestions/{suggestionId}/acceptance")
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
     @Operation(operationId = "acceptSuggestion",
@@ -108,6 +110,7 @@ public class CaseStatusResource {
     }
 
     @POST
+    @Idempotent
     @Path("/suggestions/{suggestionId}/dismissal")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
