@@ -11,7 +11,7 @@ create table case_status_check (
     client_id          uuid         not null references client (id),
     next_check_at      timestamptz  not null,
     last_checked_at    timestamptz,
-    -- STATUS, RECEIPT_NOT_FOUND, RATE_LIMITED, UNAVAILABLE, MALFORMED_RESPONSE, UNAUTHORIZED
+    -- STATUS, RECEIPT_NOT_FOUND, RATE_LIMITED, UNAVAILABLE, REJECTED, MALFORMED_RESPONSE, UNAUTHORIZED
     last_outcome       varchar(30),
     failures           integer      not null default 0 check (failures >= 0),
     created_at         timestamptz  not null,
