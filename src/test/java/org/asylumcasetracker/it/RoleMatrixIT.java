@@ -55,6 +55,11 @@ class RoleMatrixIT {
             ALLOWED.put(op, CLIENT_WORK);
         }
         ALLOWED.put("retractEvent", Set.of(SUPERVISOR));
+        for (String op : List.of("getCaseStatus", "listSuggestions", "getSuggestion")) {
+            ALLOWED.put(op, CLIENT_WORK);
+        }
+        ALLOWED.put("acceptSuggestion", Set.of(CASEWORKER, SUPERVISOR));
+        ALLOWED.put("dismissSuggestion", Set.of(CASEWORKER, SUPERVISOR));
         ALLOWED.put("getOverdueReport", Set.of(SUPERVISOR, REPORTS, CASEWORKER));
         ALLOWED.put("getOverdueSummary", Set.of(SUPERVISOR, REPORTS));
         ALLOWED.put("listChanges", Set.of(INTEGRATION, SUPERVISOR));
@@ -103,6 +108,14 @@ class RoleMatrixIT {
                     .then().statusCode(201).extract().path("event.id");
             return env.as(u).post("/api/v1/filings/" + filingId + "/events/" + eventId + "/retraction");
         });
+        CALLS.put("getCaseStatus", u -> env.as(u).get("/api/v1/filings/" + filingId + "/case-status"));
+        CALLS.put("listSuggestions", u -> env.as(u).get("/api/v1/filings/" + filingId + "/suggestions"));
+        CALLS.put("getSuggestion", u -> env.as(u).get("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion()));
+        // accepted as "sent but not received": a CONTACT_LOGGED, which leaves the filing's stage as it is
+        CALLS.put("acceptSuggestion", u -> env.as(u).body(Map.of("resolution", "NOTICE_SENT_NOT_RECEIVED"))
+                .post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/acceptance"));
+        CALLS.put("dismissSuggestion", u -> env.as(u)
+                .post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/dismissal"));
         CALLS.put("getOverdueReport", u -> env.as(u).get("/api/v1/reports/overdue"));
         CALLS.put("getOverdueSummary", u -> env.as(u).get("/api/v1/reports/overdue/summary"));
         CALLS.put("listChanges", u -> env.as(u).get("/api/v1/changes"));
@@ -161,6 +174,38 @@ class RoleMatrixIT {
     private static Map<String, Object> webhookBody() {
         return Map.of("url", "http://127.0.0.1:9/hooks/cases", "secret", "matrix-secret-0123456789",
                 "events", List.of("FILING_STAGE_CHANGED"));
+    }
+
+    /**
+     * An open suggestion on the matrix filing, written as the USCIS check would write it (the packaged app runs
+     * without USCIS credentials, so it makes none itself).
+     */
+    private static String newSuggestion() {
+        java.util.UUID observation = java.util.UUID.randomUUID();
+        java.util.UUID suggestion = java.util.UUID.randomUUID();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(env.jdbcUrl(), "postgres", "postgres");
+                java.sql.PreparedStatement insertObservation = db.prepareStatement("""
+                        insert into case_status_observation (id, organization_id, receipt_number, filing_id, client_id,
+                            observed_at, status_text) values (?, 'demo', 'IOE0912345678', ?, ?, now(),
+                            'Fingerprint Appointment Was Scheduled')""");
+                java.sql.PreparedStatement insertSuggestion = db.prepareStatement("""
+                        insert into case_status_suggestion (id, organization_id, filing_id, client_id, observation_id,
+                            receipt_number, kind, event_type, occurred_on, state, created_at)
+                        values (?, 'demo', ?, ?, ?, 'IOE0912345678', 'BIOMETRICS_NOTICE_SENT',
+                            'BIOMETRICS_NOTICE_RECEIVED', current_date - 1, 'OPEN', now())""")) {
+            insertObservation.setObject(1, observation);
+            insertObservation.setObject(2, java.util.UUID.fromString(filingId));
+            insertObservation.setObject(3, java.util.UUID.fromString(clientId));
+            insertObservation.executeUpdate();
+            insertSuggestion.setObject(1, suggestion);
+            insertSuggestion.setObject(2, java.util.UUID.fromString(filingId));
+            insertSuggestion.setObject(3, java.util.UUID.fromString(clientId));
+            insertSuggestion.setObject(4, observation);
+            insertSuggestion.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not write a suggestion", e);
+        }
+        return suggestion.toString();
     }
 
     private static String newWebhook() {

@@ -7,5 +7,7 @@ public enum WebhookEventType {
     /** An alert's due day has arrived (found by the daily job, in the organization's time zone). */
     ALERT_DUE,
     /** A client was created or changed. */
-    CLIENT_CHANGED
+    CLIENT_CHANGED,
+    /** USCIS reported a new case status for a receipt number (the service checks them on a schedule). */
+    CASE_STATUS_CHANGED
 }
