@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final String ROOT = "org.asylumcasetracker";
     private static final String PLATFORM = ROOT + ".platform..";
     private static final String DEV = ROOT + ".dev..";
+    /** Outbound clients of other services' HTTP APIs (e.g. USCIS case status). */
+    private static final String REMOTE = "..remote..";
     private static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT);
@@ -64,16 +66,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void restClientsOfOtherServicesLiveInRemotePackages() {
+        classes().that().areAnnotatedWith(org.eclipse.microprofile.rest.client.inject.RegisterRestClient.class)
+                .should().resideInAPackage(REMOTE)
+                .check(MAIN_CLASSES);
+    }
+
+    @Test
     void domainCodeSpeaksNoHttp() {
         noClasses().that().resideInAPackage(ROOT + "..")
-                .and().resideOutsideOfPackages("..api..", PLATFORM, DEV)
+                .and().resideOutsideOfPackages("..api..", REMOTE, PLATFORM, DEV)
                 .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .because("HTTP lives at the edges: api/ packages answer it, remote/ packages call other services")
                 .check(MAIN_CLASSES);
     }
 
     @Test
     void httpResourcesLiveInApiPackages() {
         classes().that().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .and().areNotAnnotatedWith(org.eclipse.microprofile.rest.client.inject.RegisterRestClient.class)
                 .should().resideInAnyPackage("..api..", DEV)
                 .check(MAIN_CLASSES);
     }

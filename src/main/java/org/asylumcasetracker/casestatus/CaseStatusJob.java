@@ -1,5 +1,6 @@
 package org.asylumcasetracker.casestatus;
 
+import org.asylumcasetracker.casestatus.remote.UscisCaseStatusClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -12,8 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.asylumcasetracker.casestatus.api.SuggestionAcceptanceRequest;
-import org.asylumcasetracker.casestatus.api.SuggestionAcceptanceRequest.Resolution;
+import org.asylumcasetracker.casestatus.SuggestionAcceptance.Resolution;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
@@ -25,7 +24,7 @@ import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.platform.security.CurrentOrganization;
+import org.asylumcasetracker.organization.CurrentOrganization;
 
 /**
  * Reads a filing's case status history and suggestions, and lets a case worker accept a suggestion (which
@@ -128,10 +127,10 @@ public class CaseStatusService {
      * the event is refused (not allowed in the stage now: 409; a missing field: 400), nothing changes.
      */
     @Transactional
-    public Accepted accept(UUID filingId, UUID suggestionId, SuggestionAcceptanceRequest request) {
+    public Accepted accept(UUID filingId, UUID suggestionId, SuggestionAcceptance request) {
         Filing filing = filings.get(filingId);
         Suggestion suggestion = requireOpen(find(filing.getId(), suggestionId, true));
-        SuggestionAcceptanceRequest r = request == null ? SuggestionAcceptanceRequest.empty() : request;
+        SuggestionAcceptance r = request == null ? SuggestionAcceptance.empty() : request;
         ProposedEvent event;
         if (r.resolution() == Resolution.NOTICE_SENT_NOT_RECEIVED) {
             if (suggestion.kind() != SuggestionKind.BIOMETRICS_NOTICE_SENT) {
@@ -159,7 +158,7 @@ public class CaseStatusService {
         return find(filing.getId(), suggestionId, false);
     }
 
-    private static java.time.LocalDate dayOf(Suggestion suggestion, SuggestionAcceptanceRequest r) {
+    private static java.time.LocalDate dayOf(Suggestion suggestion, SuggestionAcceptance r) {
         return r.occurredOn() == null ? suggestion.occurredOn() : r.occurredOn();
     }
 

@@ -1,5 +1,6 @@
 package org.asylumcasetracker.casestatus;
 
+import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

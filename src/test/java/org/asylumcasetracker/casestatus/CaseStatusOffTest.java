@@ -1,5 +1,6 @@
 package org.asylumcasetracker.casestatus;
 
+import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;
 import static org.asylumcasetracker.support.Mother.event;

@@ -22,7 +22,7 @@ import org.asylumcasetracker.casestatus.Suggestion;
 import org.asylumcasetracker.filing.api.EventResponse;
 import org.asylumcasetracker.filing.api.FilingViews;
 import org.asylumcasetracker.filing.api.RecordedEventResponse;
-import org.asylumcasetracker.integration.idempotency.Idempotent;
+import org.asylumcasetracker.platform.idempotency.Idempotent;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
@@ -99,7 +99,7 @@ public class CaseStatusResource {
     @APIResponse(responseCode = "422", description = "Refused by a rule of the event, e.g. ONLINE_RESCHEDULE_NOT_ALLOWED")
     public Response acceptSuggestion(@PathParam("id") UUID id, @PathParam("suggestionId") UUID suggestionId,
             @Valid SuggestionAcceptanceRequest request) {
-        CaseStatusService.Accepted accepted = service.accept(id, suggestionId, request);
+        CaseStatusService.Accepted accepted = service.accept(id, suggestionId, request == null ? null : request.toAcceptance());
         var recorded = accepted.recorded();
         return Response.created(URI.create("/api/v1/filings/" + id + "/events/" + recorded.event().getId()))
                 .tag(ETags.tag(recorded.filing().getVersion()))

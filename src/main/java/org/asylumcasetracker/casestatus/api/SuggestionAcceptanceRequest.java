@@ -1,5 +1,7 @@
 package org.asylumcasetracker.casestatus.api;
 
+import org.asylumcasetracker.casestatus.SuggestionAcceptance;
+import org.asylumcasetracker.casestatus.SuggestionAcceptance.Resolution;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,13 +29,10 @@ public record SuggestionAcceptanceRequest(
         @Schema(description = "BIOMETRICS_COMPLETED") Boolean stampedNoticeKept,
         @Size(max = 4000) @Schema(description = "NOTICE_SENT_NOT_RECEIVED: what the client said") String note) {
 
-    /** How a suggestion is accepted. */
-    public enum Resolution {
-        RECORD_EVENT, NOTICE_SENT_NOT_RECEIVED
-    }
-
-    public static SuggestionAcceptanceRequest empty() {
-        return new SuggestionAcceptanceRequest(null, null, null, null, null, null, null, null, null, null);
+    /** The domain's view of this acceptance. */
+    public SuggestionAcceptance toAcceptance() {
+        return new SuggestionAcceptance(resolution, occurredOn, appointmentAt, location, deliveredVia, via, requestedAt,
+                reason, stampedNoticeKept, note);
     }
 
     @Override

@@ -1,5 +1,8 @@
-package org.asylumcasetracker.casestatus;
+package org.asylumcasetracker.casestatus.remote;
 
+import org.asylumcasetracker.casestatus.CaseStatusReport;
+import org.asylumcasetracker.casestatus.CheckResult;
+import org.asylumcasetracker.casestatus.UscisConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;

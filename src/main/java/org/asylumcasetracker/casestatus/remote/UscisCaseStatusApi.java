@@ -1,4 +1,4 @@
-package org.asylumcasetracker.casestatus;
+package org.asylumcasetracker.casestatus.remote;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

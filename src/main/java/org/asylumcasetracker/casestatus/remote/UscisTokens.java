@@ -1,5 +1,6 @@
-package org.asylumcasetracker.casestatus;
+package org.asylumcasetracker.casestatus.remote;
 
+import org.asylumcasetracker.casestatus.UscisConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
