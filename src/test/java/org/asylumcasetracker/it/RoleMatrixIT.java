@@ -58,7 +58,8 @@ class RoleMatrixIT {
         ALLOWED.put("getOverdueReport", Set.of(SUPERVISOR, REPORTS, CASEWORKER));
         ALLOWED.put("getOverdueSummary", Set.of(SUPERVISOR, REPORTS));
         ALLOWED.put("listChanges", Set.of(INTEGRATION, SUPERVISOR));
-        for (String op : List.of("createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries")) {
+        for (String op : List.of("createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries",
+                "rotateWebhookSecret")) {
             ALLOWED.put(op, Set.of(SUPERVISOR, INTEGRATION));
         }
     }
@@ -111,6 +112,7 @@ class RoleMatrixIT {
         CALLS.put("getWebhook", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("deleteWebhook", u -> env.as(u).delete("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("listWebhookDeliveries", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook() + "/deliveries"));
+        CALLS.put("rotateWebhookSecret", u -> env.as(u).post("/api/v1/webhooks/" + newWebhook() + "/secret-rotation"));
     }
 
     @Test
@@ -159,7 +161,7 @@ class RoleMatrixIT {
     }
 
     private static Map<String, Object> webhookBody() {
-        return Map.of("url", "http://127.0.0.1:9/hooks/cases", "secret", "matrix-secret-0123456789",
+        return Map.of("url", "http://127.0.0.1:9/hooks/cases",
                 "events", List.of("FILING_STAGE_CHANGED"));
     }
 

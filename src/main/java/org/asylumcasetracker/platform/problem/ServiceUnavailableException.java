@@ -1,0 +1,14 @@
+package org.asylumcasetracker.platform.problem;
+
+/** 503: this deployment lacks something the request needs (e.g. a key it was not configured with). */
+public class ServiceUnavailableException extends ApiException {
+
+    public ServiceUnavailableException(String detail) {
+        super(detail);
+    }
+
+    @Override
+    public Problem toProblem() {
+        return Problem.of(ProblemType.UNAVAILABLE, getMessage());
+    }
+}
