@@ -1,5 +1,6 @@
 package org.asylumcasetracker.integration.webhook;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
@@ -56,6 +57,7 @@ public class WebhookSender {
         return deadline;
     }
 
+    @WithSpan("webhook send")
     public AttemptOutcome send(ClaimedDelivery delivery) {
         URI target;
         try {
