@@ -90,6 +90,26 @@ class MetricsTest {
         assertEquals(skipped + 1, count("asylum.jobs.runs", "job", "ALERT_DUE", "claimed", "false"));
     }
 
+    @Test
+    void theGrafanaDashboardShowsMetersThatExist() throws Exception {
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "grafana", "asylum-case-tracker.json"));
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("asylum_[a-z_]+").matcher(dashboard);
+        while (found.find()) {
+            names.add(found.group());
+        }
+        assertTrue(names.size() >= 6, names.toString());
+        for (String prometheus : names) {
+            if (prometheus.equals("asylum_rate_limited_requests_total")) {
+                continue; // the rate limiter's meter
+            }
+            String meter = prometheus.replaceAll("_(total|seconds)$", "").replace('_', '.');
+            assertTrue(!registry.find(meter).meters().isEmpty() || meter.equals("asylum.feed.purged.entries")
+                    || meter.equals("asylum.jobs.runs") || meter.equals("asylum.idempotent.replays"),
+                    prometheus + " is a meter of the application");
+        }
+    }
+
     private double counter(String name) {
         Counter counter = registry.find(name).counter();
         return counter == null ? 0 : counter.count();
