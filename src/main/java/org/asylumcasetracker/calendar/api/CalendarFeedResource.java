@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -63,8 +64,8 @@ public class CalendarFeedResource {
     @Operation(operationId = "createCalendarFeed", summary = "Make a secret calendar address (shown once) to subscribe to")
     @APIResponse(responseCode = "201", description = "Created; the answer holds the feed's URL",
             content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
-    public Response createCalendarFeed(@Valid CalendarFeedRequest request, @Context UriInfo uri) {
-        CalendarFeedService.Created created = service.create(request == null ? null : request.caseworker());
+    public Response createCalendarFeed(@NotNull @Valid CalendarFeedRequest request, @Context UriInfo uri) {
+        CalendarFeedService.Created created = service.create(request.caseworker());
         URI base = config.publicBaseUrl().orElse(uri.getBaseUri());
         URI url = URI.create(base.toString().replaceAll("/+$", "") + "/api/v1/calendars/" + created.token() + ".ics");
         return Response.created(URI.create("/api/v1/calendar-feeds/" + created.feed().getId()))

@@ -62,6 +62,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/secret-rotation")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "rotateWebhookSecret", summary = "Replace the secret; the previous one keeps signing"
             + " (a second signature) for a grace period")
     @APIResponse(responseCode = "200", description = "The new secret, shown this once",
