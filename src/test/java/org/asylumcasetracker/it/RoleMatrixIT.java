@@ -62,6 +62,11 @@ class RoleMatrixIT {
                 "rotateWebhookSecret")) {
             ALLOWED.put(op, Set.of(SUPERVISOR, INTEGRATION));
         }
+        for (String op : List.of("createCalendarFeed", "listCalendarFeeds", "revokeCalendarFeed")) {
+            ALLOWED.put(op, Set.of(CASEWORKER, SUPERVISOR));
+        }
+        // The calendar URL is the secret: calendar apps send no token.
+        ALLOWED.put("getCalendar", Set.of(CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION, ADMIN, NONE));
     }
 
     private static ItEnvironment env;
@@ -112,6 +117,15 @@ class RoleMatrixIT {
         CALLS.put("getWebhook", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("deleteWebhook", u -> env.as(u).delete("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("listWebhookDeliveries", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook() + "/deliveries"));
+        CALLS.put("createCalendarFeed", u -> env.as(u).body(Map.of()).post("/api/v1/calendar-feeds"));
+        CALLS.put("listCalendarFeeds", u -> env.as(u).get("/api/v1/calendar-feeds"));
+        // a case worker revokes their own feeds only: each caller revokes one it made (or bob's, when it may make none)
+        CALLS.put("revokeCalendarFeed", u -> {
+            Response made = env.as(u).body(Map.of()).post("/api/v1/calendar-feeds");
+            String id = made.statusCode() == 201 ? made.path("id") : newCalendarFeed().path("id");
+            return env.as(u).delete("/api/v1/calendar-feeds/" + id);
+        });
+        CALLS.put("getCalendar", u -> env.as(u).get(java.net.URI.create(newCalendarFeed().<String>path("url")).getPath()));
         CALLS.put("rotateWebhookSecret", u -> env.as(u).post("/api/v1/webhooks/" + newWebhook() + "/secret-rotation"));
     }
 
@@ -138,7 +152,8 @@ class RoleMatrixIT {
             for (String role : List.of(CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION, ADMIN, NONE)) {
                 Response response = call.apply(NONE.equals(role) ? null : USER.get(role));
                 int status = response.statusCode();
-                boolean ok = NONE.equals(role) ? status == 401
+                boolean ok = allowed.contains(NONE) ? status >= 200 && status < 300
+                        : NONE.equals(role) ? status == 401
                         : allowed.contains(role) ? status >= 200 && status < 300 : status == 403;
                 if (!ok) {
                     failures.add(operation + " as " + role + ": " + status + " " + response.asString());
@@ -163,6 +178,12 @@ class RoleMatrixIT {
     private static Map<String, Object> webhookBody() {
         return Map.of("url", "http://127.0.0.1:9/hooks/cases",
                 "events", List.of("FILING_STAGE_CHANGED"));
+    }
+
+    private static Response newCalendarFeed() {
+        Response made = env.as("bob").body(Map.of()).post("/api/v1/calendar-feeds");
+        made.then().statusCode(201);
+        return made;
     }
 
     private static String newWebhook() {
