@@ -147,6 +147,8 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    static final String IT_WEBHOOK_SECRETS_KEY = "it-not-secret:aXQta2V5LW5vdC1hLXNlY3JldC0wMTIzNDU2Nzg5YWI=";
+
     private static Process launch(String name, Map<String, String> env, List<String> jvmOptions) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the integration tests run after 'package'");
@@ -159,6 +161,8 @@ public final class PackagedApp implements AutoCloseable {
         // Only what production would be given: no inherited QUARKUS_* settings from the build.
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_"));
         builder.environment().putAll(env);
+        // A production deployment is given a key for webhook secrets; this one is public and for tests only.
+        builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_SECRETS_KEY", IT_WEBHOOK_SECRETS_KEY);
         try {
             return builder.start();
         } catch (IOException e) {

@@ -63,9 +63,15 @@ class RoleMatrixIT {
         ALLOWED.put("getOverdueReport", Set.of(SUPERVISOR, REPORTS, CASEWORKER));
         ALLOWED.put("getOverdueSummary", Set.of(SUPERVISOR, REPORTS));
         ALLOWED.put("listChanges", Set.of(INTEGRATION, SUPERVISOR));
-        for (String op : List.of("createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries")) {
+        for (String op : List.of("createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries",
+                "rotateWebhookSecret")) {
             ALLOWED.put(op, Set.of(SUPERVISOR, INTEGRATION));
         }
+        for (String op : List.of("createCalendarFeed", "listCalendarFeeds", "revokeCalendarFeed")) {
+            ALLOWED.put(op, Set.of(CASEWORKER, SUPERVISOR));
+        }
+        // The calendar URL is the secret: calendar apps send no token.
+        ALLOWED.put("getCalendar", Set.of(CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION, ADMIN, NONE));
     }
 
     private static ItEnvironment env;
@@ -124,6 +130,16 @@ class RoleMatrixIT {
         CALLS.put("getWebhook", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("deleteWebhook", u -> env.as(u).delete("/api/v1/webhooks/" + newWebhook()));
         CALLS.put("listWebhookDeliveries", u -> env.as(u).get("/api/v1/webhooks/" + newWebhook() + "/deliveries"));
+        CALLS.put("createCalendarFeed", u -> env.as(u).body(Map.of()).post("/api/v1/calendar-feeds"));
+        CALLS.put("listCalendarFeeds", u -> env.as(u).get("/api/v1/calendar-feeds"));
+        // a case worker revokes their own feeds only: each caller revokes one it made (or bob's, when it may make none)
+        CALLS.put("revokeCalendarFeed", u -> {
+            Response made = env.as(u).body(Map.of()).post("/api/v1/calendar-feeds");
+            String id = made.statusCode() == 201 ? made.path("id") : newCalendarFeed().path("id");
+            return env.as(u).delete("/api/v1/calendar-feeds/" + id);
+        });
+        CALLS.put("getCalendar", u -> env.as(u).get(java.net.URI.create(newCalendarFeed().<String>path("url")).getPath()));
+        CALLS.put("rotateWebhookSecret", u -> env.as(u).post("/api/v1/webhooks/" + newWebhook() + "/secret-rotation"));
     }
 
     @Test
@@ -149,7 +165,8 @@ class RoleMatrixIT {
             for (String role : List.of(CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION, ADMIN, NONE)) {
                 Response response = call.apply(NONE.equals(role) ? null : USER.get(role));
                 int status = response.statusCode();
-                boolean ok = NONE.equals(role) ? status == 401
+                boolean ok = allowed.contains(NONE) ? status >= 200 && status < 300
+                        : NONE.equals(role) ? status == 401
                         : allowed.contains(role) ? status >= 200 && status < 300 : status == 403;
                 if (!ok) {
                     failures.add(operation + " as " + role + ": " + status + " " + response.asString());
@@ -172,7 +189,7 @@ class RoleMatrixIT {
     }
 
     private static Map<String, Object> webhookBody() {
-        return Map.of("url", "http://127.0.0.1:9/hooks/cases", "secret", "matrix-secret-0123456789",
+        return Map.of("url", "http://127.0.0.1:9/hooks/cases",
                 "events", List.of("FILING_STAGE_CHANGED"));
     }
 
@@ -206,6 +223,12 @@ class RoleMatrixIT {
             throw new IllegalStateException("could not write a suggestion", e);
         }
         return suggestion.toString();
+    }
+
+    private static Response newCalendarFeed() {
+        Response made = env.as("bob").body(Map.of()).post("/api/v1/calendar-feeds");
+        made.then().statusCode(201);
+        return made;
     }
 
     private static String newWebhook() {

@@ -87,7 +87,7 @@ class ScaleOutIT {
         caseworker = keycloak.passwordGrant("bob", "bob");
         integration = keycloak.clientCredentials("clinic-integration", "clinic-integration-secret");
         as(first, integration).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "secret", "scale-out-secret-0123456789", "events", List.of("FILING_STAGE_CHANGED", "CLIENT_CHANGED")))
+                "events", List.of("FILING_STAGE_CHANGED", "CLIENT_CHANGED")))
                 .post("/api/v1/webhooks").then().statusCode(201);
     }
 

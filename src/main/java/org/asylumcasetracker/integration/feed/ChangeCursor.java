@@ -14,6 +14,12 @@ public record ChangeCursor(String transactionId, long id) {
     public static final ChangeCursor START = new ChangeCursor("0", 0);
     private static final Pattern FORM = Pattern.compile("v1:([0-9]{1,20}):([0-9]{1,19})");
 
+    /** Whether this position comes after {@code other} in feed order (transaction id, then row id). */
+    public boolean isAfter(ChangeCursor other) {
+        int byTransaction = new java.math.BigInteger(transactionId).compareTo(new java.math.BigInteger(other.transactionId));
+        return byTransaction > 0 || byTransaction == 0 && id > other.id;
+    }
+
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("v1:" + transactionId + ":" + id).getBytes(StandardCharsets.US_ASCII));

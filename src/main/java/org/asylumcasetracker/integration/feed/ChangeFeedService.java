@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.persistence.SqlValues;
+import org.asylumcasetracker.platform.problem.GoneException;
 
 /**
  * Reads the change feed of the caller's organization.
@@ -27,11 +28,13 @@ public class ChangeFeedService {
 
     private final EntityManager em;
     private final CurrentOrganization organization;
+    private final ChangeFeedPurge purge;
 
     @Inject
-    public ChangeFeedService(EntityManager em, CurrentOrganization organization) {
+    public ChangeFeedService(EntityManager em, CurrentOrganization organization, ChangeFeedPurge purge) {
         this.em = em;
         this.organization = organization;
+        this.purge = purge;
     }
 
     /** One item of the feed. */
@@ -39,8 +42,15 @@ public class ChangeFeedService {
             Long version, String stage, OffsetDateTime occurredAt) {
     }
 
+    /** The changes after {@code cursor}; 410 when the retention purge has passed it (changes after it may be gone). */
     @Transactional
     public List<Change> after(ChangeCursor cursor, int limit) {
+        if (!cursor.equals(ChangeCursor.START)) {
+            purge.gonePosition().filter(gone -> gone.isAfter(cursor)).ifPresent(gone -> {
+                throw new GoneException("The cursor is older than the change feed's retention period; changes after it"
+                        + " were deleted. Read the feed again from the start (no cursor) and rebuild the mirror.");
+            });
+        }
         @SuppressWarnings("unchecked")
         // The text copy of txid is aliased: "order by txid" would otherwise sort by the text, not the number.
         List<Object[]> rows = em.createNativeQuery("select c.id, c.txid::text as position, c.type, c.entity_type,"

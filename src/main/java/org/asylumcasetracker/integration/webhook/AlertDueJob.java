@@ -1,5 +1,7 @@
 package org.asylumcasetracker.integration.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +36,7 @@ public class AlertDueJob {
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookOutbox outbox;
     private final WebhookConfig config;
+    private final MeterRegistry metrics;
 
     /** What one trigger did: whether it claimed {@code day}, and how many deliveries it wrote. */
     public record Run(LocalDate day, boolean claimed, int deliveries) {
@@ -41,7 +44,8 @@ public class AlertDueJob {
 
     @Inject
     public AlertDueJob(EntityManager em, OrganizationRepository organizations,
-            WebhookSubscriptionRepository subscriptions, WebhookOutbox outbox, WebhookConfig config) {
+            WebhookSubscriptionRepository subscriptions, WebhookOutbox outbox, WebhookConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.organizations = organizations;
         this.subscriptions = subscriptions;
@@ -51,6 +55,7 @@ public class AlertDueJob {
 
     /** Runs the job as of {@code at}, unless this day's run was claimed already (here or by another instance). */
     @Transactional
+    @WithSpan("ALERT_DUE job")
     public Run run(Instant at) {
         LocalDate day = LocalDate.ofInstant(at, config.alertDueTimeZone());
         // A concurrent insert of the same day waits for the first to commit, then inserts nothing.
@@ -60,6 +65,7 @@ public class AlertDueJob {
                 .setParameter("day", day)
                 .setParameter("instance", instanceName())
                 .executeUpdate();
+        metrics.counter("asylum.jobs.runs", "job", JOB, "claimed", Boolean.toString(claimed == 1)).increment();
         if (claimed == 0) {
             return new Run(day, false, 0);
         }

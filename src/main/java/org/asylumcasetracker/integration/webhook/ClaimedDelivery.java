@@ -6,12 +6,12 @@ import java.util.UUID;
  * A delivery one dispatcher has claimed for one attempt, with what it needs to send it. {@code attempts}
  * is the count when claimed; recording the outcome checks it, so a late outcome cannot overwrite a newer one.
  */
-public record ClaimedDelivery(UUID id, UUID subscriptionId, String url, String secret, WebhookEventType eventType,
+public record ClaimedDelivery(UUID id, UUID subscriptionId, String url, WebhookEventType eventType,
         String payload, int attempts) {
 
     @Override
     public String toString() {
-        // url and secret stay out of logs: receivers sometimes put tokens into their URLs
+        // the url stays out of logs: receivers sometimes put tokens into their URLs
         return "ClaimedDelivery[" + id + ", subscription " + subscriptionId + ", attempt " + (attempts + 1) + "]";
     }
 }

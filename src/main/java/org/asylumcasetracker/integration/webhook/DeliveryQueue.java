@@ -31,7 +31,7 @@ public class DeliveryQueue {
             update webhook_delivery d set next_attempt_at = now() + make_interval(secs => :leaseSeconds)
             from due, webhook_subscription s
             where d.id = due.id and s.id = d.subscription_id
-            returning d.id, d.subscription_id, s.url, s.secret, d.event_type, d.payload, d.attempts""";
+            returning d.id, d.subscription_id, s.url, d.event_type, d.payload, d.attempts""";
 
     private static final int MAX_ERROR_LENGTH = 200;
 
@@ -52,8 +52,8 @@ public class DeliveryQueue {
         List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            claimed.add(new ClaimedDelivery((UUID) columns[0], (UUID) columns[1], (String) columns[2], (String) columns[3],
-                    WebhookEventType.valueOf((String) columns[4]), (String) columns[5], ((Number) columns[6]).intValue()));
+            claimed.add(new ClaimedDelivery((UUID) columns[0], (UUID) columns[1], (String) columns[2],
+                    WebhookEventType.valueOf((String) columns[3]), (String) columns[4], ((Number) columns[5]).intValue()));
         }
         return claimed;
     }

@@ -34,9 +34,11 @@ public class WebhookDispatcher {
     private final int batchSize;
     private final Duration lease;
     private final ExecutorService senders;
+    private final WebhookMetrics metrics;
 
     @Inject
-    public WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookConfig config) {
+    public WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookConfig config, WebhookMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.sender = sender;
         this.retries = new RetrySchedule(config.maxAttempts(), config.backoffBase(), config.backoffMax());
@@ -84,11 +86,13 @@ public class WebhookDispatcher {
         AttemptOutcome outcome = sender.send(delivery);
         if (outcome.delivered()) {
             queue.recordDelivered(delivery, outcome.statusCode());
+            metrics.attempted(WebhookMetrics.Outcome.DELIVERED);
             return;
         }
         int failedAttempts = delivery.attempts() + 1;
         Optional<Duration> retryAfter = retries.delayAfter(failedAttempts);
         queue.recordFailed(delivery, outcome.statusCode(), outcome.error(), retryAfter);
+        metrics.attempted(retryAfter.isPresent() ? WebhookMetrics.Outcome.RETRY : WebhookMetrics.Outcome.FAILED);
         if (retryAfter.isPresent()) {
             LOG.debugf("Webhook delivery %s to subscription %s failed (attempt %d: %s); next try in %s",
                     delivery.id(), delivery.subscriptionId(), failedAttempts, outcome.error(), retryAfter.get());

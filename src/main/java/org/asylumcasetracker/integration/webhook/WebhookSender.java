@@ -1,5 +1,6 @@
 package org.asylumcasetracker.integration.webhook;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
@@ -12,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -30,13 +32,15 @@ public class WebhookSender {
     static final String EVENT_HEADER = "Webhook-Event";
 
     private final HttpClient http;
+    private final SigningKeys signingKeys;
     private final WebhookUrlPolicy policy;
     private final Clock clock;
     private final Duration responseTimeout;
     private final Duration deadline;
 
     @Inject
-    public WebhookSender(WebhookConfig config, WebhookUrlPolicy policy, Clock clock) {
+    public WebhookSender(WebhookConfig config, WebhookUrlPolicy policy, Clock clock, SigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.policy = policy;
         this.clock = clock;
         this.responseTimeout = config.responseTimeout();
@@ -53,6 +57,7 @@ public class WebhookSender {
         return deadline;
     }
 
+    @WithSpan("webhook send")
     public AttemptOutcome send(ClaimedDelivery delivery) {
         URI target;
         try {
@@ -64,6 +69,10 @@ public class WebhookSender {
         if (refusal.isPresent()) {
             return AttemptOutcome.failed("refused: the URL " + refusal.get());
         }
+        List<byte[]> keys = signingKeys.of(delivery.subscriptionId());
+        if (keys.isEmpty()) {
+            return AttemptOutcome.failed("the subscription has no secret");
+        }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(responseTimeout)
@@ -72,7 +81,7 @@ public class WebhookSender {
                 .header(WebhookSignature.ID_HEADER, delivery.id().toString())
                 .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                 .header(WebhookSignature.SIGNATURE_HEADER,
-                        WebhookSignature.sign(delivery.secret(), timestamp, delivery.payload()))
+                        WebhookSignature.sign(keys, delivery.id().toString(), timestamp, delivery.payload()))
                 .header(EVENT_HEADER, delivery.eventType().name())
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
                 .build();

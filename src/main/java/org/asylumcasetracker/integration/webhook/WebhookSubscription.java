@@ -5,6 +5,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -13,7 +14,9 @@ import org.asylumcasetracker.platform.persistence.AuditedEntity;
 /**
  * An organization's request to be told about some kinds of change, by an HTTP POST to its URL signed
  * with its secret. Deleting a subscription only deactivates it, so that its delivery log stays.
- * The secret never leaves the service except as a signature, so {@link #toString()} shows the id only.
+ * The secret is kept sealed ({@link SecretVault}) and leaves the service only as a signature, and once in
+ * the answer that created or rotated it; {@link #toString()} shows the id only. After a rotation the
+ * previous secret signs too until {@code previousSecretExpiresAt}.
  */
 @Entity
 @Table(name = "webhook_subscription")
@@ -28,8 +31,20 @@ public class WebhookSubscription extends AuditedEntity {
     @Column(nullable = false, updatable = false)
     private String url;
 
-    @Column(nullable = false, updatable = false)
-    private String secret;
+    @Column(name = "secret_key_id")
+    private String secretKeyId;
+
+    @Column(name = "secret_ciphertext")
+    private String secretCiphertext;
+
+    @Column(name = "previous_secret_key_id")
+    private String previousSecretKeyId;
+
+    @Column(name = "previous_secret_ciphertext")
+    private String previousSecretCiphertext;
+
+    @Column(name = "previous_secret_expires_at")
+    private OffsetDateTime previousSecretExpiresAt;
 
     @Convert(converter = EventTypesConverter.class)
     @Column(nullable = false, updatable = false)
@@ -41,20 +56,38 @@ public class WebhookSubscription extends AuditedEntity {
     protected WebhookSubscription() {
     }
 
-    public WebhookSubscription(String organizationId, String url, String secret, Set<WebhookEventType> events) {
+    /** A new subscription; its secret is sealed for its id, so {@link #useSecret} follows at once. */
+    public WebhookSubscription(String organizationId, String url, Set<WebhookEventType> events) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("A subscription needs at least one event type");
         }
         this.id = UUID.randomUUID();
         this.organizationId = organizationId;
         this.url = url;
-        this.secret = secret;
         this.events = EnumSet.copyOf(events);
         this.active = true;
     }
 
     public boolean subscribesTo(WebhookEventType type) {
         return active && events.contains(type);
+    }
+
+    /** The first secret. */
+    public void useSecret(SecretVault.Sealed sealed) {
+        this.secretKeyId = sealed.keyId();
+        this.secretCiphertext = sealed.ciphertext();
+    }
+
+    /** A new secret; the one it replaces keeps signing alongside it until {@code previousValidUntil}. */
+    public void rotateSecret(SecretVault.Sealed sealed, OffsetDateTime previousValidUntil) {
+        this.previousSecretKeyId = secretKeyId;
+        this.previousSecretCiphertext = secretCiphertext;
+        this.previousSecretExpiresAt = previousValidUntil;
+        useSecret(sealed);
+    }
+
+    public OffsetDateTime getPreviousSecretExpiresAt() {
+        return previousSecretExpiresAt;
     }
 
     public void deactivate() {
@@ -71,10 +104,6 @@ public class WebhookSubscription extends AuditedEntity {
 
     public String getUrl() {
         return url;
-    }
-
-    public String getSecret() {
-        return secret;
     }
 
     public Set<WebhookEventType> getEvents() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -58,6 +59,8 @@ public class IdempotencyInterceptor {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry metrics;
 
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
@@ -79,6 +82,7 @@ public class IdempotencyInterceptor {
                     throw new DomainRuleException(REUSED_CODE,
                             "This Idempotency-Key was already used for a different request.");
                 }
+                metrics.counter("asylum.idempotent.replays").increment();
                 return replay(stored);
             }
             Object result = context.proceed();

@@ -70,6 +70,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response gone(GoneException e) {
+        return respond(Problem.of(ProblemType.GONE, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e) {
+        return respond(Problem.of(ProblemType.UNAVAILABLE, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response domainRule(DomainRuleException e) {
         return respond(Problem.of(ProblemType.DOMAIN_RULE, e.getMessage()).withCode(e.code()));
     }

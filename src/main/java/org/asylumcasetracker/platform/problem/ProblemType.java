@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
     STAGE_CONFLICT(409, "event-not-allowed", "The event is not allowed in the current stage"),
+    GONE(410, "gone", "No longer available"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

@@ -1,36 +1,47 @@
 package org.asylumcasetracker.integration.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import java.util.List;
+import java.util.Map;
 
-/** Checks a received delivery the way the README tells a receiver to, independently of the service's code. */
+/**
+ * Checks a received delivery the way a receiver does: with the official Standard Webhooks Java library
+ * ({@code com.standardwebhooks.Webhook}), independently of the service's own signing code.
+ */
 final class Signatures {
 
     private Signatures() {
     }
 
     static void assertVerifies(WebhookReceiver.Received request, String secret) {
-        assertEquals("sha256=" + hmacHex(secret, request.timestamp() + "." + request.body()), request.signature(),
-                "the signature is the HMAC-SHA256 of <timestamp>.<body> with the subscription's secret");
-        long age = Instant.now().getEpochSecond() - Long.parseLong(request.timestamp());
-        assertTrue(Math.abs(age) < 300, "the timestamp is the time of sending, in Unix seconds: " + request.timestamp());
-        assertEquals(request.id(), request.json().getString("id"), "Webhook-Id is the payload's id");
+        assertVerifies(request, new Webhook(secret));
     }
 
-    static String hmacHex(String secret, String message) {
+    static void assertVerifies(WebhookReceiver.Received request, Webhook verifier) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            verifier.verify(request.body(), headers(request.id(), request.timestamp(), request.signature()));
+        } catch (WebhookVerificationException e) {
+            fail("the official library refuses the delivery: " + e.getMessage() + " (signature " + request.signature() + ")");
         }
+        assertEquals(request.id(), request.json().getString("id"), "webhook-id is the payload's id");
+    }
+
+    /** What the official library says of a delivery: null when it verifies, else its reason to refuse. */
+    static String refusal(String secret, String id, String timestamp, String signature, String body) {
+        try {
+            new Webhook(secret).verify(body, headers(id, timestamp, signature));
+            return null;
+        } catch (WebhookVerificationException e) {
+            return e.getMessage();
+        }
+    }
+
+    static Map<String, List<String>> headers(String id, String timestamp, String signature) {
+        return Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
+                "webhook-signature", List.of(signature));
     }
 }

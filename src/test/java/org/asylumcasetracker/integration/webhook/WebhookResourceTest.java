@@ -85,7 +85,16 @@ class WebhookResourceTest {
     void secretAndEventsAreChecked() {
         as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", "too-short", "events", List.of("ALERT_DUE")))
                 .post(PATH).then().statusCode(400).body("errors.field", contains("secret"));
-        as(TestTokens.BOB).body(Map.of("url", RECEIVER, "events", List.of("ALERT_DUE")))
+        // the old free-form secrets are not Standard Webhooks secrets
+        as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", "s3cret-shared-with-the-clinic-crm", "events", List.of("ALERT_DUE")))
+                .post(PATH).then().statusCode(400).body("errors.field", contains("secret"))
+                .body("errors[0].message", containsString("whsec_"));
+        // well-formed, but a 16-byte key is shorter than the 24 bytes the format asks for
+        as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[16]),
+                        "events", List.of("ALERT_DUE")))
+                .post(PATH).then().statusCode(400).body("errors.field", contains("secret"));
+        as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", "whsec_not*base64*at*all*0123456789abcdef",
+                        "events", List.of("ALERT_DUE")))
                 .post(PATH).then().statusCode(400).body("errors.field", contains("secret"));
         as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", SECRET, "events", List.of()))
                 .post(PATH).then().statusCode(400).body("errors.field", contains("events"));

@@ -16,6 +16,9 @@ import org.asylumcasetracker.integration.feed.ChangeCursor;
 import org.asylumcasetracker.integration.feed.ChangeFeedService;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +37,12 @@ public class ChangeFeedResource {
 
     @GET
     @Operation(operationId = "listChanges", summary = "Changes after a cursor, oldest first; poll with `next`",
-            description = "No change is skipped or repeated across pages, also while writes continue.")
+            description = "No change is skipped or repeated across pages, also while writes continue. Changes are kept"
+                    + " for a retention period (ASYLUM_FEED_RETENTION, 90 days by default); a cursor older than that is 410.")
+    @APIResponse(responseCode = "200", description = "One page of changes and the cursor to continue from",
+            content = @Content(schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "410", description = "The cursor is older than the retention period: read from the start",
+            content = @Content(mediaType = "application/problem+json"))
     public ChangePage listChanges(
             @QueryParam("after") @Size(max = 100) @Parameter(description = "A cursor from an earlier page; none: from the start")
             String after,

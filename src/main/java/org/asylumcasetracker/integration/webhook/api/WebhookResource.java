@@ -50,12 +50,27 @@ public class WebhookResource {
     @POST
     @Idempotent
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events of your organization")
-    @APIResponse(responseCode = "201", description = "Subscribed",
+    @APIResponse(responseCode = "201", description = "Subscribed; with the secret when it was generated",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public Response createWebhook(@NotNull @Valid WebhookRequest request) {
-        WebhookSubscription subscription = service.subscribe(request.url(), request.secret(), request.events());
+        WebhookService.Subscribed subscribed = service.subscribe(request.url(), request.secret(), request.events());
+        WebhookSubscription subscription = subscribed.subscription();
         return Response.created(URI.create("/api/v1/webhooks/" + subscription.getId()))
-                .tag(ETags.tag(subscription.getVersion())).entity(WebhookResponse.from(subscription)).build();
+                .tag(ETags.tag(subscription.getVersion()))
+                .entity(WebhookResponse.created(subscription, subscribed.generatedSecret())).build();
+    }
+
+    @POST
+    @Path("/{id}/secret-rotation")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "rotateWebhookSecret", summary = "Replace the secret; the previous one keeps signing"
+            + " (a second signature) for a grace period")
+    @APIResponse(responseCode = "200", description = "The new secret, shown this once",
+            content = @Content(schema = @Schema(implementation = SecretRotationResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription in your organization")
+    public SecretRotationResponse rotateWebhookSecret(@PathParam("id") UUID id) {
+        WebhookService.Rotated rotated = service.rotateSecret(id);
+        return new SecretRotationResponse(rotated.id(), rotated.secret(), rotated.previousSecretExpiresAt());
     }
 
     @GET
