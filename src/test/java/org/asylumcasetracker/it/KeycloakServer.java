@@ -1,7 +1,5 @@
 package org.asylumcasetracker.it;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Keycloak (realm {@code legal-aid}) for the integration tests, so that they verify tokens exactly as
@@ -209,22 +206,28 @@ public final class KeycloakServer {
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
-        try {
-            await("Keycloak serving realm " + REALM).atMost(STARTUP_TIMEOUT).pollInSameThread()
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
-                                    + " before the realm was ready; end of " + log + ":\n" + logTail());
-                        }
-                        return http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (ConditionTimeoutException e) {
-            stop();
-            throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + STARTUP_TIMEOUT
-                    + "; end of " + log + ":\n" + logTail());
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with status " + process.exitValue()
+                        + " before the realm was ready; end of " + log + ":\n" + logTail());
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // Keep polling until the deadline.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            sleep(Duration.ofMillis(500));
         }
+        stop();
+        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + STARTUP_TIMEOUT
+                + "; end of " + log + ":\n" + logTail());
     }
 
     /**
@@ -289,5 +292,14 @@ public final class KeycloakServer {
                     + "in pom.xml provides it)");
         }
         return value;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
     }
 }

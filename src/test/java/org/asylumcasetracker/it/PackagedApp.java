@@ -1,7 +1,5 @@
 package org.asylumcasetracker.it;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) started as production starts it:
@@ -53,24 +50,27 @@ public final class PackagedApp implements AutoCloseable {
         Path log = logFile(name);
         Instant begin = Instant.now();
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
-        try {
-            await("the packaged service ready").atMost(Duration.ofSeconds(90)).pollInSameThread()
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("The packaged service exited with " + process.exitValue()
-                                    + ":\n" + tail(log));
-                        }
-                        return http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                    });
-        } catch (ConditionTimeoutException e) {
-            process.destroyForcibly();
-            throw new IllegalStateException("The packaged service did not become ready:\n" + tail(log));
+        while (Duration.between(begin, Instant.now()).toSeconds() < 90) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The packaged service exited with " + process.exitValue() + ":\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return new PackagedApp(process, log, port, Duration.between(begin, Instant.now()));
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep(200);
         }
-        return new PackagedApp(process, log, port, Duration.between(begin, Instant.now()));
+        process.destroyForcibly();
+        throw new IllegalStateException("The packaged service did not become ready:\n" + tail(log));
     }
 
     /** Runs the jar and waits for it to exit by itself; returns the exit code, its output in {@link #output}. */
@@ -198,6 +198,14 @@ public final class PackagedApp implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
