@@ -101,7 +101,9 @@ public class CalendarFeedResource {
     @SecurityRequirements
     @Produces({CALENDAR, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getCalendar", summary = "The feed as iCalendar (RFC 5545); the URL is the secret, no token"
-            + " is needed. People appear by initials and filing id only")
+            + " is needed. People appear by initials and filing id only",
+            description = "Roles: none; anyone holding the URL may read it, so revoke a feed whose URL has leaked."
+                    + " Send If-None-Match with the last ETag: an unchanged feed answers 304 without a body.")
     @APIResponse(responseCode = "200", description = "The calendar",
             content = @Content(mediaType = CALENDAR, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the version named in If-None-Match")
