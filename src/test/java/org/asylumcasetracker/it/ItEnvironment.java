@@ -22,11 +22,13 @@ public final class ItEnvironment {
 
     private final KeycloakServer keycloak;
     private final PackagedApp app;
+    private final String jdbcUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private ItEnvironment(KeycloakServer keycloak, PackagedApp app) {
+    private ItEnvironment(KeycloakServer keycloak, PackagedApp app, String jdbcUrl) {
         this.keycloak = keycloak;
         this.app = app;
+        this.jdbcUrl = jdbcUrl;
     }
 
     public static synchronized ItEnvironment shared() {
@@ -48,7 +50,7 @@ public final class ItEnvironment {
                     // the JVM is going away
                 }
             }));
-            shared = new ItEnvironment(keycloak, app);
+            shared = new ItEnvironment(keycloak, app, EmbeddedPostgresServer.jdbcUrl(postgres));
             shared.createTenants();
         }
         return shared;
@@ -56,6 +58,11 @@ public final class ItEnvironment {
 
     public String baseUrl() {
         return app.baseUrl();
+    }
+
+    /** The database of this service (user and password {@code postgres}), for a second instance on it. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public KeycloakServer keycloak() {

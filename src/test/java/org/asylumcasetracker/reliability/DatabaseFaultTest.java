@@ -1,7 +1,7 @@
 package org.asylumcasetracker.reliability;
 
-import static io.restassured.RestAssured.given;
 import static org.asylumcasetracker.support.Api.as;
+import static org.asylumcasetracker.support.Management.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +79,7 @@ class DatabaseFaultTest {
         try {
             assertFailsFast(() -> as(TestTokens.ALICE).get("/api/v1/clients/" + before));
             assertFailsFast(() -> as(TestTokens.ALICE).body(Mother.client()).post("/api/v1/clients"));
-            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness is DOWN while frozen");
+            assertEquals(503, management().get("/q/health/ready").statusCode(), "readiness is DOWN while frozen");
         } finally {
             ProxiedDatabase.current.proxy().unfreeze();
         }
@@ -113,7 +113,7 @@ class DatabaseFaultTest {
         ProxiedDatabase.current.stopDatabase();
         try {
             assertFailsFast(() -> as(TestTokens.ALICE).body(Mother.client()).post("/api/v1/clients"));
-            assertEquals(503, given().get("/q/health/ready").statusCode());
+            assertEquals(503, management().get("/q/health/ready").statusCode());
         } finally {
             ProxiedDatabase.current.startDatabaseAgain();
         }
@@ -139,7 +139,7 @@ class DatabaseFaultTest {
     private static Duration awaitRecovery() {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).toSeconds() < 30) {
-            if (given().get("/q/health/ready").statusCode() == 200
+            if (management().get("/q/health/ready").statusCode() == 200
                     && as(TestTokens.ALICE).get("/api/v1/organizations/demo").statusCode() == 200) {
                 return Duration.between(start, Instant.now());
             }

@@ -1,8 +1,6 @@
 package org.asylumcasetracker.platform.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 
@@ -12,8 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @PermitAll
 public class DevTokenResource {
 
-    public static final String ISSUER = "asylum-case-tracker-dev";
+    public static final String ISSUER = DevTokenKeys.ISSUER;
 
     private final DevTokenKeys keys;
 
@@ -49,14 +45,6 @@ public class DevTokenResource {
     @Operation(hidden = true)
     public String token(@PathParam("username") String username) {
         DemoUser user = DemoUser.named(username).orElseThrow(() -> new ResourceNotFoundException("Demo user", username));
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
-                .preferredUserName(username)
-                .claim("realm_access", Map.of("roles", List.of(user.role())))
-                .expiresIn(Duration.ofHours(12));
-        if (user.organization() != null) {
-            claims.claim("org", user.organization());
-        }
-        return claims.jws().keyId("dev").sign(keys.privateKey());
+        return keys.token(username, user.role(), user.organization(), Duration.ofHours(12));
     }
 }
