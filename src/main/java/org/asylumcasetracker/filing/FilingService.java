@@ -164,7 +164,8 @@ public class FilingService {
             throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), now);
+        Filing.EventContext context = new Filing.EventContext(request.occurredOn(), caller.username(), caller.subject(),
+                now);
         FilingFacts factsBefore = filing.facts(false);
         FilingEvent event = apply(filing, request, context, zone, now);
         events.persist(event);
@@ -192,7 +193,7 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
-        filing.retract(event, caller.username(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        filing.retract(event, caller.username(), caller.subject(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         filings.flush();
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RETRACTED,
                 event.getId(), stageBefore, filing.getStage(), filing.getVersion()));
