@@ -7,7 +7,7 @@ import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationDirectory;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.organization.OrganizationSettings;
-import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.problem.OrganizationRequiredException;
 
 /**
  * The tenant of the current request: the organization named by the token's {@code org} claim. Every
@@ -48,7 +48,7 @@ public class CurrentOrganization {
     public Organization organization() {
         if (resolved == null) {
             resolved = organizations.findByIdOptional(id())
-                    .orElseThrow(() -> new AccessDeniedException("The token's organization is not known to this service."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
         }
         return resolved;
     }
@@ -56,9 +56,9 @@ public class CurrentOrganization {
     private OrganizationDirectory.Snapshot snapshot() {
         if (snapshot == null) {
             String claim = caller.organizationClaim()
-                    .orElseThrow(() -> new AccessDeniedException("The token names no organization."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token names no organization."));
             snapshot = directory.find(claim)
-                    .orElseThrow(() -> new AccessDeniedException("The token's organization is not known to this service."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
         }
         return snapshot;
     }
