@@ -47,7 +47,7 @@ public final class KeycloakServer {
     public static final String PRODUCTION_FRONTEND_URL = "https://cases.clinic.example";
     public static final String PRODUCTION_ORGANIZATION = "demo";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(420);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final int LOG_TAIL_LINES = 80;
 

@@ -91,6 +91,10 @@ class ProductionJarIT {
         // signed by the dev key the service was pointed at, exactly as dev mode's /dev/tokens signs it
         String devToken = devKeys.token("admin", "admin", null, Duration.ofMinutes(10));
         as(devToken).get("/api/v1/organizations").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void theDevTokenEndpointDoesNotExist() {
         given().baseUri(app.baseUrl()).get("/dev/tokens/admin").then().statusCode(404);
         given().baseUri(app.baseUrl()).get("/dev/tokens").then().statusCode(404);
     }
