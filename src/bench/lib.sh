@@ -272,17 +272,20 @@ token() { cat "$TOKENS/$1.jwt"; }
 # --- the service ---------------------------------------------------------------------------------------------
 service_cds_option() { if (( CDS )); then echo "-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi; }
 
-start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL, STARTUP_S
+start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL, MANAGEMENT_URL, STARTUP_S
   local label=$1
   shift
-  local port began
+  local port management_port began
   port=$(free_port)
+  management_port=$(free_port)
   SERVICE_URL=http://127.0.0.1:$port
+  # health and metrics are served on the management interface only
+  MANAGEMENT_URL=http://127.0.0.1:$management_port
   began=$(now_ns)
   (
     # Only what production would be given: no QUARKUS_* settings inherited from this shell.
     for name in "${!QUARKUS_@}"; do unset "$name"; done
-    export QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL
+    export QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_DATASOURCE_JDBC_URL=$JDBC_URL
     export QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD
     # Tokens are verified with the bench key. The prod profile names a Keycloak URL; an empty
     # QUARKUS_OIDC_AUTH_SERVER_URL removes it (with a server URL, quarkus-oidc would ignore the public key).
@@ -293,7 +296,7 @@ start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL
     exec java $(service_cds_option) $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
   ) > "$RESULTS/service-$label.log" 2>&1 &
   SERVICE_PID=$!
-  until curl -sf -o /dev/null "$SERVICE_URL/q/health/ready"; do
+  until curl -sf -o /dev/null "$MANAGEMENT_URL/q/health/ready"; do
     kill -0 "$SERVICE_PID" 2>/dev/null || die "the service exited during startup, see $RESULTS/service-$label.log"
     (( $(now_ns) - began < 120000000000 )) || die "the service was not ready within 120 s"
     sleep 0.05

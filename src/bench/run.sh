@@ -219,7 +219,8 @@ machine_snapshot "before the scenarios"
 export BENCH_TOKEN BENCH_TOKENS_FILE BENCH_IDS_FILE BENCH_TODAY
 SUPERVISOR_TOKEN=$(cat "$TOKENS/$SUPERVISOR.jwt")
 
-run_wrk "GET /q/health/live (no token)" health fixed.lua /q/health/live
+# The HTTP stack alone: the liveness check is on the management interface (its own port, same Vert.x).
+SERVICE_URL=$MANAGEMENT_URL run_wrk "GET /q/health/live (no token)" health fixed.lua /q/health/live
 
 BENCH_TOKENS_FILE=$TOKENS/caseworkers.txt BENCH_IDS_FILE=$DATA/filing-ids.txt \
   run_wrk "GET /api/v1/filings/{id} (random of 10k)" get get-filing.lua /

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A bench-only RSA key and access tokens signed with it, shaped like the realm's Keycloak tokens: RS256, a
- * {@code realm_access.roles} claim, the {@code org} claim and {@code preferred_username}. The service is started
+ * {@code realm_access.roles} claim, the {@code org} claim, {@code preferred_username}, this service in
+ * {@code aud} and the realm's client in {@code azp}. The service is started
  * with the public key ({@code QUARKUS_OIDC_PUBLIC_KEY}) and the issuer, so it verifies them locally, the way a
  * Keycloak-issued token is verified once Keycloak's key is cached.
  *
@@ -47,6 +48,8 @@ public final class BenchTokens {
             String claims = "{\"iss\":\"" + issuer + "\""
                     + ",\"sub\":\"" + UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)) + "\""
                     + ",\"typ\":\"Bearer\""
+                    + ",\"aud\":\"asylum-case-tracker\""
+                    + ",\"azp\":\"" + ("integration".equals(role) ? "clinic-integration" : "cases-frontend") + "\""
                     + ",\"preferred_username\":\"" + username + "\""
                     + ",\"realm_access\":{\"roles\":[\"" + role + "\"]}"
                     + ",\"org\":\"" + organization + "\""

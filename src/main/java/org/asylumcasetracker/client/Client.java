@@ -61,6 +61,10 @@ public class Client extends AuditedEntity {
 
     private String caseworker;
 
+    /** The responsible case worker's token subject: who owns the client, whatever their username becomes. */
+    @Column(name = "caseworker_subject")
+    private String caseworkerSubject;
+
     protected Client() {
     }
 
@@ -86,7 +90,15 @@ public class Client extends AuditedEntity {
         this.lastArrivalOn = lastArrivalOn;
         this.identityDocuments = identityDocuments == null || identityDocuments.isEmpty()
                 ? EnumSet.noneOf(IdentityDocument.class) : EnumSet.copyOf(identityDocuments);
-        this.caseworker = caseworker;
+        if (!java.util.Objects.equals(this.caseworker, caseworker)) {
+            this.caseworker = caseworker;
+            this.caseworkerSubject = null; // until the service knows who has that username
+        }
+    }
+
+    /** Names the person (token subject) behind {@link #getCaseworker()}; {@code null} while nobody is known by it. */
+    public void ownedBy(String subject) {
+        this.caseworkerSubject = subject;
     }
 
     /** Whether the client holds a passport or government ID for the biometrics appointment. */
@@ -154,6 +166,10 @@ public class Client extends AuditedEntity {
 
     public String getCaseworker() {
         return caseworker;
+    }
+
+    public String getCaseworkerSubject() {
+        return caseworkerSubject;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.asylumcasetracker.platform.api.RequestValidation;
 import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
+import org.asylumcasetracker.platform.security.Accounts;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
@@ -34,10 +35,12 @@ public class ClientService {
     private final Caller caller;
     private final RequestValidation validation;
     private final Event<ClientChanged> changed;
+    private final Accounts accounts;
 
     @Inject
     public ClientService(ClientRepository clients, CurrentOrganization organization, Caller caller,
-            RequestValidation validation, Event<ClientChanged> changed) {
+            RequestValidation validation, Event<ClientChanged> changed, Accounts accounts) {
+        this.accounts = accounts;
         this.changed = changed;
         this.clients = clients;
         this.organization = organization;
@@ -113,6 +116,21 @@ public class ClientService {
                 Text.blankToNull(request.preferredLanguage()), Text.blankToNull(request.phone()), Text.blankToNull(request.email()),
                 request.mailingAddress() == null ? null : request.mailingAddress().toAddress(), request.lastArrivalOn(),
                 request.identityDocuments(), caseworker);
+        if (caseworker != null && client.getCaseworkerSubject() == null) {
+            client.ownedBy(subjectOf(caseworker));
+        }
+    }
+
+    /**
+     * The person known by this username now: the caller, or whoever last used the service under that name.
+     * Nobody yet: the client is claimed by the first person of the organization who arrives with that name.
+     */
+    private String subjectOf(String username) {
+        if (username.equals(caller.username()) && caller.subject() != null) {
+            accounts.recognize(caller);
+            return caller.subject();
+        }
+        return accounts.subjectOf(username).orElse(null);
     }
 
     private static ClientRequest withExternalRef(ClientRequest r, String externalRef) {

@@ -1,8 +1,6 @@
 package org.asylumcasetracker.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 
@@ -29,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @PermitAll
 public class DevTokenResource {
 
-    public static final String ISSUER = "asylum-case-tracker-dev";
+    public static final String ISSUER = DevTokenKeys.ISSUER;
 
     private final DevTokenKeys keys;
 
@@ -50,14 +48,6 @@ public class DevTokenResource {
     @Operation(hidden = true)
     public String token(@PathParam("username") String username) {
         DemoUser user = DemoUser.named(username).orElseThrow(() -> new ResourceNotFoundException("Demo user", username));
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject(UUID.nameUUIDFromBytes(username.getBytes()).toString())
-                .preferredUserName(username)
-                .claim("realm_access", Map.of("roles", List.of(user.role())))
-                .expiresIn(Duration.ofHours(12));
-        if (user.organization() != null) {
-            claims.claim("org", user.organization());
-        }
-        return claims.jws().keyId("dev").sign(keys.privateKey());
+        return keys.token(username, user.role(), user.organization(), Duration.ofHours(12));
     }
 }

@@ -71,8 +71,17 @@ public class Filing extends AuditedEntity {
     @Column(name = "event_count", nullable = false)
     private int eventCount;
 
-    /** Who recorded an event, on which day it happened, and when it was recorded. */
-    public record EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt) {
+    /**
+     * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
+     * on which day it happened, and when it was recorded.
+     */
+    public record EventContext(LocalDate occurredOn, String recordedBy, String recordedBySubject,
+            OffsetDateTime recordedAt) {
+
+        /** An event written by the service itself (demo data, imports): no person's subject. */
+        public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt) {
+            this(occurredOn, recordedBy, null, recordedAt);
+        }
     }
 
     protected Filing() {
@@ -210,9 +219,9 @@ public class Filing extends AuditedEntity {
     }
 
     /** Undoes the latest event: the filing returns to the progress the event replaced. */
-    public void retract(FilingEvent latest, String by, OffsetDateTime at) {
+    public void retract(FilingEvent latest, String by, String bySubject, OffsetDateTime at) {
         progress = latest.getProgressBefore();
-        latest.markRetracted(by, at);
+        latest.markRetracted(by, bySubject, at);
     }
 
     /** Events that may be recorded now. */
@@ -247,7 +256,7 @@ public class Filing extends AuditedEntity {
         progress = before.with(effect.andThen(p -> p.stage = transition.next(before.stage())));
         eventCount++;
         return new FilingEvent(this, eventCount, type, context.occurredOn(), details, before.stage(), progress.stage(),
-                before, context.recordedBy(), context.recordedAt());
+                before, context.recordedBy(), context.recordedBySubject(), context.recordedAt());
     }
 
     /** What events have taught us so far. */

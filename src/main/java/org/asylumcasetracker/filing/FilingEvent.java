@@ -87,11 +87,17 @@ public class FilingEvent {
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
+    @Column(name = "recorded_by_subject", updatable = false)
+    private String recordedBySubject;
+
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private OffsetDateTime recordedAt;
 
     @Column(name = "retracted_by")
     private String retractedBy;
+
+    @Column(name = "retracted_by_subject")
+    private String retractedBySubject;
 
     @Column(name = "retracted_at")
     private OffsetDateTime retractedAt;
@@ -101,7 +107,8 @@ public class FilingEvent {
 
     @SuppressWarnings("java:S107")
     FilingEvent(Filing filing, int sequence, EventType type, LocalDate occurredOn, EventDetails details,
-            Stage stageBefore, Stage stageAfter, Progress progressBefore, String recordedBy, OffsetDateTime recordedAt) {
+            Stage stageBefore, Stage stageAfter, Progress progressBefore, String recordedBy, String recordedBySubject,
+            OffsetDateTime recordedAt) {
         this.id = UUID.randomUUID();
         this.filingId = filing.getId();
         this.organizationId = filing.getOrganizationId();
@@ -126,12 +133,19 @@ public class FilingEvent {
         this.stageAfter = stageAfter;
         this.progressBefore = progressBefore;
         this.recordedBy = recordedBy;
+        this.recordedBySubject = recordedBySubject;
         this.recordedAt = recordedAt;
     }
 
-    void markRetracted(String by, OffsetDateTime at) {
+    void markRetracted(String by, String bySubject, OffsetDateTime at) {
         this.retractedBy = by;
+        this.retractedBySubject = bySubject;
         this.retractedAt = at;
+    }
+
+    /** The recording person's subject (token {@code sub}); none for events written before subjects were kept. */
+    public String getRecordedBySubject() {
+        return recordedBySubject;
     }
 
     public boolean isRetracted() {

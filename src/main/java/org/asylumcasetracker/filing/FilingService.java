@@ -148,7 +148,8 @@ public class FilingService {
             throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), now);
+        Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(),
+                now);
         Progress progressBefore = filing.progress();
         FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
@@ -176,7 +177,7 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
-        filing.retract(event, caller.username(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        filing.retract(event, caller.username(), caller.subject(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         filings.flush();
         changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RETRACTED,
                 event.getId(), stageBefore, filing.getStage(), filing.getVersion()));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.problem.OrganizationRequiredException;
 import org.asylumcasetracker.platform.security.Caller;
 
 /**
@@ -45,7 +46,7 @@ public class CurrentOrganization {
     public Organization organization() {
         if (resolved == null) {
             resolved = organizations.findByIdOptional(id())
-                    .orElseThrow(() -> new AccessDeniedException("The token's organization is not known to this service."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
         }
         return resolved;
     }
@@ -53,9 +54,9 @@ public class CurrentOrganization {
     private OrganizationDirectory.Snapshot snapshot() {
         if (snapshot == null) {
             String claim = caller.organizationClaim()
-                    .orElseThrow(() -> new AccessDeniedException("The token names no organization."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token names no organization."));
             snapshot = directory.find(claim)
-                    .orElseThrow(() -> new AccessDeniedException("The token's organization is not known to this service."));
+                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
         }
         return snapshot;
     }

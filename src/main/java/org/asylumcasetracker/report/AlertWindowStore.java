@@ -1,5 +1,6 @@
 package org.asylumcasetracker.report;
 
+import org.asylumcasetracker.platform.security.AccountNamed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -66,6 +67,19 @@ public class AlertWindowStore {
         em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
                 + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
                 .setParameter(1, event.clientId())
+                .executeUpdate();
+    }
+
+    /** The windows' copy of the case worker's name follows a rename (the client's name is updated first). */
+    void onAccountNamed(@Observes AccountNamed named) {
+        if (named.organization() == null) {
+            return;
+        }
+        em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
+                        + " where c.organization_id = ?1 and c.caseworker_subject = ?2 and w.client_id = c.id"
+                        + " and w.caseworker is distinct from c.caseworker")
+                .setParameter(1, named.organization())
+                .setParameter(2, named.subject())
                 .executeUpdate();
     }
 

@@ -88,6 +88,10 @@ public class OverdueQueries {
         if (filter.venue() != null) {
             where.append(" and w.venue = :venue");
         }
+        if (filter.ownerSubject() != null) {
+            where.append(" and w.client_id in (select c.id from client c where c.organization_id = :org"
+                    + " and c.caseworker_subject = :owner)");
+        }
         return where.toString();
     }
 
@@ -104,6 +108,9 @@ public class OverdueQueries {
         }
         if (filter.venue() != null) {
             query.setParameter("venue", filter.venue().name());
+        }
+        if (filter.ownerSubject() != null) {
+            query.setParameter("owner", filter.ownerSubject());
         }
         return query;
     }

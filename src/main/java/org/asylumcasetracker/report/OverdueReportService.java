@@ -23,6 +23,7 @@ import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.security.Accounts;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
@@ -42,10 +43,12 @@ public class OverdueReportService {
     private final CurrentOrganization organization;
     private final Caller caller;
     private final Clock clock;
+    private final Accounts accounts;
 
     @Inject
     public OverdueReportService(OverdueQueries queries, FilingRepository filings, PrimaryIdLookup primaryIds,
-            CurrentOrganization organization, Caller caller, Clock clock) {
+            CurrentOrganization organization, Caller caller, Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.queries = queries;
         this.filings = filings;
         this.primaryIds = primaryIds;
@@ -125,7 +128,10 @@ public class OverdueReportService {
         return new Summary(filter.asOf(), total, byCode, bySeverity, byCaseworker, aging);
     }
 
-    /** Case workers without a reporting role see their own clients only. */
+    /**
+     * Case workers without a reporting role see their own clients only: the clients they own by token subject,
+     * so a rename in Keycloak does not take their clients away.
+     */
     private OverdueFilter scoped(OverdueFilter filter) {
         LocalDate asOf = filter.asOf() != null ? filter.asOf() : today();
         String caseworker = filter.caseworker();
@@ -133,6 +139,11 @@ public class OverdueReportService {
         if (!reporting) {
             if (caseworker != null && !caseworker.equals(caller.username())) {
                 throw new AccessDeniedException("Case workers can pull the overdue list for their own clients only.");
+            }
+            if (caller.subject() != null) {
+                // the first request under a new name records it, and claims clients assigned to that name
+                accounts.recognize(caller);
+                return new OverdueFilter(asOf, filter.code(), filter.severity(), null, filter.venue(), caller.subject());
             }
             caseworker = caller.username();
         }

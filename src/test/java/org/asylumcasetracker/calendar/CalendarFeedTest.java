@@ -102,6 +102,9 @@ class CalendarFeedTest {
                 .extract().<String>path("url")).getPath();
         String etag = anonymous().get(path).then().statusCode(200).extract().header("ETag");
 
+        // calendar apps may keep the feed and revalidate it; API answers with personal data may not be kept
+        anonymous().get(path).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
+        as(TestTokens.ALICE).get("/api/v1/calendar-feeds").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
         anonymous().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", equalTo(etag));
         as(TestTokens.ALICE).body(event("RESCHEDULE_REQUESTED", Dates.today().toString(), "via", "PHONE"))
                 .post("/api/v1/filings/{id}/events", filing).then().statusCode(201);

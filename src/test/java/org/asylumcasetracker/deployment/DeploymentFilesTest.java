@@ -1,7 +1,9 @@
 package org.asylumcasetracker.deployment;
 
 import static io.restassured.RestAssured.given;
+import static org.asylumcasetracker.support.Management.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,20 +78,102 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void theProbesAskPathsTheServiceAnswers() {
+    void theProbesAskPathsTheManagementInterfaceAnswers() {
         JsonNode container = RESOURCES.get("Deployment").at("/spec/template/spec/containers/0");
+        int management = managementPort(container);
+        assertEquals(management, Integer.parseInt(RESOURCES.get("ConfigMap").at("/data/QUARKUS_MANAGEMENT_PORT").asText()));
+        assertEquals(management, Integer.parseInt(applicationProperty("quarkus.management.port")));
         for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
             String path = container.at("/" + probe + "/httpGet/path").asText();
             assertTrue(path.startsWith("/q/health/"), probe + " uses " + path);
-            given().get(path).then().statusCode(200);
+            assertEquals("management", container.at("/" + probe + "/httpGet/port").asText(), probe);
+            management().get(path).then().statusCode(200);
+            given().get(path).then().statusCode(404);
         }
+    }
+
+    @Test
+    void prometheusScrapesTheManagementInterface() {
+        JsonNode deployment = RESOURCES.get("Deployment");
+        JsonNode annotations = deployment.at("/spec/template/metadata/annotations");
+        assertEquals("true", annotations.get("prometheus.io/scrape").asText());
+        assertEquals(managementPort(deployment.at("/spec/template/spec/containers/0")),
+                annotations.get("prometheus.io/port").asInt());
+        String path = annotations.get("prometheus.io/path").asText();
+        management().get(path).then().statusCode(200);
+        given().get(path).then().statusCode(404);
+    }
+
+    @Test
+    void podsRunLockedDown() {
+        JsonNode pod = RESOURCES.get("Deployment").at("/spec/template/spec");
+        assertFalse(pod.get("automountServiceAccountToken").asBoolean(true), "the service account token is mounted");
+        assertEquals("RuntimeDefault", pod.at("/securityContext/seccompProfile/type").asText());
+        assertTrue(pod.at("/securityContext/runAsNonRoot").asBoolean());
+        JsonNode container = pod.at("/containers/0/securityContext");
+        assertTrue(container.get("readOnlyRootFilesystem").asBoolean());
+        assertFalse(container.get("allowPrivilegeEscalation").asBoolean(true));
+        assertEquals("[\"ALL\"]", container.at("/capabilities/drop").toString());
+    }
+
+    @Test
+    void egressIsDeniedExceptToTheDatabaseKeycloakAndWebhookReceivers() {
+        JsonNode policy = RESOURCES.get("NetworkPolicy");
+        assertEquals(RESOURCES.get("Deployment").at("/spec/template/metadata/labels"), policy.at("/spec/podSelector/matchLabels"));
+        assertTrue(policy.at("/spec/policyTypes").toString().contains("\"Egress\""), "egress is not restricted");
+        Set<Integer> ports = new TreeSet<>();
+        for (JsonNode rule : policy.at("/spec/egress")) {
+            assertTrue(rule.has("to") && rule.has("ports"), "an egress rule open to every destination or port: " + rule);
+            rule.get("ports").forEach(p -> ports.add(p.get("port").asInt()));
+            for (JsonNode to : rule.get("to")) {
+                if (to.has("ipBlock")) {
+                    String except = to.at("/ipBlock/except").toString();
+                    for (String internal : List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16")) {
+                        assertTrue(except.contains(internal), "webhook egress reaches " + internal);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(53, 5432, 8443, 8080, 443), ports);
+        assertTrue(policy.at("/spec/egress").toString().contains("\"cnpg.io/cluster\":\"" + RESOURCES.get("Cluster")
+                .at("/metadata/name").asText() + "\""), "the database egress does not select the database cluster");
+    }
+
+    @Test
+    void noCommittedFileCarriesADefaultPassword() throws IOException {
+        assertFalse(RESOURCES.containsKey("Secret"), "a Secret with values is committed");
+        try (var files = Files.walk(Path.of("docker"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                assertFalse(text.contains("change-me"), file + " has a default password");
+            }
+        }
+        JsonNode compose = YAML.readTree(Path.of("docker", "compose.yml").toFile());
+        for (String password : List.of("/services/postgres/environment/POSTGRES_PASSWORD",
+                "/services/keycloak-db/environment/POSTGRES_PASSWORD",
+                "/services/keycloak/environment/KC_BOOTSTRAP_ADMIN_PASSWORD",
+                "/services/keycloak/environment/CLINIC_INTEGRATION_SECRET",
+                "/services/service/environment/QUARKUS_DATASOURCE_PASSWORD")) {
+            assertTrue(compose.at(password).asText().matches("\\$\\{[A-Z_]+:\\?.+}"), password + " is not required: "
+                    + compose.at(password).asText());
+        }
+    }
+
+    private static int managementPort(JsonNode container) {
+        for (JsonNode port : container.get("ports")) {
+            if ("management".equals(port.get("name").asText())) {
+                return port.get("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("the container declares no management port");
     }
 
     @Test
     void everyVariableIsAStandardSettingDocumentedInTheReadme() throws IOException {
         Set<String> variables = new TreeSet<>();
         RESOURCES.get("ConfigMap").get("data").fieldNames().forEachRemaining(variables::add);
-        RESOURCES.get("Secret").get("stringData").fieldNames().forEachRemaining(variables::add);
+        RESOURCES.get("Deployment").at("/spec/template/spec/containers/0/env")
+                .forEach(variable -> variables.add(variable.get("name").asText()));
         JsonNode compose = YAML.readTree(Path.of("docker", "compose.yml").toFile());
         compose.at("/services/service/environment").fieldNames().forEachRemaining(variables::add);
         List<String> undocumented = new ArrayList<>();
@@ -108,12 +192,30 @@ class DeploymentFilesTest {
         Matcher expose = Pattern.compile("EXPOSE (\\d+)").matcher(dockerfile);
         assertTrue(expose.find());
         assertEquals("8080", expose.group(1));
-        assertTrue(dockerfile.contains("/q/health/ready"));
+        assertTrue(dockerfile.contains("/q/health/ready") && dockerfile.contains("QUARKUS_MANAGEMENT_PORT:-9000"),
+                "the image's health check asks the management interface");
         assertTrue(dockerfile.contains("USER 1001"), "the image runs as a non-root user");
         JsonNode compose = YAML.readTree(Path.of("docker", "compose.yml").toFile());
         assertEquals("8080", compose.at("/services/service/environment/QUARKUS_HTTP_PORT").asText());
-        assertTrue(compose.at("/services/keycloak/volumes/0").asText().contains("legal-aid-realm.json"));
+        assertEquals("9000", compose.at("/services/service/environment/QUARKUS_MANAGEMENT_PORT").asText());
         assertTrue(compose.at("/volumes").has("case-data"), "the database keeps its data in a named volume");
+    }
+
+    @Test
+    void composeRunsKeycloakForProductionWithTheProductionRealmByDefault() throws IOException {
+        JsonNode compose = YAML.readTree(Path.of("docker", "compose.yml").toFile());
+        JsonNode keycloak = compose.at("/services/keycloak");
+        assertEquals("start", keycloak.at("/command/0").asText(), "Keycloak runs in production mode");
+        assertTrue(keycloak.get("command").toString().contains("--import-realm"));
+        assertTrue(keycloak.at("/volumes/0").asText().startsWith("./keycloak/legal-aid-realm.production.json:"),
+                "the default import is the production template");
+        assertTrue(keycloak.at("/environment/KC_DB_URL").asText().contains("keycloak-db"), "Keycloak has its own database");
+        assertTrue(compose.at("/services/keycloak-db/volumes/0").asText().startsWith("keycloak-data:"));
+        assertTrue(compose.at("/volumes").has("keycloak-data"), "Keycloak keeps its data in a named volume");
+        JsonNode demo = compose.at("/services/keycloak-demo-realm");
+        assertEquals("[\"demo\"]", demo.get("profiles").toString(), "the demo realm is not behind a profile");
+        assertTrue(demo.at("/volumes/0").asText().startsWith("./keycloak/legal-aid-realm.json:"));
+        assertFalse(keycloak.at("/depends_on/keycloak-demo-realm/required").asBoolean(true));
     }
 
     @Test

@@ -112,7 +112,7 @@ class TransitionsTest {
         FilingEvent receipt = filing.recordReceipt(new Filing.EventContext(LocalDate.of(2026, 2, 20), "alice", now),
                 "IOE0912345678");
         assertEquals(AWAITING_BIOMETRICS_NOTICE, filing.getStage());
-        filing.retract(receipt, "bob", now);
+        filing.retract(receipt, "bob", null, now);
         assertEquals(before, filing.progress());
         assertTrue(receipt.isRetracted());
     }

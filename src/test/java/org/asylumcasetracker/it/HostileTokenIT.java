@@ -100,6 +100,14 @@ class HostileTokenIT {
     }
 
     @Test
+    void aTokenOfAnotherClientOfTheSameRealm() {
+        // Keycloak's built-in admin-cli allows the password grant for any user of the realm: a real, valid
+        // token of the right realm and user, issued to another client, without this service in aud
+        String adminCli = env.keycloak().passwordGrant("admin-cli", "bob", "bob");
+        assertEquals(401, call(adminCli));
+    }
+
+    @Test
     void garbageAndEmpty() {
         assertEquals(401, call("garbage"));
         assertEquals(401, call("a.b.c"));

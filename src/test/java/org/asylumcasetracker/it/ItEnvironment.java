@@ -60,7 +60,7 @@ public final class ItEnvironment {
         return app.baseUrl();
     }
 
-    /** The app's database (user and password {@code postgres}), for data only the service itself would write. */
+    /** The app's database (user and password {@code postgres}): for a second instance on it, and for data only the service itself would write. */
     public String jdbcUrl() {
         return jdbcUrl;
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,14 +33,21 @@ import java.util.stream.Collectors;
  *
  * <p>Reads the system properties {@code keycloak.home} (an unpacked {@code keycloak-quarkus-dist}) and
  * {@code keycloak.realm.file}; Keycloak's output goes to {@code target/keycloak.log} (system property
- * {@code keycloak.log} overrides the path).
+ * {@code keycloak.log} overrides the path). When {@code keycloak.production-realm.file} names the production
+ * realm template, the same server also imports it as realm {@value #PRODUCTION_REALM}, with the environment
+ * variables the template reads set as a deployment would set them, and a temporary administrator whose
+ * token reads the imported realm through Keycloak's admin API.
  */
 public final class KeycloakServer {
 
     public static final String REALM = "legal-aid";
     public static final String FRONTEND_CLIENT = "cases-frontend";
+    /** The production template imported under another name, so that it can live next to the demo realm. */
+    public static final String PRODUCTION_REALM = "legal-aid-production";
+    public static final String PRODUCTION_FRONTEND_URL = "https://cases.clinic.example";
+    public static final String PRODUCTION_ORGANIZATION = "demo";
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(420);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
     private static final int LOG_TAIL_LINES = 80;
 
@@ -47,6 +55,9 @@ public final class KeycloakServer {
     // properties are JVM-wide, so they serve as the lock and tell every copy about the running server.
     private static final String RUNNING_REALM_URL = "keycloak.shared.realm-url";
     private static final String RUNNING_STARTUP_TIME = "keycloak.shared.startup-time";
+    private static final String RUNNING_SECRET = "keycloak.shared.integration-secret";
+    private static final String RUNNING_ADMIN_PASSWORD = "keycloak.shared.admin-password";
+    private static final String ADMIN_USER = "it-admin";
 
     private static KeycloakServer shared;
     // A failed start is remembered: retrying it for every test class would cost minutes and bury the cause.
@@ -61,6 +72,8 @@ public final class KeycloakServer {
     private final Path log;
     private final String realmUrl;
     private Duration startupTime;
+    private String productionIntegrationSecret;
+    private String adminPassword;
 
     private KeycloakServer(Process process, Path log, String realmUrl) {
         this.process = process;
@@ -79,6 +92,8 @@ public final class KeycloakServer {
                 if (runningUrl != null) {
                     shared = new KeycloakServer(null, null, runningUrl);
                     shared.startupTime = Duration.parse(System.getProperty(RUNNING_STARTUP_TIME));
+                    shared.productionIntegrationSecret = System.getProperty(RUNNING_SECRET);
+                    shared.adminPassword = System.getProperty(RUNNING_ADMIN_PASSWORD);
                 } else {
                     try {
                         shared = start();
@@ -88,6 +103,8 @@ public final class KeycloakServer {
                     }
                     System.setProperty(RUNNING_REALM_URL, shared.realmUrl);
                     System.setProperty(RUNNING_STARTUP_TIME, shared.startupTime.toString());
+                    System.setProperty(RUNNING_SECRET, shared.productionIntegrationSecret);
+                    System.setProperty(RUNNING_ADMIN_PASSWORD, shared.adminPassword);
                 }
             }
             return shared;
@@ -99,6 +116,30 @@ public final class KeycloakServer {
         return realmUrl;
     }
 
+    /** The URL of another realm of this server, e.g. {@link #PRODUCTION_REALM}. */
+    public String realmUrl(String realm) {
+        return realmUrl.substring(0, realmUrl.length() - REALM.length()) + realm;
+    }
+
+    /** The integration client's secret that the production template received from the environment at import. */
+    public String productionIntegrationSecret() {
+        return productionIntegrationSecret;
+    }
+
+    /** An access token of the server's temporary administrator (master realm), for Keycloak's admin API. */
+    public String adminToken() {
+        return token(realmUrl("master"), Map.of(
+                "grant_type", "password",
+                "client_id", "admin-cli",
+                "username", ADMIN_USER,
+                "password", adminPassword));
+    }
+
+    /** Sends a request to this server (for tests that read Keycloak's own answers). */
+    public HttpResponse<String> call(HttpRequest request) {
+        return send(request);
+    }
+
     /** How long the server took from launch until the realm answered. */
     public Duration startupTime() {
         return startupTime;
@@ -106,23 +147,29 @@ public final class KeycloakServer {
 
     /** An access token for a user of the realm, by the password grant of the public frontend client. */
     public String passwordGrant(String username, String password) {
-        return token(Map.of(
+        return passwordGrant(FRONTEND_CLIENT, username, password);
+    }
+
+    /** An access token for a user of the realm, by the password grant of the given public client. */
+    public String passwordGrant(String clientId, String username, String password) {
+        return token(realmUrl, Map.of(
                 "grant_type", "password",
-                "client_id", FRONTEND_CLIENT,
+                "client_id", clientId,
                 "username", username,
                 "password", password));
     }
 
     /** An access token of a confidential client's service account. */
     public String clientCredentials(String clientId, String secret) {
-        return token(Map.of(
+        return token(realmUrl, Map.of(
                 "grant_type", "client_credentials",
                 "client_id", clientId,
                 "client_secret", secret));
     }
 
-    private String token(Map<String, String> form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+    /** A token from a realm of this server by any grant; Keycloak's refusal is an exception. */
+    public String token(String realm, Map<String, String> form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
@@ -166,6 +213,17 @@ public final class KeycloakServer {
                 }
             }
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()));
+            // The production template, renamed so that it does not collide with the demo realm.
+            String production = System.getProperty("keycloak.production-realm.file");
+            if (production != null && !production.isBlank()) {
+                String template = Files.readString(Path.of(production), StandardCharsets.UTF_8);
+                String renamed = template.replaceFirst("\"realm\"\\s*:\\s*\"" + REALM + "\"",
+                        "\"realm\": \"" + PRODUCTION_REALM + "\"");
+                if (renamed.equals(template)) {
+                    throw new IllegalStateException("The production template does not define realm " + REALM);
+                }
+                Files.writeString(importDir.resolve(PRODUCTION_REALM + ".json"), renamed, StandardCharsets.UTF_8);
+            }
             // A second, unrelated realm for the tests that present a token from the wrong realm.
             String extra = System.getProperty("keycloak.extra-realm.file");
             if (extra != null && !extra.isBlank()) {
@@ -187,10 +245,20 @@ public final class KeycloakServer {
             // Settings meant for this application (QUARKUS_*) or another Keycloak (KC_*) must not leak in.
             env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
             env.put("JAVA_HOME", System.getProperty("java.home"));
+            // What a deployment supplies to the production template at import (README, "One clinic").
+            String integrationSecret = UUID.randomUUID().toString();
+            env.put("CLINIC_INTEGRATION_SECRET", integrationSecret);
+            env.put("CLINIC_INTEGRATION_ORGANIZATION", PRODUCTION_ORGANIZATION);
+            env.put("CASES_FRONTEND_URL", PRODUCTION_FRONTEND_URL);
+            String adminPassword = UUID.randomUUID().toString();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
 
             long launched = System.nanoTime();
             String realmUrl = "http://127.0.0.1:" + port + "/realms/" + REALM;
             KeycloakServer server = new KeycloakServer(builder.start(), log, realmUrl);
+            server.productionIntegrationSecret = integrationSecret;
+            server.adminPassword = adminPassword;
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
             server.awaitRealm();
             server.startupTime = Duration.ofNanos(System.nanoTime() - launched);

@@ -27,16 +27,21 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
     private final Duration startup;
 
-    private PackagedApp(Process process, Path log, int port, Duration startup) {
+    private PackagedApp(Process process, Path log, int port, int managementPort, Duration startup) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
         this.startup = startup;
     }
 
-    /** Starts the jar with these environment variables (plus a free QUARKUS_HTTP_PORT) and waits until ready. */
+    /**
+     * Starts the jar with these environment variables (plus a free QUARKUS_HTTP_PORT and QUARKUS_MANAGEMENT_PORT)
+     * and waits until the management interface reports it ready.
+     */
     public static PackagedApp start(String name, Map<String, String> environment) {
         return start(name, environment, List.of());
     }
@@ -44,8 +49,10 @@ public final class PackagedApp implements AutoCloseable {
     /** As {@link #start(String, Map)}, with these options for the JVM. */
     public static PackagedApp start(String name, Map<String, String> environment, List<String> jvmOptions) {
         int port = freePort();
+        int managementPort = freePort();
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Process process = launch(name, env, jvmOptions);
         Path log = logFile(name);
         Instant begin = Instant.now();
@@ -56,10 +63,10 @@ public final class PackagedApp implements AutoCloseable {
             }
             try {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
-                    return new PackagedApp(process, log, port, Duration.between(begin, Instant.now()));
+                    return new PackagedApp(process, log, port, managementPort, Duration.between(begin, Instant.now()));
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -77,6 +84,7 @@ public final class PackagedApp implements AutoCloseable {
     public static int runToExit(String name, Map<String, String> environment, Duration timeout) {
         Map<String, String> env = new java.util.HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         Process process = launch(name, env, List.of());
         try {
             if (!process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
@@ -100,6 +108,11 @@ public final class PackagedApp implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: health ({@code /q/health/*}) and metrics ({@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public Duration startupTime() {

@@ -1,19 +1,16 @@
 package org.asylumcasetracker.it;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import org.asylumcasetracker.platform.db.EmbeddedPostgresServer;
 import org.asylumcasetracker.platform.dev.DevTokenKeys;
@@ -31,16 +28,22 @@ class ProductionJarIT {
     private static EmbeddedPostgres postgres;
     private static KeycloakServer keycloak;
     private static PackagedApp app;
+    private static DevTokenKeys devKeys;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         postgres = EmbeddedPostgresServer.startThrowAway();
         keycloak = KeycloakServer.shared();
+        // The folder where dev mode keeps its token key, given to the packaged service too: if production
+        // trusted dev tokens, it would trust exactly this key.
+        Path devData = Files.createTempDirectory("dev-data");
+        devKeys = DevTokenKeys.load(devData);
         app = PackagedApp.start("production", Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()));
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                "ASYLUM_DEV_DATA_DIR", devData.toString()));
         System.out.printf("Keycloak started in %d s; packaged service ready in %d ms%n",
                 keycloak.startupTime().toSeconds(), app.startupTime().toMillis());
         int created = as(keycloak.passwordGrant("admin", "admin"))
@@ -84,22 +87,44 @@ class ProductionJarIT {
     }
 
     @Test
-    void aTokenFromTheDevIssuerIsRejected() throws IOException {
-        Path keyDir = Files.createTempDirectory("dev-keys");
-        String devToken = Jwt.issuer("asylum-case-tracker-dev")
-                .preferredUserName("admin")
-                .claim("realm_access", Map.of("roles", List.of("admin")))
-                .expiresIn(600)
-                .jws().keyId("dev").sign(DevTokenKeys.load(keyDir).privateKey());
-        as(devToken).get("/api/v1/organizations/demo").then().statusCode(401).contentType("application/problem+json");
-        given().baseUri(app.baseUrl()).get("/dev/tokens/admin").then().statusCode(not(is(200)));
+    void aTokenFromTheDevIssuerIsRejected() {
+        // signed by the dev key the service was pointed at, exactly as dev mode's /dev/tokens signs it
+        String devToken = devKeys.token("admin", "admin", null, Duration.ofMinutes(10));
+        as(devToken).get("/api/v1/organizations").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    void noTokenIsUnauthorizedAndHealthIsUp() {
+    void theDevTokenEndpointDoesNotExist() {
+        given().baseUri(app.baseUrl()).get("/dev/tokens/admin").then().statusCode(404);
+        given().baseUri(app.baseUrl()).get("/dev/tokens").then().statusCode(404);
+    }
+
+    @Test
+    void noTokenIsUnauthorizedAndHealthIsUpOnTheManagementPortOnly() {
         given().baseUri(app.baseUrl()).get("/api/v1/organizations/demo").then().statusCode(401);
-        given().baseUri(app.baseUrl()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(app.baseUrl()).get("/q/metrics").then().statusCode(anyOf(is(200)));
+        given().baseUri(app.managementUrl()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(app.managementUrl()).get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds"));
+        for (String operations : new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
+            given().baseUri(app.baseUrl()).get(operations).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void apiAnswersAreNeitherCachedNorSniffed() {
+        String bob = keycloak.passwordGrant("bob", "bob");
+        for (var response : new io.restassured.response.Response[] {
+                as(bob).get("/api/v1/organizations/demo/settings"),
+                given().baseUri(app.baseUrl()).get("/api/v1/clients"),
+                as(bob).get("/api/v1/clients/" + java.util.UUID.randomUUID())}) {
+            response.then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
+    void swaggerUiIsOffInThePackagedService() {
+        given().baseUri(app.baseUrl()).get("/q/swagger-ui/").then().statusCode(404);
+        given().baseUri(app.baseUrl()).get("/q/openapi").then().statusCode(200);
     }
 
     private static RequestSpecification as(String token) {

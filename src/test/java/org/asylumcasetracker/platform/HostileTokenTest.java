@@ -83,6 +83,23 @@ class HostileTokenTest {
     }
 
     @Test
+    void aTokenForAnotherAudience() {
+        refused(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").audience("account")));
+        refused(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").audience(java.util.Set.of())));
+        as(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo")
+                .audience(java.util.Set.of("account", TestTokens.AUDIENCE)))).get(PROBE).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenOfAnotherClientOfTheRealmEvenWithTheAudience() {
+        // a client that is given this service's audience by mistake (e.g. a default client scope) is still refused
+        refused(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").claim("azp", "admin-cli")));
+        refused(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").remove("azp")));
+        as(TestTokens.sign(TestTokens.claims("bob", "supervisor", "demo").claim("azp", TestTokens.INTEGRATION_CLIENT)))
+                .get(PROBE).then().statusCode(200);
+    }
+
+    @Test
     void anotherKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

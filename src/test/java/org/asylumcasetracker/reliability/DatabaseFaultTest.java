@@ -1,7 +1,7 @@
 package org.asylumcasetracker.reliability;
 
-import static io.restassured.RestAssured.given;
 import static org.asylumcasetracker.support.Api.as;
+import static org.asylumcasetracker.support.Management.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
@@ -80,7 +80,7 @@ class DatabaseFaultTest {
         try {
             assertFailsFast(() -> as(TestTokens.ALICE).get("/api/v1/clients/" + before));
             assertFailsFast(() -> as(TestTokens.ALICE).body(Mother.client()).post("/api/v1/clients"));
-            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness is DOWN while frozen");
+            assertEquals(503, management().get("/q/health/ready").statusCode(), "readiness is DOWN while frozen");
         } finally {
             ProxiedDatabase.current.proxy().unfreeze();
         }
@@ -114,7 +114,7 @@ class DatabaseFaultTest {
         ProxiedDatabase.current.stopDatabase();
         try {
             assertFailsFast(() -> as(TestTokens.ALICE).body(Mother.client()).post("/api/v1/clients"));
-            assertEquals(503, given().get("/q/health/ready").statusCode());
+            assertEquals(503, management().get("/q/health/ready").statusCode());
         } finally {
             ProxiedDatabase.current.startDatabaseAgain();
         }
@@ -141,7 +141,7 @@ class DatabaseFaultTest {
         Instant start = Instant.now();
         await("readiness and a read succeed").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200
+                .until(() -> management().get("/q/health/ready").statusCode() == 200
                         && as(TestTokens.ALICE).get("/api/v1/organizations/demo").statusCode() == 200);
         return Duration.between(start, Instant.now());
     }

@@ -27,6 +27,9 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         List<String> profiles = context.getProfiles();
         boolean dev = profiles.contains("dev");
         boolean test = profiles.contains("test");
+        if ((dev || test) && packagedRuntime()) {
+            refuseDevelopmentProfile(dev ? "dev" : "test");
+        }
         if (!dev && !test) {
             refuseToStartWithoutDatabase(context);
             return List.of();
@@ -48,16 +51,31 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
      * once, saying what to set, instead of failing later deep inside the persistence layer.
      */
     private static void refuseToStartWithoutDatabase(ConfigSourceContext context) {
-        // Config is also read while the application is built; only the packaged runtime is checked.
-        boolean packagedRuntime = RUNNER_CLASS_LOADER.equals(
-                EmbeddedPostgresConfigSourceFactory.class.getClassLoader().getClass().getName());
-        if (packagedRuntime && !isSet(context, "quarkus.datasource.jdbc.url")) {
+        if (packagedRuntime() && !isSet(context, "quarkus.datasource.jdbc.url")) {
             String message = "No database configured. Set QUARKUS_DATASOURCE_JDBC_URL (for example "
                     + "jdbc:postgresql://db:5432/cases), QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD. "
                     + "The packaged service does not start an embedded database.";
             System.err.println(message);
             throw new IllegalStateException(message);
         }
+    }
+
+    /**
+     * The dev and test profiles trust dev mode's own token key, start embedded databases and relax other
+     * settings: a packaged service given one of them (QUARKUS_PROFILE) stops at once instead.
+     */
+    private static void refuseDevelopmentProfile(String profile) {
+        String message = "The packaged service does not run with the '" + profile + "' profile: it would trust "
+                + "development tokens and settings. Unset QUARKUS_PROFILE (or set it to prod); use ./mvnw quarkus:dev "
+                + "for development.";
+        System.err.println(message);
+        throw new IllegalStateException(message);
+    }
+
+    /** Config is also read while the application is built and in dev mode and tests; true only in the jar. */
+    private static boolean packagedRuntime() {
+        return RUNNER_CLASS_LOADER.equals(
+                EmbeddedPostgresConfigSourceFactory.class.getClassLoader().getClass().getName());
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {

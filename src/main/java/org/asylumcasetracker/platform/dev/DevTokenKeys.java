@@ -1,7 +1,10 @@
 package org.asylumcasetracker.platform.dev;
 
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,7 +16,11 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The signing key of the dev-mode token issuer, generated once into the dev data folder. Only dev mode
@@ -21,6 +28,7 @@ import java.util.Base64;
  */
 public final class DevTokenKeys {
 
+    public static final String ISSUER = "asylum-case-tracker-dev";
     private static final String FILE = "dev-token-signing-key.pk8";
 
     private final PrivateKey privateKey;
@@ -55,6 +63,24 @@ public final class DevTokenKeys {
 
     public PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /**
+     * An access token of the dev issuer, shaped like the realm's tokens from Keycloak: roles in
+     * {@code realm_access}, the tenant in {@code org}, this service in {@code aud}, the client in {@code azp}.
+     */
+    public String token(String username, String role, String organization, Duration lifetime) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
+                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .preferredUserName(username)
+                .audience("asylum-case-tracker")
+                .claim("azp", "integration".equals(role) ? "clinic-integration" : "cases-frontend")
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .expiresIn(lifetime);
+        if (organization != null) {
+            claims.claim("org", organization);
+        }
+        return claims.jws().keyId("dev").sign(privateKey);
     }
 
     public String publicKeyBase64() {

@@ -9,25 +9,26 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.asylumcasetracker.platform.security.Caller;
 
-/** Stamps {@link AuditedEntity} rows with the caller's username and the injected clock's time. */
+/** Stamps {@link AuditedEntity} rows with the caller's username and subject and the injected clock's time. */
 public class AuditListener {
 
     @PrePersist
     void onCreate(AuditedEntity entity) {
-        entity.markCreated(actor(), now());
+        Caller caller = caller();
+        entity.markCreated(caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(),
+                now());
     }
 
     @PreUpdate
     void onUpdate(AuditedEntity entity) {
-        entity.markUpdated(actor(), now());
+        Caller caller = caller();
+        entity.markUpdated(caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(),
+                now());
     }
 
-    private static String actor() {
+    private static Caller caller() {
         ArcContainer container = Arc.container();
-        if (container.requestContext().isActive()) {
-            return container.instance(Caller.class).get().username();
-        }
-        return Caller.SYSTEM;
+        return container.requestContext().isActive() ? container.instance(Caller.class).get() : null;
     }
 
     private static OffsetDateTime now() {

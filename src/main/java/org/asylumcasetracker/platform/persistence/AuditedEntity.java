@@ -24,11 +24,17 @@ public abstract class AuditedEntity {
     @Column(name = "created_by", nullable = false, updatable = false)
     protected String createdBy;
 
+    @Column(name = "created_by_subject", updatable = false)
+    protected String createdBySubject;
+
     @Column(name = "updated_at", nullable = false)
     protected OffsetDateTime updatedAt;
 
     @Column(name = "updated_by", nullable = false)
     protected String updatedBy;
+
+    @Column(name = "updated_by_subject")
+    protected String updatedBySubject;
 
     public long getVersion() {
         return version;
@@ -50,14 +56,25 @@ public abstract class AuditedEntity {
         return updatedBy;
     }
 
-    void markCreated(String actor, OffsetDateTime at) {
-        createdAt = at;
-        createdBy = actor;
-        markUpdated(actor, at);
+    /** The creator's token subject, which stays the same when the person is renamed; none for the service's own writes. */
+    public String getCreatedBySubject() {
+        return createdBySubject;
     }
 
-    void markUpdated(String actor, OffsetDateTime at) {
+    public String getUpdatedBySubject() {
+        return updatedBySubject;
+    }
+
+    void markCreated(String actor, String actorSubject, OffsetDateTime at) {
+        createdAt = at;
+        createdBy = actor;
+        createdBySubject = actorSubject;
+        markUpdated(actor, actorSubject, at);
+    }
+
+    void markUpdated(String actor, String actorSubject, OffsetDateTime at) {
         updatedAt = at;
         updatedBy = actor;
+        updatedBySubject = actorSubject;
     }
 }

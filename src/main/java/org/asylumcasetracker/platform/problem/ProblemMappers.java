@@ -50,6 +50,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response organizationRequired(OrganizationRequiredException e) {
+        return respond(Problem.of(ProblemType.ORGANIZATION_REQUIRED, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(ResourceNotFoundException e) {
         return respond(Problem.of(ProblemType.NOT_FOUND, e.getMessage()));
     }

@@ -6,6 +6,8 @@ public enum ProblemType {
     MALFORMED_REQUEST(400, "malformed-request", "The request body could not be read"),
     UNAUTHORIZED(401, "unauthorized", "Authentication is required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
+    /** The role would allow it, but the token names no organization this service knows. */
+    ORGANIZATION_REQUIRED(403, "organization-required", "The token names no known organization"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),

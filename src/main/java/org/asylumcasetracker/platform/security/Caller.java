@@ -7,8 +7,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, as the verified token says: the username recorded on every write, the roles, and the
- * {@code org} claim. The organization is never taken from anything but the token.
+ * Who is calling, as the verified token says: the subject and username recorded on every write, the roles,
+ * and the {@code org} claim. The organization is never taken from anything but the token.
+ *
+ * <p>The subject ({@code sub}) is the identity: Keycloak's user id, the same for a person across renames and
+ * never given to anyone else. The username ({@code preferred_username}) is what people read; it can change.
  */
 @RequestScoped
 public class Caller {
@@ -29,6 +32,17 @@ public class Caller {
             return SYSTEM;
         }
         return identity.getPrincipal().getName();
+    }
+
+    /** The token's subject; {@code null} for writes of the service itself (no caller). */
+    public String subject() {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return jwt.getSubject();
+        }
+        return null;
     }
 
     public boolean hasRole(String role) {
