@@ -22,6 +22,8 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
@@ -34,6 +36,8 @@ import org.asylumcasetracker.platform.security.Roles;
 public class OverdueReportService {
 
     public static final String UNASSIGNED = "(unassigned)";
+    /** The code of the 422 for a CSV export over the row cap. */
+    public static final String EXPORT_TOO_LARGE = "EXPORT_TOO_LARGE";
 
     private final OverdueQueries queries;
     private final FilingRepository filings;
@@ -41,10 +45,12 @@ public class OverdueReportService {
     private final CurrentOrganization organization;
     private final Caller caller;
     private final Clock clock;
+    private final ReportConfig config;
 
     @Inject
     public OverdueReportService(OverdueQueries queries, FilingRepository filings, PrimaryIdLookup primaryIds,
-            CurrentOrganization organization, Caller caller, Clock clock) {
+            CurrentOrganization organization, Caller caller, Clock clock, ReportConfig config) {
+        this.config = config;
         this.queries = queries;
         this.filings = filings;
         this.primaryIds = primaryIds;
@@ -90,10 +96,27 @@ public class OverdueReportService {
         return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(organizationId, filter));
     }
 
-    /** Every matching row in report order, for the CSV export. */
+    /**
+     * Refuses a CSV export that would have more rows than {@code asylum.reports.csv-max-rows}, before any
+     * byte of it is sent (the export is streamed, so it cannot fail with a problem once it has begun).
+     */
+    @Transactional
+    public void checkExportSize(OverdueFilter requested) {
+        long rows = queries.count(organization.id(), scoped(requested));
+        if (rows > config.csvMaxRows()) {
+            throw new DomainRuleException(EXPORT_TOO_LARGE, "The export would have " + rows + " rows, more than the "
+                    + config.csvMaxRows() + " one export may have. Narrow it with the code, severity, caseworker or "
+                    + "venue filters, or page through the JSON report (Accept: application/json, ?page=0&size=200).");
+        }
+    }
+
+    /**
+     * Every matching row in report order for the CSV export, read from a database cursor and handed on one
+     * by one (never all held at once), at most {@code asylum.reports.csv-max-rows} of them.
+     */
     @Transactional
     public void each(OverdueFilter requested, Consumer<OverdueRow> consumer) {
-        queries.each(organization.id(), scoped(requested), consumer);
+        queries.each(organization.id(), scoped(requested), config.csvMaxRows(), consumer);
     }
 
     @Transactional
@@ -126,7 +149,12 @@ public class OverdueReportService {
 
     /** Case workers without a reporting role see their own clients only. */
     private OverdueFilter scoped(OverdueFilter filter) {
-        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today();
+        LocalDate today = today();
+        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today;
+        int years = config.asOfMaxYears();
+        if (asOf.isBefore(today.minusYears(years)) || asOf.isAfter(today.plusYears(years))) {
+            throw InvalidInputException.of("asOf", "must lie within " + years + " years of today (" + today + ")");
+        }
         String caseworker = filter.caseworker();
         boolean reporting = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.REPORTS);
         if (!reporting) {
