@@ -31,6 +31,18 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /**
+     * The token's subject ({@code sub}: Keycloak's stable user or service-account id), or the username
+     * when a token has none.
+     */
+    public String subject() {
+        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return username();
+    }
+
     public boolean hasRole(String role) {
         return identity != null && identity.hasRole(role);
     }
