@@ -18,6 +18,24 @@ public interface WebhookConfig {
      */
     Optional<List<String>> allowedTargets();
 
+    /** How many active subscriptions one organization may have (422 {@code WEBHOOK_LIMIT_REACHED} beyond). */
+    @WithDefault("20")
+    int maxSubscriptionsPerOrganization();
+
+    /**
+     * After how many consecutive failed attempts a subscription's circuit opens: its deliveries are held
+     * back for {@link #pauseBase()}, doubling with each further failure up to {@link #pauseMax()}, so a
+     * receiver that never answers does not keep the sender threads busy for everyone.
+     */
+    @WithDefault("5")
+    int pauseAfter();
+
+    @WithDefault("1m")
+    Duration pauseBase();
+
+    @WithDefault("1h")
+    Duration pauseMax();
+
     /** How often each instance looks for due deliveries; {@code off} stops the dispatcher. */
     @WithDefault("1s")
     String dispatchEvery();

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.asylumcasetracker.integration.webhook.api.WebhookRequest;
 import org.asylumcasetracker.platform.api.PageResponse;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.CurrentOrganization;
 
@@ -16,15 +17,20 @@ import org.asylumcasetracker.platform.security.CurrentOrganization;
 @ApplicationScoped
 public class WebhookService {
 
+    /** The code of the 422 for a subscription over the organization's cap. */
+    public static final String LIMIT_REACHED = "WEBHOOK_LIMIT_REACHED";
+
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
     private final DeliveryQueue queue;
     private final WebhookUrlPolicy urlPolicy;
     private final CurrentOrganization organization;
+    private final int maxSubscriptions;
 
     @Inject
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            DeliveryQueue queue, WebhookUrlPolicy urlPolicy, CurrentOrganization organization) {
+            DeliveryQueue queue, WebhookUrlPolicy urlPolicy, CurrentOrganization organization, WebhookConfig config) {
+        this.maxSubscriptions = config.maxSubscriptionsPerOrganization();
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.queue = queue;
@@ -35,6 +41,14 @@ public class WebhookService {
     @Transactional
     public WebhookSubscription subscribe(WebhookRequest request) {
         URI url = urlPolicy.check(request.url());
+        // Serializes subscribing within the organization, so that two at once cannot both pass the cap.
+        // NO KEY UPDATE does not wait for (or hold up) the clinic's inserts that reference the row.
+        subscriptions.getEntityManager().createNativeQuery("select 1 from organization where id = ?1 for no key update")
+                .setParameter(1, organization.id()).getResultList();
+        if (subscriptions.active(organization.id()).count() >= maxSubscriptions) {
+            throw new DomainRuleException(LIMIT_REACHED, "An organization may have at most " + maxSubscriptions
+                    + " webhook subscriptions; delete one it no longer needs first.");
+        }
         WebhookSubscription subscription = new WebhookSubscription(organization.id(), url.toString(), request.secret(),
                 request.events());
         subscriptions.persistAndFlush(subscription);

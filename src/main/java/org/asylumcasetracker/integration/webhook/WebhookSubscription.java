@@ -5,6 +5,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +38,13 @@ public class WebhookSubscription extends AuditedEntity {
 
     @Column(nullable = false)
     private boolean active;
+
+    /** Kept by the delivery queue's own updates (the circuit breaker), never written through the entity. */
+    @Column(name = "consecutive_failures", insertable = false, updatable = false)
+    private int consecutiveFailures;
+
+    @Column(name = "paused_until", insertable = false, updatable = false)
+    private OffsetDateTime pausedUntil;
 
     protected WebhookSubscription() {
     }
@@ -83,6 +91,14 @@ public class WebhookSubscription extends AuditedEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    public int getConsecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public OffsetDateTime getPausedUntil() {
+        return pausedUntil;
     }
 
     @Override
