@@ -17,4 +17,11 @@ public interface ReportConfig {
     /** How far before or after today {@code asOf} may lie, in years. */
     @WithDefault("10")
     int asOfMaxYears();
+
+    /**
+     * How often each instance looks for alert recomputations that settings changes asked for
+     * ({@link AlertRecomputeJob}); {@code off} stops it.
+     */
+    @WithDefault("1s")
+    String recomputeEvery();
 }
