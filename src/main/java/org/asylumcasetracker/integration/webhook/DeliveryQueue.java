@@ -36,7 +36,8 @@ public class DeliveryQueue {
                 where d.status = 'PENDING' and d.next_attempt_at <= now()),
             due as (
                 select d.id, c.turn from webhook_delivery d join candidates c on c.id = d.id
-                where d.status = 'PENDING'
+                -- repeated here: a row another dispatcher claimed and committed meanwhile is re-checked on locking
+                where d.status = 'PENDING' and d.next_attempt_at <= now()
                 order by c.turn, c.next_attempt_at
                 limit :limit
                 for update of d skip locked)

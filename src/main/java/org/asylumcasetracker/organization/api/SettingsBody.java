@@ -19,20 +19,13 @@ public record SettingsBody(
         @NotNull @Min(1) @Max(168) @Schema(example = "12") Integer onlineRescheduleCutoffHours,
         @NotNull @Min(0) @Max(10) @Schema(example = "2") Integer maxOnlineReschedules,
         @NotNull @Min(1) @Max(3650) @Schema(example = "150") Integer workPermitWaitDays,
-        @NotNull @Schema(example = "MAIL_PACKAGE") CourtBiometricsProcess courtBiometricsProcess,
-        @Schema(readOnly = true, description = "In answers only: whether the alerts and reports already follow"
-                + " these settings (left out when they never changed)") RecomputationView recomputation) {
+        @NotNull @Schema(example = "MAIL_PACKAGE") CourtBiometricsProcess courtBiometricsProcess) {
 
     public static SettingsBody from(OrganizationSettings s) {
-        return from(s, null);
-    }
-
-    /** The settings as answered, with where the recomputation of the alerts after their last change stands. */
-    public static SettingsBody from(OrganizationSettings s, RecomputationView recomputation) {
         return new SettingsBody(s.receiptOverdueMonths(), s.biometricsNoticeOverdueMonths(), s.hearingWarningDays(),
                 s.packageGraceDays(), s.appointmentReminderDays(), s.walkInWindowDays(),
                 s.onlineRescheduleCutoffHours(), s.maxOnlineReschedules(), s.workPermitWaitDays(),
-                s.courtBiometricsProcess(), recomputation);
+                s.courtBiometricsProcess());
     }
 
     public OrganizationSettings toSettings() {
