@@ -3,6 +3,8 @@ package org.asylumcasetracker.integration.webhook;
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;
 import static org.asylumcasetracker.support.Mother.event;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,8 +88,10 @@ class TenantFairnessTest {
             ExecutorService load = Executors.newFixedThreadPool(6);
             List<Throwable> loadFailures = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 4; i++) {
+                // without pause: on a quiet machine this outruns A's rate limit, which then answers 429 as it should
                 load.submit(guarded(running, loadFailures, () -> as(aSupervisor).accept("text/csv")
-                        .queryParam("caseworker", "cw").get("/api/v1/reports/overdue").then().statusCode(200)));
+                        .queryParam("caseworker", "cw").get("/api/v1/reports/overdue").then()
+                        .statusCode(anyOf(equalTo(200), equalTo(429)))));
             }
             load.submit(() -> {
                 try {
