@@ -164,13 +164,15 @@ public class CaseStatusService {
 
     private void decide(Suggestion suggestion, Suggestion.State state, UUID eventId) {
         em.createNativeQuery("""
-                update case_status_suggestion set state = :state, event_id = :event, decided_by = :by, decided_at = :at,
+                update case_status_suggestion set state = :state, event_id = :event, decided_by = :by,
+                    decided_by_subject = :bySubject, decided_at = :at,
                     version = version + 1
                 where id = :id and state = 'OPEN'""")
                 .unwrap(org.hibernate.query.NativeQuery.class)
                 .setParameter("state", state.name())
                 .setParameter("event", eventId, UUID.class)
                 .setParameter("by", caller.username())
+                .setParameter("bySubject", caller.subject())
                 .setParameter("at", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS))
                 .setParameter("id", suggestion.id())
                 .executeUpdate();

@@ -5,11 +5,11 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
@@ -25,10 +25,13 @@ public class OrganizationService {
     private final Caller caller;
     private final CurrentOrganization currentOrganization;
     private final Event<SettingsChanged> settingsChanged;
+    private final AlertRecomputations recomputations;
 
     @Inject
     public OrganizationService(OrganizationRepository organizations, Caller caller,
-            CurrentOrganization currentOrganization, Event<SettingsChanged> settingsChanged) {
+            CurrentOrganization currentOrganization, Event<SettingsChanged> settingsChanged,
+            AlertRecomputations recomputations) {
+        this.recomputations = recomputations;
         this.organizations = organizations;
         this.caller = caller;
         this.currentOrganization = currentOrganization;
@@ -69,16 +72,25 @@ public class OrganizationService {
         return organizations.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("Organization", id));
     }
 
-    // Changed thresholds move every filing's alert windows, which are recomputed in this transaction.
+    /**
+     * Changed thresholds move every filing's alert windows. They are recomputed in the background (a large
+     * clinic has many filings, and a request thread and connection must not be held that long); this only
+     * asks for it, and {@link #recomputation} tells when it is done.
+     */
     @Transactional
-    @TransactionConfiguration(timeout = 600)
     public Organization changeSettings(String id, OrganizationSettings settings, String ifMatch) {
         Organization organization = visible(id);
         ETags.checkIfMatch(ifMatch, organization.getVersion());
         organization.changeSettings(settings);
         organizations.flush();
+        recomputations.request(organization.getId());
         settingsChanged.fire(new SettingsChanged(organization.getId()));
         return organization;
+    }
+
+    /** Where the recomputation of the organization's alerts after its last settings change stands, if there was one. */
+    public Optional<AlertRecomputations.Status> recomputation(String id) {
+        return recomputations.status(id);
     }
 
     private static ZoneId parseZone(String timeZone) {

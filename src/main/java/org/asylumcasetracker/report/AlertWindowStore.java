@@ -4,9 +4,12 @@ import org.asylumcasetracker.platform.security.AccountNamed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
@@ -18,13 +21,13 @@ import org.asylumcasetracker.filing.FilingChanged;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
-import org.asylumcasetracker.organization.SettingsChanged;
 import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
  * Keeps the stored alert windows equal to what the alert rules derive from each filing's current facts.
  * It listens, inside the writing transaction, to every change that can move a window: a filing or its
- * timeline, the client's identity documents, the organization's settings.
+ * timeline, the client's identity documents. A change of the organization's settings is followed in the
+ * background ({@link AlertRecomputeJob}).
  */
 @ApplicationScoped
 public class AlertWindowStore {
@@ -83,18 +86,24 @@ public class AlertWindowStore {
                 .executeUpdate();
     }
 
-    void onSettingsChanged(@Observes SettingsChanged event) {
-        Organization organization = organizations.findById(event.organizationId());
-        int page = 0;
-        List<Filing> batch;
-        do {
-            batch = filings.find("organizationId", io.quarkus.panache.common.Sort.by("id"), organization.getId())
-                    .page(page++, BATCH).list();
-            Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
-            for (Filing filing : batch) {
-                replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
-            }
-        } while (batch.size() == BATCH);
+    /**
+     * Recomputes one batch of the organization's filings (in id order, after {@code afterFilingId}) in a
+     * transaction of its own, and returns the last filing's id, or empty when there were none left. The
+     * background recomputation after a settings change calls it until the end, so that no transaction,
+     * and no lock, lasts the whole organization.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<UUID> recomputeBatch(String organizationId, UUID afterFilingId) {
+        Organization organization = organizations.findById(organizationId);
+        List<Filing> batch = afterFilingId == null
+                ? filings.find("organizationId", Sort.by("id"), organizationId).page(0, BATCH).list()
+                : filings.find("organizationId = ?1 and id > ?2", Sort.by("id"), organizationId, afterFilingId)
+                        .page(0, BATCH).list();
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
+        for (Filing filing : batch) {
+            replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
+        }
+        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(batch.size() - 1).getId());
     }
 
     /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */

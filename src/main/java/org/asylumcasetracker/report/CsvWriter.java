@@ -7,9 +7,14 @@ import java.util.List;
 
 /**
  * RFC 4180 CSV: fields with a comma, quote or line break are quoted and quotes doubled. A field that a
- * spreadsheet would run as a formula (starting with =, + or @) gets a leading apostrophe.
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) gets a leading
+ * apostrophe, as the OWASP page "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection)
+ * advises: a name such as {@code -2+3+cmd|' /C calc'!A0} must stay text in a supervisor's spreadsheet.
  */
 public final class CsvWriter {
+
+    /** The first characters that make a spreadsheet read a cell as a formula. */
+    static final String FORMULA_TRIGGERS = "=+-@\t\r";
 
     private final Writer out;
 
@@ -36,7 +41,7 @@ public final class CsvWriter {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && FORMULA_TRIGGERS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {

@@ -29,6 +29,8 @@ public class OverdueQueries {
             + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue";
     private static final String JOIN = " join filing f on f.id = w.filing_id join client c on c.id = w.client_id";
 
+    private static final int FETCH_SIZE = 500;
+
     private final EntityManager em;
 
     @Inject
@@ -55,10 +57,14 @@ public class OverdueQueries {
         return ((Number) bind(em.createNativeQuery(sql), organizationId, filter).getSingleResult()).longValue();
     }
 
-    /** Streams every matching row in report order, without holding them all. */
-    public void each(String organizationId, OverdueFilter filter, Consumer<OverdueRow> consumer) {
-        String sql = COLUMNS + " from (select w.*" + RAISED + where(filter) + ") w" + JOIN + ORDER;
-        Query query = bind(em.createNativeQuery(sql), organizationId, filter).setHint("org.hibernate.fetchSize", 1000);
+    /**
+     * Streams up to {@code limit} matching rows in report order, without holding them all: PostgreSQL's
+     * driver reads through a cursor, {@value #FETCH_SIZE} rows at a time, inside the caller's transaction.
+     */
+    public void each(String organizationId, OverdueFilter filter, int limit, Consumer<OverdueRow> consumer) {
+        String sql = COLUMNS + " from (select w.*" + RAISED + where(filter) + ORDER + " limit :limit) w" + JOIN + ORDER;
+        Query query = bind(em.createNativeQuery(sql), organizationId, filter).setParameter("limit", limit)
+                .setHint("org.hibernate.fetchSize", FETCH_SIZE);
         try (var stream = query.getResultStream()) {
             stream.forEach(row -> consumer.accept(toRow((Object[]) row)));
         }

@@ -24,6 +24,8 @@ import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.security.Accounts;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
@@ -36,6 +38,8 @@ import org.asylumcasetracker.platform.security.Roles;
 public class OverdueReportService {
 
     public static final String UNASSIGNED = "(unassigned)";
+    /** The code of the 422 for a CSV export over the row cap. */
+    public static final String EXPORT_TOO_LARGE = "EXPORT_TOO_LARGE";
 
     private final OverdueQueries queries;
     private final FilingRepository filings;
@@ -44,11 +48,13 @@ public class OverdueReportService {
     private final Caller caller;
     private final Clock clock;
     private final Accounts accounts;
+    private final ReportConfig config;
 
     @Inject
     public OverdueReportService(OverdueQueries queries, FilingRepository filings, PrimaryIdLookup primaryIds,
-            CurrentOrganization organization, Caller caller, Clock clock, Accounts accounts) {
+            CurrentOrganization organization, Caller caller, Clock clock, Accounts accounts, ReportConfig config) {
         this.accounts = accounts;
+        this.config = config;
         this.queries = queries;
         this.filings = filings;
         this.primaryIds = primaryIds;
@@ -94,10 +100,27 @@ public class OverdueReportService {
         return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(organizationId, filter));
     }
 
-    /** Every matching row in report order, for the CSV export. */
+    /**
+     * Refuses a CSV export that would have more rows than {@code asylum.reports.csv-max-rows}, before any
+     * byte of it is sent (the export is streamed, so it cannot fail with a problem once it has begun).
+     */
+    @Transactional
+    public void checkExportSize(OverdueFilter requested) {
+        long rows = queries.count(organization.id(), scoped(requested));
+        if (rows > config.csvMaxRows()) {
+            throw new DomainRuleException(EXPORT_TOO_LARGE, "The export would have " + rows + " rows, more than the "
+                    + config.csvMaxRows() + " one export may have. Narrow it with the code, severity, caseworker or "
+                    + "venue filters, or page through the JSON report (Accept: application/json, ?page=0&size=200).");
+        }
+    }
+
+    /**
+     * Every matching row in report order for the CSV export, read from a database cursor and handed on one
+     * by one (never all held at once), at most {@code asylum.reports.csv-max-rows} of them.
+     */
     @Transactional
     public void each(OverdueFilter requested, Consumer<OverdueRow> consumer) {
-        queries.each(organization.id(), scoped(requested), consumer);
+        queries.each(organization.id(), scoped(requested), config.csvMaxRows(), consumer);
     }
 
     @Transactional
@@ -133,7 +156,12 @@ public class OverdueReportService {
      * so a rename in Keycloak does not take their clients away.
      */
     private OverdueFilter scoped(OverdueFilter filter) {
-        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today();
+        LocalDate today = today();
+        LocalDate asOf = filter.asOf() != null ? filter.asOf() : today;
+        int years = config.asOfMaxYears();
+        if (asOf.isBefore(today.minusYears(years)) || asOf.isAfter(today.plusYears(years))) {
+            throw InvalidInputException.of("asOf", "must lie within " + years + " years of today (" + today + ")");
+        }
         String caseworker = filter.caseworker();
         boolean reporting = caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.REPORTS);
         if (!reporting) {

@@ -11,9 +11,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashMap;
@@ -41,6 +43,9 @@ class OverdueReportTest {
     private static final String SUMMARY = "/api/v1/reports/overdue/summary";
     private static final String TRICKY_FIRST = "Seán \"Jack\"";
     private static final String TRICKY_LAST = "O'Brien, Jr.";
+
+    @Inject
+    AlertRecomputeJob recomputeJob;
 
     private final String org = "rpt-" + UUID.randomUUID().toString().substring(0, 8);
     private final String supervisor = TestTokens.token("sara", "supervisor", org);
@@ -235,13 +240,21 @@ class OverdueReportTest {
                 "appointmentReminderDays", 7, "walkInWindowDays", 21, "onlineRescheduleCutoffHours", 12,
                 "maxOnlineReschedules", 2, "workPermitWaitDays", 150, "courtBiometricsProcess", "MAIL_PACKAGE"));
         try {
-            as(supervisor).body(settings).put("/api/v1/organizations/" + org + "/settings").then().statusCode(200);
+            as(supervisor).body(settings).put("/api/v1/organizations/" + org + "/settings").then().statusCode(200)
+                    .body("recomputation.status", equalTo("PENDING"))
+                    .body("recomputation.requestedAt", notNullValue());
+            // the alerts follow in the background: until the job has run, the report still shows the old windows
+            as(supervisor).get(REPORT).then().body("total", equalTo(4));
+            recomputeJob.runPending();
+            as(supervisor).get("/api/v1/organizations/" + org + "/settings").then().statusCode(200)
+                    .body("recomputation.status", equalTo("DONE")).body("recomputation.finishedAt", notNullValue());
             as(supervisor).get(REPORT).then().body("items.code", not(hasItem("RECEIPT_OVERDUE"))).body("total", equalTo(3));
             as(supervisor).get("/api/v1/filings/" + uscisFiling + "/alerts").then().statusCode(200)
                     .body("items.code", not(hasItem("RECEIPT_OVERDUE")));
         } finally {
             settings.put("receiptOverdueMonths", 3);
             as(supervisor).body(settings).put("/api/v1/organizations/" + org + "/settings").then().statusCode(200);
+            recomputeJob.runPending();
         }
         as(supervisor).get(REPORT).then().body("total", equalTo(4));
     }

@@ -109,7 +109,7 @@ class ReportAgreesWithFilingAlertsTest {
             List<Alert> expected = new ArrayList<>();
             long[] count = new long[1];
             QuarkusTransaction.requiringNew().timeout(300).run(() -> {
-                queries.each(org, filter, rows::add);
+                queries.each(org, filter, Integer.MAX_VALUE, rows::add);
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);
                 for (Filing filing : filings.list("organizationId", org)) {

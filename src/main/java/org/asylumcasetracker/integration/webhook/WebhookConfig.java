@@ -4,17 +4,37 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /** The settings of webhook subscriptions, their delivery and the daily ALERT_DUE job. */
 @ConfigMapping(prefix = "asylum.webhooks")
 public interface WebhookConfig {
 
     /**
-     * Whether receivers may live on loopback, private (site-local), link-local or unspecified addresses.
-     * Clinic systems often run on internal networks, so this is allowed unless a deployment refuses it.
+     * Receivers on special-purpose addresses (loopback, private, link-local, ...) that are allowed all the
+     * same: comma-separated host names (matched exactly, case-insensitively) or IP addresses and CIDR blocks.
+     * Empty by default: a clinic system on an internal network is reachable only once the operator lists it.
      */
-    @WithDefault("true")
-    boolean allowPrivateTargets();
+    Optional<List<String>> allowedTargets();
+
+    /** How many active subscriptions one organization may have (422 {@code WEBHOOK_LIMIT_REACHED} beyond). */
+    @WithDefault("20")
+    int maxSubscriptionsPerOrganization();
+
+    /**
+     * After how many consecutive failed attempts a subscription's circuit opens: its deliveries are held
+     * back for {@link #pauseBase()}, doubling with each further failure up to {@link #pauseMax()}, so a
+     * receiver that never answers does not keep the sender threads busy for everyone.
+     */
+    @WithDefault("5")
+    int pauseAfter();
+
+    @WithDefault("1m")
+    Duration pauseBase();
+
+    @WithDefault("1h")
+    Duration pauseMax();
 
     /** How often each instance looks for due deliveries; {@code off} stops the dispatcher. */
     @WithDefault("1s")

@@ -3,14 +3,17 @@ package org.asylumcasetracker.integration.webhook;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +22,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Makes one signed POST of a delivery (see {@link WebhookSignature} for the headers). Redirects are not
  * followed: a redirect could lead to an address the URL policy refuses, so a 3xx is a failed attempt. The
  * whole attempt, reading the response included, is bounded by the connect and response timeouts.
+ *
+ * <p>The URL policy resolves the receiver's host once per attempt and the request connects to exactly that
+ * address ({@link RequestOptions#setServer}), while the {@code Host} header, TLS server name (SNI) and
+ * certificate check use the host name of the URL. A receiver that cannot be reached, or whose address the
+ * policy refuses, gets one and the same {@link #UNREACHABLE} text in the delivery log, so that the log does
+ * not tell a subscriber which internal addresses or ports exist.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     static final String USER_AGENT = "asylum-case-tracker-webhooks/1";
     static final String EVENT_HEADER = "Webhook-Event";
+    static final String UNREACHABLE = "the receiver could not be reached";
 
     private final HttpClient http;
     private final SigningKeys signingKeys;
@@ -39,17 +50,17 @@ public class WebhookSender {
     private final Duration deadline;
 
     @Inject
-    public WebhookSender(WebhookConfig config, WebhookUrlPolicy policy, Clock clock, SigningKeys signingKeys) {
+    public WebhookSender(WebhookConfig config, WebhookUrlPolicy policy, Clock clock, SigningKeys signingKeys,
+            Vertx vertx) {
         this.signingKeys = signingKeys;
         this.policy = policy;
         this.clock = clock;
         this.responseTimeout = config.responseTimeout();
         this.deadline = config.connectTimeout().plus(config.responseTimeout());
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setForceSni(true)
+                .setVerifyHost(true));
     }
 
     /** The longest one attempt can take. */
@@ -65,34 +76,49 @@ public class WebhookSender {
         } catch (IllegalArgumentException e) {
             return AttemptOutcome.failed("the URL is not valid");
         }
-        Optional<String> refusal = policy.targetRefusal(target);
-        if (refusal.isPresent()) {
-            return AttemptOutcome.failed("refused: the URL " + refusal.get());
+        Optional<InetSocketAddress> address = policy.connectAddress(target);
+        if (address.isEmpty()) {
+            return AttemptOutcome.failed(UNREACHABLE);
         }
         List<byte[]> keys = signingKeys.of(delivery.subscriptionId());
         if (keys.isEmpty()) {
             return AttemptOutcome.failed("the subscription has no secret");
         }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(responseTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header(WebhookSignature.ID_HEADER, delivery.id().toString())
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(WebhookSignature.SIGNATURE_HEADER,
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(address.get()))
+                .setHost(target.getHost())
+                .setPort(WebhookUrlPolicy.port(target))
+                .setSsl("https".equalsIgnoreCase(target.getScheme()))
+                .setURI(pathAndQuery(target))
+                .setFollowRedirects(false)
+                .setIdleTimeout(responseTimeout.toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", USER_AGENT)
+                .putHeader(WebhookSignature.ID_HEADER, delivery.id().toString())
+                .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .putHeader(WebhookSignature.SIGNATURE_HEADER,
                         WebhookSignature.sign(keys, delivery.id().toString(), timestamp, delivery.payload()))
-                .header(EVENT_HEADER, delivery.eventType().name())
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
-        CompletableFuture<HttpResponse<Void>> response = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+                .putHeader(EVENT_HEADER, delivery.eventType().name());
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        CompletableFuture<Integer> response = http.request(request)
+                .compose(outgoing -> {
+                    sent.set(outgoing);
+                    return outgoing.send(Buffer.buffer(delivery.payload()));
+                })
+                .compose(incoming -> {
+                    incoming.handler(ignored -> { }); // the body is never read: it could be large or personal
+                    return incoming.end().map(done -> incoming.statusCode());
+                })
+                .toCompletionStage().toCompletableFuture();
         try {
-            return AttemptOutcome.answered(response.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode());
+            return AttemptOutcome.answered(response.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            response.cancel(true);
+            abort(sent);
             return AttemptOutcome.failed("no complete response in time");
         } catch (InterruptedException e) {
-            response.cancel(true);
+            abort(sent);
             Thread.currentThread().interrupt();
             return AttemptOutcome.failed("interrupted while sending");
         } catch (ExecutionException e) {
@@ -100,15 +126,24 @@ public class WebhookSender {
         }
     }
 
+    private static void abort(AtomicReference<HttpClientRequest> sent) {
+        HttpClientRequest request = sent.get();
+        if (request != null) {
+            request.reset();
+        }
+    }
+
+    private static String pathAndQuery(URI target) {
+        String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+        return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
+    }
+
     private static String describe(Throwable failure) {
-        if (failure instanceof HttpConnectTimeoutException) {
-            return "could not connect in time";
+        if (failure instanceof ConnectException) { // Netty's connect timeout is one too
+            return UNREACHABLE;
         }
-        if (failure instanceof HttpTimeoutException) {
+        if (failure instanceof TimeoutException) {
             return "no response in time";
-        }
-        if (failure instanceof ConnectException) {
-            return "could not connect (refused or unreachable)";
         }
         // The class names what went wrong; the message could quote the receiver's URL.
         return "sending failed: " + (failure == null ? "unknown" : failure.getClass().getSimpleName());

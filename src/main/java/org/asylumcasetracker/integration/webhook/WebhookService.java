@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.problem.ServiceUnavailableException;
@@ -19,6 +20,9 @@ import org.asylumcasetracker.platform.problem.ServiceUnavailableException;
 /** Subscribes, lists and deletes the caller's organization's webhooks, and reads their delivery logs. */
 @ApplicationScoped
 public class WebhookService {
+
+    /** The code of the 422 for a subscription over the organization's cap. */
+    public static final String LIMIT_REACHED = "WEBHOOK_LIMIT_REACHED";
 
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
@@ -28,6 +32,7 @@ public class WebhookService {
     private final SecretVault vault;
     private final WebhookSecretsConfig secretsConfig;
     private final Clock clock;
+    private final int maxSubscriptions;
 
     /** A subscription and, when the service generated its secret, that secret (to be shown once). */
     public record Subscribed(WebhookSubscription subscription, String generatedSecret) {
@@ -50,7 +55,8 @@ public class WebhookService {
     @Inject
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
             DeliveryQueue queue, WebhookUrlPolicy urlPolicy, CurrentOrganization organization, SecretVault vault,
-            WebhookSecretsConfig secretsConfig, Clock clock) {
+            WebhookSecretsConfig secretsConfig, Clock clock, WebhookConfig config) {
+        this.maxSubscriptions = config.maxSubscriptionsPerOrganization();
         this.vault = vault;
         this.secretsConfig = secretsConfig;
         this.clock = clock;
@@ -65,6 +71,14 @@ public class WebhookService {
     @Transactional
     public Subscribed subscribe(String target, String secret, Set<WebhookEventType> events) {
         URI url = urlPolicy.check(target);
+        // Serializes subscribing within the organization, so that two at once cannot both pass the cap.
+        // NO KEY UPDATE does not wait for (or hold up) the clinic's inserts that reference the row.
+        subscriptions.getEntityManager().createNativeQuery("select 1 from organization where id = ?1 for no key update")
+                .setParameter(1, organization.id()).getResultList();
+        if (subscriptions.active(organization.id()).count() >= maxSubscriptions) {
+            throw new DomainRuleException(LIMIT_REACHED, "An organization may have at most " + maxSubscriptions
+                    + " webhook subscriptions; delete one it no longer needs first.");
+        }
         byte[] key = keyOf(secret);
         requireSealing();
         String generated = secret == null ? WebhookSecret.encode(key) : null;

@@ -53,6 +53,13 @@ public class WebhookSubscription extends AuditedEntity {
     @Column(nullable = false)
     private boolean active;
 
+    /** Kept by the delivery queue's own updates (the circuit breaker), never written through the entity. */
+    @Column(name = "consecutive_failures", insertable = false, updatable = false)
+    private int consecutiveFailures;
+
+    @Column(name = "paused_until", insertable = false, updatable = false)
+    private OffsetDateTime pausedUntil;
+
     protected WebhookSubscription() {
     }
 
@@ -112,6 +119,14 @@ public class WebhookSubscription extends AuditedEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    public int getConsecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public OffsetDateTime getPausedUntil() {
+        return pausedUntil;
     }
 
     @Override

@@ -2,12 +2,16 @@ package org.asylumcasetracker.integration.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -16,9 +20,11 @@ import org.asylumcasetracker.platform.problem.InvalidInputException;
 /**
  * Which receiver URLs a subscription may name: absolute http or https URLs with a host, no user name or
  * password (secrets belong in the signing secret, not in a URL that shows up in logs and proxies) and no
- * fragment. Internal addresses (loopback, private, link-local, unspecified) are allowed unless
- * {@code asylum.webhooks.allow-private-targets} is false; then the host is resolved and refused when any of
- * its addresses is internal, both when subscribing and again before every attempt.
+ * fragment, whose host resolves only to addresses outside the {@link SpecialPurposeAddresses special-purpose
+ * blocks} (loopback, private, link-local, metadata, ...), unless {@code asylum.webhooks.allowed-targets} lists
+ * the host name or a block holding the address. One account of one clinic must not make the service reach
+ * into the operator's own network. The host is resolved when subscribing and again before every attempt;
+ * the attempt connects to the address that was checked ({@link #connectAddress}), never resolving twice.
  */
 @ApplicationScoped
 public class WebhookUrlPolicy {
@@ -27,43 +33,92 @@ public class WebhookUrlPolicy {
 
     private static final Set<String> SCHEMES = Set.of("http", "https");
 
-    private final boolean allowPrivateTargets;
+    private final HostResolver resolver;
+    private final Set<String> allowedHosts;
+    private final List<IPAddress> allowedBlocks;
 
     @Inject
-    public WebhookUrlPolicy(WebhookConfig config) {
-        this(config.allowPrivateTargets());
+    public WebhookUrlPolicy(WebhookConfig config, HostResolver resolver) {
+        this(config.allowedTargets().orElse(List.of()), resolver);
     }
 
-    WebhookUrlPolicy(boolean allowPrivateTargets) {
-        this.allowPrivateTargets = allowPrivateTargets;
+    WebhookUrlPolicy(List<String> allowedTargets, HostResolver resolver) {
+        this.resolver = resolver;
+        Set<String> hosts = new HashSet<>();
+        List<IPAddress> blocks = new ArrayList<>();
+        for (String entry : allowedTargets) {
+            String target = entry.trim();
+            if (target.isEmpty()) {
+                continue;
+            }
+            IPAddressString block = new IPAddressString(target);
+            if (block.isIPAddress()) {
+                blocks.add(block.getAddress().toPrefixBlock());
+            } else {
+                hosts.add(target.toLowerCase(Locale.ROOT));
+            }
+        }
+        this.allowedHosts = Set.copyOf(hosts);
+        this.allowedBlocks = List.copyOf(blocks);
     }
 
     /** The URL as a URI, or a 400 naming the field {@code url}. */
     public URI check(String url) {
         URI uri = parse(url);
-        targetRefusal(uri).ifPresent(reason -> {
-            throw InvalidInputException.of("url", reason);
-        });
+        List<InetAddress> addresses;
+        try {
+            addresses = resolver.resolve(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw InvalidInputException.of("url", "must name a host that can be resolved");
+        }
+        if (!allAllowed(uri.getHost(), addresses)) {
+            throw InvalidInputException.of("url", "must not point to a loopback, private, link-local or other "
+                    + "special-purpose address unless the service's allowed targets list it");
+        }
         return uri;
     }
 
-    /** Why a delivery may not go to this URI now, if it may not (the addresses are looked up again). */
-    public Optional<String> targetRefusal(URI uri) {
-        if (allowPrivateTargets) {
+    /**
+     * Where an attempt to deliver to {@code uri} connects: the host resolved now, once, and its first
+     * address, provided every address it has is allowed. Empty when the host does not resolve or any of
+     * its addresses is refused: the sender then does not connect at all.
+     */
+    public Optional<InetSocketAddress> connectAddress(URI uri) {
+        if (uri.getHost() == null) {
             return Optional.empty();
         }
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("must name a host that can be resolved");
+            return Optional.empty();
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                return Optional.of("must not point to a loopback, private or link-local address");
-            }
+        if (!allAllowed(uri.getHost(), addresses)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(new InetSocketAddress(addresses.get(0), port(uri)));
+    }
+
+    static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private boolean allAllowed(String host, List<InetAddress> addresses) {
+        return !addresses.isEmpty() && addresses.stream().allMatch(address -> isAllowed(host, address));
+    }
+
+    private boolean isAllowed(String host, InetAddress address) {
+        if (!SpecialPurposeAddresses.contains(address)) {
+            return true;
+        }
+        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        IPAddress candidate = SpecialPurposeAddresses.of(address);
+        return allowedBlocks.stream().anyMatch(block -> block.contains(candidate));
     }
 
     private static URI parse(String url) {
@@ -94,22 +149,5 @@ public class WebhookUrlPolicy {
             throw InvalidInputException.of("url", "must not have a fragment (#...)");
         }
         return uri;
-    }
-
-    static boolean isInternal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // fc00::/7, unique local addresses
-        }
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            return first == 0 || first == 100 && second >= 64 && second <= 127; // "this network", shared CGN space
-        }
-        return false;
     }
 }

@@ -90,11 +90,11 @@ public class OrganizationResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "getOrganizationSettings", summary = "Read the alert thresholds")
     @APIResponse(responseCode = "200", description = "The settings",
-            content = @Content(schema = @Schema(implementation = SettingsBody.class)))
+            content = @Content(schema = @Schema(implementation = SettingsResponse.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or another organization's")
     public Response getOrganizationSettings(@PathParam("id") String id) {
         Organization organization = service.visible(id);
-        return Response.ok(SettingsBody.from(organization.settings()))
+        return Response.ok(SettingsResponse.from(organization.settings(), recomputation(organization)))
                 .tag(ETags.tag(organization.getVersion())).build();
     }
 
@@ -102,14 +102,19 @@ public class OrganizationResource {
     @Path("/{id}/settings")
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @Operation(operationId = "replaceOrganizationSettings", summary = "Replace the alert thresholds")
-    @APIResponse(responseCode = "200", description = "The settings now in force",
-            content = @Content(schema = @Schema(implementation = SettingsBody.class)))
+    @APIResponse(responseCode = "200", description = "The settings now in force; `recomputation` says when the"
+            + " alerts and reports will follow them (they are recomputed in the background)",
+            content = @Content(schema = @Schema(implementation = SettingsResponse.class)))
     @APIResponse(responseCode = "404", description = "No such organization, or another organization's")
     @APIResponse(responseCode = "412", description = "If-Match names an old version")
     public Response replaceOrganizationSettings(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid SettingsBody settings) {
         Organization organization = service.changeSettings(id, settings.toSettings(), ifMatch);
-        return Response.ok(SettingsBody.from(organization.settings()))
+        return Response.ok(SettingsResponse.from(organization.settings(), recomputation(organization)))
                 .tag(ETags.tag(organization.getVersion())).build();
+    }
+
+    private RecomputationView recomputation(Organization organization) {
+        return service.recomputation(organization.getId()).map(RecomputationView::from).orElse(null);
     }
 }

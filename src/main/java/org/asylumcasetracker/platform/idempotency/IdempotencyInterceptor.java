@@ -14,12 +14,11 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import javax.crypto.Mac;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.security.Caller;
@@ -33,6 +32,10 @@ import org.asylumcasetracker.platform.security.Caller;
  * commits. A parallel retry of the same key waits on the key's row until the first one ends, then replays
  * its response; if the first one failed, nothing was stored and the retry does the work. Failures are
  * never stored, so a retry after a 4xx or 5xx is simply tried again.
+ *
+ * <p>A key belongs to one caller (the token's subject) in one organization: another user or system of the
+ * same clinic sending the same key gets its own record, so nobody can claim another's keys in advance. The
+ * record keeps no personal data in clear ({@link IdempotencySeal}).
  */
 @Idempotent
 @Interceptor
@@ -72,22 +75,24 @@ public class IdempotencyInterceptor {
             throw InvalidInputException.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         String scope = caller.organizationClaim().orElse("");
+        IdempotencySeal seal = new IdempotencySeal(scope, caller.subject(), key);
+        String recordKey = seal.recordKey();
         String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
-        String hash = hash(operation, context.getParameters());
+        String hash = hash(seal, operation, context.getParameters());
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         return QuarkusTransaction.joiningExisting().call(() -> {
-            if (!store.claim(scope, key, hash, operation, now, now.plus(config.ttl()))) {
-                IdempotencyStore.Stored stored = store.find(scope, key).orElseThrow();
+            if (!store.claim(scope, recordKey, hash, operation, now, now.plus(config.ttl()))) {
+                IdempotencyStore.Stored stored = store.find(scope, recordKey).orElseThrow();
                 if (!stored.requestHash().equals(hash) || !stored.operation().equals(operation)) {
                     throw new DomainRuleException(REUSED_CODE,
                             "This Idempotency-Key was already used for a different request.");
                 }
                 metrics.counter("asylum.idempotent.replays").increment();
-                return replay(stored);
+                return replay(stored, seal);
             }
             Object result = context.proceed();
             if (result instanceof Response response) {
-                store.complete(scope, key, response.getStatus(), body(response),
+                store.complete(scope, recordKey, response.getStatus(), seal.seal(body(response)),
                         response.getLocation() == null ? null : response.getLocation().toString(),
                         response.getEntityTag() == null ? null : response.getEntityTag().getValue());
             }
@@ -99,10 +104,10 @@ public class IdempotencyInterceptor {
         return response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
     }
 
-    private static Response replay(IdempotencyStore.Stored stored) {
+    private static Response replay(IdempotencyStore.Stored stored, IdempotencySeal seal) {
         Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
         if (stored.body() != null) {
-            replay.entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE);
+            replay.entity(seal.open(stored.body())).type(MediaType.APPLICATION_JSON_TYPE);
         }
         if (stored.location() != null) {
             replay.location(java.net.URI.create(stored.location()));
@@ -113,17 +118,14 @@ public class IdempotencyInterceptor {
         return replay.build();
     }
 
-    private static String hash(String operation, Object[] parameters) throws JsonProcessingException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(StandardCharsets.UTF_8));
-            for (Object parameter : parameters) {
-                digest.update((byte) 0);
-                digest.update(CANONICAL.writeValueAsBytes(parameter));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Keyed, so that the stored value does not let anyone test guesses of a request's personal data. */
+    private static String hash(IdempotencySeal seal, String operation, Object[] parameters) throws JsonProcessingException {
+        Mac mac = seal.requestMac();
+        mac.update(operation.getBytes(StandardCharsets.UTF_8));
+        for (Object parameter : parameters) {
+            mac.update((byte) 0);
+            mac.update(CANONICAL.writeValueAsBytes(parameter));
         }
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 }

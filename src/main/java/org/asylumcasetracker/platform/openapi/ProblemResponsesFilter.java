@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the API's conventions once for all operations: the {@code Problem} schema, the responses
- * every secured operation can give (400, 401, 403, 500, 503), problem+json content for the
+ * every secured operation can give (400, 401, 403, 429, 500, 503), problem+json content for the
  * resource-specific ones (404, 409, 412, 422) that the resources declare, 413 and 415 for operations that
  * take a body, and the Idempotency-Key header of every POST.
  */
@@ -24,6 +24,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "400", "Invalid input: the problem lists the fields in `errors`",
             "401", "No token, or an invalid or expired one",
             "403", "The token's role may not do this, or its organization is unknown",
+            "429", "Too many requests from this caller or organization; retry after the `Retry-After` seconds",
             "500", "Unexpected failure; the problem carries a `reference` to quote",
             "503", "The identity provider or the database is unreachable; retry later");
 

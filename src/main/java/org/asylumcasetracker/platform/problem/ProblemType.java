@@ -18,6 +18,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     DOMAIN_RULE(422, "domain-rule", "Refused by a domain rule"),
+    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
     INTERNAL(500, "internal-error", "Unexpected error"),
     UNAVAILABLE(503, "service-unavailable", "A service this request depends on is unavailable");
 

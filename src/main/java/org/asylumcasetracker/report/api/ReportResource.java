@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,10 +57,14 @@ public class ReportResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.REPORTS, Roles.CASEWORKER})
     @Operation(operationId = "getOverdueReport",
             summary = "Raised alerts with client and filing context; Accept: text/csv gives every row as CSV",
-            description = "Sorted by severity, then days overdue (most first). Case workers see their own clients only.")
+            description = "Sorted by severity, then days overdue (most first). Case workers see their own clients only."
+                    + " asOf lies within 10 years of today. The CSV export is streamed and has at most 50,000 rows"
+                    + " (ASYLUM_REPORTS_CSV_MAX_ROWS); a larger one is refused with 422 EXPORT_TOO_LARGE: filter it"
+                    + " or page through the JSON report.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverdueReportResponse.class)),
             @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "EXPORT_TOO_LARGE: the CSV export would have more rows than allowed")
     public Response getOverdueReport(
             @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -98,20 +101,17 @@ public class ReportResource {
     }
 
     private Response csv(OverdueFilter filter) {
-        // Rows are read inside the service's transaction, then written; an organization's list is bounded.
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
-        CsvWriter csv = new CsvWriter(writer);
-        csv.row(CSV_HEADER);
-        service.each(filter, row -> csv.row(List.of(row.code(), row.code().severity(), row.dueOn(), row.daysOverdue(),
-                row.filingId(), row.clientId(), row.clientName(), row.caseworker() == null ? "" : row.caseworker(),
-                row.stage(), row.venue())));
-        try {
+        service.checkExportSize(filter);
+        // Written while the rows come from the database: the service's transaction lasts as long as the export.
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CsvWriter csv = new CsvWriter(writer);
+            csv.row(CSV_HEADER);
+            service.each(filter, row -> csv.row(List.of(row.code(), row.code().severity(), row.dueOn(),
+                    row.daysOverdue(), row.filingId(), row.clientId(), row.clientName(),
+                    row.caseworker() == null ? "" : row.caseworker(), row.stage(), row.venue())));
             writer.flush();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        StreamingOutput body = out -> buffer.writeTo(out);
+        };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"overdue.csv\"").build();
     }

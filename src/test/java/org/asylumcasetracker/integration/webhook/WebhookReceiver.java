@@ -40,15 +40,24 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile ToIntFunction<Received> responder = request -> 204;
     private volatile CountDownLatch hold;
 
-    private WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private WebhookReceiver(InetSocketAddress address) throws IOException {
+        server = HttpServer.create(address, 0);
         server.createContext("/hooks", this::handle);
         server.setExecutor(handlers);
         server.start();
     }
 
     static WebhookReceiver start() throws IOException {
-        return new WebhookReceiver();
+        return new WebhookReceiver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** A receiver on another loopback address (any of 127.0.0.0/8 on Linux) and a given port. */
+    static WebhookReceiver startOn(InetAddress address, int port) throws IOException {
+        return new WebhookReceiver(new InetSocketAddress(address, port));
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** A URL on which nothing listens: the port was free a moment ago and is closed again. */

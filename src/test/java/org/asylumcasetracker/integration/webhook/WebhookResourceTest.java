@@ -82,6 +82,21 @@ class WebhookResourceTest {
     }
 
     @Test
+    void internalAndSpecialPurposeTargetsAreRefusedNamingTheField() {
+        // The test profile allows 127.0.0.1 alone (the tests' receivers); the names resolve in TestHostResolver.
+        for (String url : List.of("http://127.0.0.2:8080/hooks", "http://10.0.0.5/hooks",
+                "http://192.168.1.20/hooks", "http://169.254.10.1/hooks", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]/hooks", "http://[::ffff:10.0.0.5]/hooks", "http://[::ffff:169.254.169.254]/hooks",
+                "http://[64:ff9b::a00:5]/hooks", "http://[2002:c0a8:114::1]/hooks", "http://198.18.0.1/hooks",
+                "http://intranet.clinic.test/hooks", "http://metadata.clinic.test/latest/meta-data",
+                "http://no-such-host.clinic.test/hooks")) {
+            as(TestTokens.BOB).body(Webhooks.body(url, "ALERT_DUE")).post(PATH).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", contains("url"));
+        }
+    }
+
+    @Test
     void secretAndEventsAreChecked() {
         as(TestTokens.BOB).body(Map.of("url", RECEIVER, "secret", "too-short", "events", List.of("ALERT_DUE")))
                 .post(PATH).then().statusCode(400).body("errors.field", contains("secret"));

@@ -6,6 +6,8 @@ import static org.asylumcasetracker.support.Mother.event;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.asylumcasetracker.platform.idempotency.IdempotencySeal;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -77,6 +80,44 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void keysBelongToOneCallerSoNobodyCanClaimAnothersKeysInAdvance() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Mother.client();
+        String amy = TestTokens.token("amy", "caseworker", "demo");
+        String squatted = as(amy).header("Idempotency-Key", key).body(Mother.client()).post("/api/v1/clients")
+                .then().statusCode(201).extract().path("id");
+        String own = as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
+                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        assertNotEquals(squatted, own);
+        as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(own));
+    }
+
+    @Test
+    void theStoredRecordHoldsNoPersonalDataOrKeyInClearYetReplaysExactly() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Mother.client();
+        String first = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
+                .then().statusCode(201).extract().asString();
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select scope, key, request_hash, operation, body, location, etag from idempotency_key where key = ?1")
+                .setParameter(1, recordKey("demo", "alice", key)).getSingleResult());
+        String stored = java.util.Arrays.toString(row);
+        for (Object personal : List.of(body.get("firstName"), body.get("lastName"), body.get("aNumber"), key)) {
+            assertFalse(stored.contains(String.valueOf(personal)), "stored in clear: " + personal);
+        }
+        String replayed = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
+                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        assertEquals(first, replayed);
+    }
+
+    /** The record key of a test token's caller: test tokens' subjects are name-based UUIDs of the username. */
+    private static String recordKey(String organization, String username, String key) {
+        String subject = UUID.nameUUIDFromBytes(username.getBytes()).toString();
+        return new IdempotencySeal(organization, subject, key).recordKey();
+    }
+
+    @Test
     void aFailedRequestIsNotRememberedSoItsRetryRuns() {
         String key = UUID.randomUUID().toString();
         String client = Mother.createClient(TestTokens.ALICE);
@@ -96,7 +137,7 @@ class IdempotencyKeyTest {
                 .then().statusCode(201).extract().path("id");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update idempotency_key set expires_at = now() - interval '1 minute' where key = ?1")
-                .setParameter(1, key).executeUpdate());
+                .setParameter(1, recordKey("demo", "alice", key)).executeUpdate());
         String second = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
         assertEquals(false, first.equals(second));

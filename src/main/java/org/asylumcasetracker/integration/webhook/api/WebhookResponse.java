@@ -15,7 +15,10 @@ public record WebhookResponse(UUID id, String url, List<WebhookEventType> events
                 + " without one: keep it, it is never shown again", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
         String secret,
         @Schema(description = "Until when the secret replaced by the last rotation still signs (a second signature)")
-        OffsetDateTime previousSecretExpiresAt) {
+        OffsetDateTime previousSecretExpiresAt,
+        @Schema(description = "Failed attempts in a row; a success resets it") int consecutiveFailures,
+        @Schema(description = "While set and in the future, the receiver kept failing and its deliveries wait until"
+                + " then (the pause doubles with each further failure)") OffsetDateTime pausedUntil) {
 
     public static WebhookResponse from(WebhookSubscription s) {
         return created(s, null);
@@ -23,7 +26,8 @@ public record WebhookResponse(UUID id, String url, List<WebhookEventType> events
 
     public static WebhookResponse created(WebhookSubscription s, String generatedSecret) {
         return new WebhookResponse(s.getId(), s.getUrl(), s.getEvents().stream().sorted().toList(), s.getCreatedAt(),
-                s.getCreatedBy(), generatedSecret, s.getPreviousSecretExpiresAt());
+                s.getCreatedBy(), generatedSecret, s.getPreviousSecretExpiresAt(),
+                s.getConsecutiveFailures(), s.getPausedUntil());
     }
 
     @Override

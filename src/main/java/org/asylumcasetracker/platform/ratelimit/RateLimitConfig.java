@@ -1,0 +1,33 @@
+package org.asylumcasetracker.platform.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The request budgets that keep one caller or one clinic from starving the others. Each budget refills
+ * continuously at its rate and holds up to its burst, so a frontend or a clinic's sync never meets it while
+ * a runaway script does. Budgets live in each instance's memory: with N instances behind a load balancer the
+ * effective budget is up to N times as large.
+ */
+@ConfigMapping(prefix = "asylum.rate-limit")
+public interface RateLimitConfig {
+
+    /** Off: no request is ever limited. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests per second one caller (a token's subject) may make, sustained. */
+    @WithDefault("100")
+    long tokenPerSecond();
+
+    /** How many requests one caller may make at once after a quiet spell. */
+    @WithDefault("200")
+    long tokenBurst();
+
+    /** Requests per second all callers of one organization together may make, sustained. */
+    @WithDefault("500")
+    long organizationPerSecond();
+
+    @WithDefault("1000")
+    long organizationBurst();
+}

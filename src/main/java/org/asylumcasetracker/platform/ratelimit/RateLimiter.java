@@ -1,0 +1,91 @@
+package org.asylumcasetracker.platform.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token buckets (Bucket4j) per caller and per organization. A request takes one token from its caller's
+ * bucket, then one from its organization's; the first empty bucket refuses it and says how long until a
+ * token is back. Idle buckets are forgotten after ten minutes (a full bucket is what a new one would be).
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    public static final String METRIC = "asylum.rate.limited.requests";
+    private static final long MAX_BUCKETS = 100_000;
+
+    /** Why a request is refused: which budget ran out, and in how many whole seconds it has a token again. */
+    public record Refusal(Scope scope, long retryAfterSeconds) {
+    }
+
+    public enum Scope {
+        TOKEN, ORGANIZATION;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final RateLimitConfig config;
+    private final Cache<String, Bucket> callers;
+    private final Cache<String, Bucket> organizations;
+    private final Counter tokenRefusals;
+    private final Counter organizationRefusals;
+
+    @Inject
+    public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.callers = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(MAX_BUCKETS).build();
+        this.organizations = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(MAX_BUCKETS).build();
+        this.tokenRefusals = counter(registry, Scope.TOKEN);
+        this.organizationRefusals = counter(registry, Scope.ORGANIZATION);
+    }
+
+    /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */
+    public Optional<Refusal> acquire(String subject, String organization) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        Bucket caller = callers.get(subject, any -> bucket(config.tokenBurst(), config.tokenPerSecond()));
+        ConsumptionProbe probe = caller.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            tokenRefusals.increment();
+            return Optional.of(new Refusal(Scope.TOKEN, seconds(probe)));
+        }
+        if (organization == null) {
+            return Optional.empty();
+        }
+        Bucket shared = organizations.get(organization,
+                any -> bucket(config.organizationBurst(), config.organizationPerSecond()));
+        probe = shared.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            organizationRefusals.increment();
+            return Optional.of(new Refusal(Scope.ORGANIZATION, seconds(probe)));
+        }
+        return Optional.empty();
+    }
+
+    private static Bucket bucket(long burst, long perSecond) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .build();
+    }
+
+    private static long seconds(ConsumptionProbe probe) {
+        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+    }
+
+    private static Counter counter(MeterRegistry registry, Scope scope) {
+        return Counter.builder(METRIC).description("Requests refused with 429 because a rate limit ran out")
+                .tag("scope", scope.tag()).register(registry);
+    }
+}

@@ -1,0 +1,116 @@
+package org.asylumcasetracker.platform.ratelimit;
+
+import static org.asylumcasetracker.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.asylumcasetracker.support.Organizations;
+import org.asylumcasetracker.support.TestTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The budgets per caller and per organization. Spending a budget over HTTP would take hundreds of requests
+ * within a second on a shared machine, so each test keeps it spent through the limiter itself (in process,
+ * on a thread of its own, as fast as the budget refills) and shows what the API answers meanwhile.
+ */
+@QuarkusTest
+class RateLimitTest {
+
+    private static final String CLIENTS = "/api/v1/clients";
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Test
+    void aCallerWhoseBudgetIsSpentGets429WithRetryAfterWhileOthersCarryOn() throws Exception {
+        Organizations.ensureDemoTenants();
+        String username = "busy-" + UUID.randomUUID();
+        String token = TestTokens.token(username, "caseworker", Organizations.DEMO);
+        as(token).get(CLIENTS).then().statusCode(200);
+        double before = refused("token");
+
+        Response refused = whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
+        refused.then().contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
+                .body("detail", containsString("caller"));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1, refused.header("Retry-After"));
+        assertTrue(refused("token") >= before + 1);
+        as(TestTokens.ALICE).get(CLIENTS).then().statusCode(200);
+    }
+
+    @Test
+    void anOrganizationWhoseBudgetIsSpentGets429AndOtherOrganizationsDoNot() throws Exception {
+        Organizations.ensureDemoTenants();
+        String org = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        Organizations.ensure(org, "Busy Clinic", "America/New_York");
+        String token = TestTokens.token("fresh-" + UUID.randomUUID(), "caseworker", org);
+        double before = refused("organization");
+
+        // 64 callers of the clinic together can take far more than the organization's 500 per second
+        String[] callers = new String[64];
+        for (int i = 0; i < callers.length; i++) {
+            callers[i] = UUID.randomUUID().toString();
+        }
+        AtomicInteger turn = new AtomicInteger();
+        Response refused = whileSpent(() -> callers[Math.floorMod(turn.getAndIncrement(), callers.length)], org,
+                () -> as(token).get(CLIENTS));
+        refused.then().contentType("application/problem+json").body("detail", containsString("organization"));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+        assertTrue(refused("organization") >= before + 1);
+        as(TestTokens.CAROL).get(CLIENTS).then().statusCode(200);
+    }
+
+    /**
+     * Sends {@code request} (up to twenty times) while another thread takes every request the budget has, and
+     * returns the first 429. Refills arrive all the time, so a request may win one now and then.
+     */
+    private Response whileSpent(Supplier<String> subject, String organization, Supplier<Response> request)
+            throws Exception {
+        AtomicBoolean spending = new AtomicBoolean(true);
+        CompletableFuture<Void> spender = CompletableFuture.runAsync(() -> {
+            while (spending.get()) {
+                limiter.acquire(subject.get(), organization);
+            }
+        });
+        try {
+            Thread.sleep(200); // the burst is spent by now: 1,000 takes at most
+            for (int i = 0; i < 20; i++) {
+                Response response = request.get();
+                if (response.statusCode() == 429) {
+                    return response;
+                }
+                assertEquals(200, response.statusCode());
+            }
+            return fail("the budget was never spent");
+        } finally {
+            spending.set(false);
+            spender.get();
+        }
+    }
+
+    private double refused(String scope) {
+        var counter = registry.find(RateLimiter.METRIC).tag("scope", scope).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Test tokens carry a name-based UUID of the username as their subject. */
+    private static String subjectOf(String username) {
+        return UUID.nameUUIDFromBytes(username.getBytes()).toString();
+    }
+}
