@@ -69,15 +69,29 @@ public final class BenchData {
     static final int CASEWORKERS_PER_ORG = 20;
     static final String LOADER = "bench-loader";
 
-    private static final String[] ZONES = {"America/New_York", "America/Chicago", "America/Denver",
-        "America/Los_Angeles", "America/Phoenix"};
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "ze", "ro",
-        "na", "li", "pe", "ta", "fi", "mo", "sa", "be", "yu", "ga", "ho", "ne", "ri"};
-    private static final String[] LANGUAGES = {"Spanish", "Haitian Creole", "French", "Portuguese", "Arabic",
-        "Russian", "Mandarin", "Pashto", "Tigrinya", "English"};
+    private static final String[] ZONES = {
+        "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Phoenix"
+    };
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ra", "te", "su", "no", "vi", "da", "ze", "ro", "na", "li", "pe", "ta", "fi", "mo", "sa",
+        "be", "yu", "ga", "ho", "ne", "ri"
+    };
+    private static final String[] LANGUAGES = {
+        "Spanish",
+        "Haitian Creole",
+        "French",
+        "Portuguese",
+        "Arabic",
+        "Russian",
+        "Mandarin",
+        "Pashto",
+        "Tigrinya",
+        "English"
+    };
     private static final String[] CITIES = {"Newark", "Queens", "Brooklyn", "Elizabeth", "Paterson", "Yonkers"};
-    private static final String[] COURTS = {"New York Broadway Immigration Court", "Newark Immigration Court",
-        "Elizabeth Immigration Court"};
+    private static final String[] COURTS = {
+        "New York Broadway Immigration Court", "Newark Immigration Court", "Elizabeth Immigration Court"
+    };
     private static final String[] RECEIPT_PREFIXES = {"IOE", "ZLA", "EAC", "WAC", "SRC", "LIN", "NBC", "MSC"};
     private static final String ORG_COLUMNS = "(id, name, time_zone, created_at, created_by, updated_at, updated_by)";
     private static final String CLIENT_COPY = "copy client (id, organization_id, external_ref, first_name, last_name,"
@@ -104,8 +118,7 @@ public final class BenchData {
     /** The thresholds every bench organization has: the product's defaults, as the organization table stores them. */
     private static final OrganizationSettings SETTINGS = new OrganizationSettings();
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -134,8 +147,13 @@ public final class BenchData {
                     Files.writeString(out.resolve("bench-000-stages.txt"), data.counts.stages.toString());
                 }
                 if ((org - firstOrg + 1) % 10 == 0 || org == endOrg - 1) {
-                    System.out.printf("  loaded %s: %,d filings, %,d events, %,d alert windows so far (%.0f s)%n",
-                            orgId(org), total.filings, total.events, total.windows, (System.nanoTime() - started) / 1e9);
+                    System.out.printf(
+                            "  loaded %s: %,d filings, %,d events, %,d alert windows so far (%.0f s)%n",
+                            orgId(org),
+                            total.filings,
+                            total.events,
+                            total.windows,
+                            (System.nanoTime() - started) / 1e9);
                 }
             }
         }
@@ -155,8 +173,8 @@ public final class BenchData {
     }
 
     private static void insertOrganization(Connection db, OrgData data) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("insert into organization " + ORG_COLUMNS
-                + " values (?, ?, ?, now(), ?, now(), ?)")) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "insert into organization " + ORG_COLUMNS + " values (?, ?, ?, now(), ?, now(), ?)")) {
             insert.setString(1, data.id);
             insert.setString(2, "Bench Legal Aid " + data.id.substring("bench-".length()));
             insert.setString(3, data.zone.getId());
@@ -173,7 +191,8 @@ public final class BenchData {
     /** An id that SQL can compute too: {@code md5(text)::uuid}. */
     static UUID md5Uuid(String text) {
         try {
-            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer digest =
+                    ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
             return new UUID(digest.getLong(), digest.getLong());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -255,8 +274,13 @@ public final class BenchData {
             Channel channel = venue == Venue.USCIS ? (chance(0.6) ? Channel.MAIL : Channel.ONLINE) : null;
             filing = Filing.open(data.id, clientId, venue, channel, filedOn, CourtBiometricsProcess.MAIL_PACKAGE);
             setId(filing, filingId);
-            filing.describe("FL-" + number, channel, filedOn,
-                    venue == Venue.IMMIGRATION_COURT ? pick(COURTS) : null, null, List.of());
+            filing.describe(
+                    "FL-" + number,
+                    channel,
+                    filedOn,
+                    venue == Venue.IMMIGRATION_COURT ? pick(COURTS) : null,
+                    null,
+                    List.of());
 
             LocalDate lastDay = walkMainPath(filedOn);
             addSideEvents(filedOn, lastDay);
@@ -266,8 +290,17 @@ public final class BenchData {
                 writeEvent(event);
             }
             for (AlertWindow window : AlertRules.windows(FilingFacts.of(filing, hasPrimaryId), SETTINGS, data.zone)) {
-                row(data.windows, filingId, window.code(), data.id, clientId, window.code().severity().ordinal(),
-                        window.dueOn(), window.endsOn(), venue, caseworker);
+                row(
+                        data.windows,
+                        filingId,
+                        window.code(),
+                        data.id,
+                        clientId,
+                        window.code().severity().ordinal(),
+                        window.dueOn(),
+                        window.endsOn(),
+                        venue,
+                        caseworker);
                 data.counts.windows++;
             }
             data.counts.filings++;
@@ -302,19 +335,26 @@ public final class BenchData {
                 }
                 day = notice;
                 LocalDate appointmentDay = day.plusDays(10 + random.nextInt(36));
-                OffsetDateTime appointmentAt = appointmentDay.atTime(8 + random.nextInt(8), 0).atZone(data.zone)
+                OffsetDateTime appointmentAt = appointmentDay
+                        .atTime(8 + random.nextInt(8), 0)
+                        .atZone(data.zone)
                         .toOffsetDateTime();
-                events.add(filing.recordBiometricsNotice(on(day), appointmentAt,
-                        "USCIS Application Support Center, " + pick(CITIES), null));
+                events.add(filing.recordBiometricsNotice(
+                        on(day), appointmentAt, "USCIS Application Support Center, " + pick(CITIES), null));
                 if (i < notices) {
-                    LocalDate requested = day.plusDays(1 + random.nextInt((int) ChronoUnit.DAYS.between(day, appointmentDay) - 1));
+                    LocalDate requested =
+                            day.plusDays(1 + random.nextInt((int) ChronoUnit.DAYS.between(day, appointmentDay) - 1));
                     if (requested.isAfter(today)) {
                         return day;
                     }
                     day = requested;
-                    events.add(filing.requestReschedule(on(day), RescheduleVia.PHONE,
-                            day.atTime(10, 0).atZone(data.zone).toOffsetDateTime(), null,
-                            SETTINGS.onlineRescheduleCutoffHours(), SETTINGS.maxOnlineReschedules()));
+                    events.add(filing.requestReschedule(
+                            on(day),
+                            RescheduleVia.PHONE,
+                            day.atTime(10, 0).atZone(data.zone).toOffsetDateTime(),
+                            null,
+                            SETTINGS.onlineRescheduleCutoffHours(),
+                            SETTINGS.maxOnlineReschedules()));
                 } else if (!appointmentDay.isAfter(today)) {
                     double outcome = random.nextDouble();
                     if (outcome < 0.8) {
@@ -333,7 +373,9 @@ public final class BenchData {
             LocalDate day = lastDay;
             if (filing.getVenue() == Venue.IMMIGRATION_COURT && chance(0.4)) {
                 day = between(day, today);
-                OffsetDateTime hearingAt = day.plusDays(30 + random.nextInt(400)).atTime(9, 0).atZone(data.zone)
+                OffsetDateTime hearingAt = day.plusDays(30 + random.nextInt(400))
+                        .atTime(9, 0)
+                        .atZone(data.zone)
                         .toOffsetDateTime();
                 events.add(filing.scheduleHearing(on(day), hearingAt, HearingKind.INDIVIDUAL));
             }
@@ -353,7 +395,8 @@ public final class BenchData {
         }
 
         private Filing.EventContext on(LocalDate day) {
-            return new Filing.EventContext(day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime());
+            return new Filing.EventContext(
+                    day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime());
         }
 
         /** A day min..max days after {@code from}, if the step happened at all and not after today. */
@@ -384,39 +427,113 @@ public final class BenchData {
                 documents.add(IdentityDocument.ID_COPY);
             }
             LocalDate born = today.minusYears(18 + random.nextInt(50)).minusDays(random.nextInt(365));
-            OffsetDateTime created = today.minusDays(3 * 365).atStartOfDay(data.zone).toOffsetDateTime();
-            row(data.clients, clientId, data.id, "CL-" + number, name(2), name(3), born,
-                    chance(0.7) ? "A" + digits(9) : null, pick(LANGUAGES),
-                    "555-01" + digits(2), chance(0.5) ? "client" + global + "@example.org" : null,
-                    (1 + random.nextInt(999)) + " Example Street", null, pick(CITIES), "NJ", "07" + digits(3),
-                    born.plusYears(16 + random.nextInt(10)), DOCUMENTS.convertToDatabaseColumn(documents),
-                    caseworker, 0, created, LOADER, created, LOADER);
+            OffsetDateTime created =
+                    today.minusDays(3 * 365).atStartOfDay(data.zone).toOffsetDateTime();
+            row(
+                    data.clients,
+                    clientId,
+                    data.id,
+                    "CL-" + number,
+                    name(2),
+                    name(3),
+                    born,
+                    chance(0.7) ? "A" + digits(9) : null,
+                    pick(LANGUAGES),
+                    "555-01" + digits(2),
+                    chance(0.5) ? "client" + global + "@example.org" : null,
+                    (1 + random.nextInt(999)) + " Example Street",
+                    null,
+                    pick(CITIES),
+                    "NJ",
+                    "07" + digits(3),
+                    born.plusYears(16 + random.nextInt(10)),
+                    DOCUMENTS.convertToDatabaseColumn(documents),
+                    caseworker,
+                    0,
+                    created,
+                    LOADER,
+                    created,
+                    LOADER);
             return documents.stream().anyMatch(IdentityDocument::isPrimary);
         }
 
         private void writeFiling(LocalDate filedOn) {
             Progress p = filing.progress();
             OffsetDateTime created = filedOn.atTime(12, 0).atZone(data.zone).toOffsetDateTime();
-            OffsetDateTime updated = events.isEmpty() ? created : events.get(events.size() - 1).getRecordedAt();
-            String updatedBy = events.isEmpty() ? caseworker : events.get(events.size() - 1).getRecordedBy();
-            row(data.filings, filing.getId(), data.id, filing.getClientId(), filing.getExternalRef(), filing.getVenue(),
-                    filing.getChannel(), filing.getFiledOn(), filing.getCourtName(), "", p.stage(), p.packageMailedOn(),
-                    p.trackingNumber(), p.receiptNumber(), p.receiptReceivedOn(), p.biometricsClockStartOn(),
-                    p.noticeReceivedOn(), p.appointmentAt(), p.appointmentLocation(), p.deliveredVia(),
-                    p.rescheduleCount(), p.stampedNoticeKept(), p.missedOn(), p.completedOn(), p.individualHearingAt(),
-                    p.workPermitFiledOn(), p.outcome(), p.closedOn(), filing.getEventCount(),
+            OffsetDateTime updated =
+                    events.isEmpty() ? created : events.get(events.size() - 1).getRecordedAt();
+            String updatedBy = events.isEmpty()
+                    ? caseworker
+                    : events.get(events.size() - 1).getRecordedBy();
+            row(
+                    data.filings,
+                    filing.getId(),
+                    data.id,
+                    filing.getClientId(),
+                    filing.getExternalRef(),
+                    filing.getVenue(),
+                    filing.getChannel(),
+                    filing.getFiledOn(),
+                    filing.getCourtName(),
+                    "",
+                    p.stage(),
+                    p.packageMailedOn(),
+                    p.trackingNumber(),
+                    p.receiptNumber(),
+                    p.receiptReceivedOn(),
+                    p.biometricsClockStartOn(),
+                    p.noticeReceivedOn(),
+                    p.appointmentAt(),
+                    p.appointmentLocation(),
+                    p.deliveredVia(),
+                    p.rescheduleCount(),
+                    p.stampedNoticeKept(),
+                    p.missedOn(),
+                    p.completedOn(),
+                    p.individualHearingAt(),
+                    p.workPermitFiledOn(),
+                    p.outcome(),
+                    p.closedOn(),
+                    filing.getEventCount(),
                     // each recorded event bumps the version, as Hibernate's @Version does in the service
-                    filing.getEventCount(), created, caseworker, updated, updatedBy);
+                    filing.getEventCount(),
+                    created,
+                    caseworker,
+                    updated,
+                    updatedBy);
         }
 
         private void writeEvent(FilingEvent e) {
             EventDetails d = e.details();
-            row(data.events, e.getId(), e.getFilingId(), e.getOrganizationId(), e.getSequence(), e.getType(),
-                    e.getOccurredOn(), d.trackingNumber(), d.receiptNumber(), d.appointmentAt(), d.location(),
-                    d.deliveredVia(), d.via(), d.requestedAt(), d.reason(), d.stampedNoticeKept(), d.hearingAt(),
-                    d.kind(), d.channel(), d.note(), d.outcome(), e.getStageBefore(), e.getStageAfter(),
-                    PROGRESS.convertToDatabaseColumn(e.getProgressBefore()), e.getRecordedBy(), e.getRecordedAt(),
-                    null, null);
+            row(
+                    data.events,
+                    e.getId(),
+                    e.getFilingId(),
+                    e.getOrganizationId(),
+                    e.getSequence(),
+                    e.getType(),
+                    e.getOccurredOn(),
+                    d.trackingNumber(),
+                    d.receiptNumber(),
+                    d.appointmentAt(),
+                    d.location(),
+                    d.deliveredVia(),
+                    d.via(),
+                    d.requestedAt(),
+                    d.reason(),
+                    d.stampedNoticeKept(),
+                    d.hearingAt(),
+                    d.kind(),
+                    d.channel(),
+                    d.note(),
+                    d.outcome(),
+                    e.getStageBefore(),
+                    e.getStageAfter(),
+                    PROGRESS.convertToDatabaseColumn(e.getProgressBefore()),
+                    e.getRecordedBy(),
+                    e.getRecordedAt(),
+                    null,
+                    null);
             data.counts.events++;
         }
 

@@ -16,8 +16,7 @@ import java.time.Duration;
  */
 public final class BenchPostgres {
 
-    private BenchPostgres() {
-    }
+    private BenchPostgres() {}
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
@@ -45,13 +44,16 @@ public final class BenchPostgres {
 
         Files.writeString(readyFile, Integer.toString(postgres.getPort()), StandardCharsets.UTF_8);
         System.out.println("PostgreSQL 17 listening on port " + postgres.getPort() + ", data in " + dataDir);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-        }, "bench-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (Exception e) {
+                                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+                            }
+                        },
+                        "bench-postgres-stop"));
         Thread.currentThread().join();
     }
 }

@@ -24,8 +24,7 @@ public final class BenchTokens {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    private BenchTokens() {
-    }
+    private BenchTokens() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -36,8 +35,10 @@ public final class BenchTokens {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
-        Files.writeString(out.resolve("public-key.b64"),
-                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+        Files.writeString(
+                out.resolve("public-key.b64"),
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                StandardCharsets.US_ASCII);
 
         long now = Instant.now().getEpochSecond();
         for (int i = 3; i < args.length; i++) {

@@ -36,8 +36,7 @@ public final class AlertRules {
         ALL.forEach(rule -> BY_CODE.put(rule.code(), rule));
     }
 
-    private AlertRules() {
-    }
+    private AlertRules() {}
 
     public static List<AlertRule> all() {
         return ALL;

@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
-import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -31,8 +31,9 @@ public final class AppointmentUpcomingRule implements AlertRule {
         if (facts.stage() != Stage.BIOMETRICS_SCHEDULED) {
             return Optional.empty();
         }
-        return facts.appointmentDate(zone).map(appointmentDate -> new AlertWindow(
-                code(), appointmentDate.minusDays(settings.appointmentReminderDays()), appointmentDate));
+        return facts.appointmentDate(zone)
+                .map(appointmentDate -> new AlertWindow(
+                        code(), appointmentDate.minusDays(settings.appointmentReminderDays()), appointmentDate));
     }
 
     @Override

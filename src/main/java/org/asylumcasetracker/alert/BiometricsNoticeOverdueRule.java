@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
-import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.Stage;
@@ -33,8 +33,9 @@ public final class BiometricsNoticeOverdueRule implements AlertRule {
         if (facts.stage() != Stage.AWAITING_BIOMETRICS_NOTICE) {
             return Optional.empty();
         }
-        return Optional.ofNullable(facts.biometricsClockStartOn()).map(clockStart ->
-                AlertWindow.from(code(), clockStart.plusMonths(settings.biometricsNoticeOverdueMonths())));
+        return Optional.ofNullable(facts.biometricsClockStartOn())
+                .map(clockStart ->
+                        AlertWindow.from(code(), clockStart.plusMonths(settings.biometricsNoticeOverdueMonths())));
     }
 
     @Override
@@ -51,7 +52,11 @@ public final class BiometricsNoticeOverdueRule implements AlertRule {
         }
         // Online filers get the notice in their USCIS account, so a call is only worth it once that is checked.
         if (facts.channel() == Channel.ONLINE) {
-            return List.of(AlertAction.of(ActionKind.CHECK_ONLINE_ACCOUNT).who(Who.CLIENT).build(), call);
+            return List.of(
+                    AlertAction.of(ActionKind.CHECK_ONLINE_ACCOUNT)
+                            .who(Who.CLIENT)
+                            .build(),
+                    call);
         }
         return List.of(
                 AlertAction.of(ActionKind.CHECK_CASE_STATUS)

@@ -52,10 +52,25 @@ public record FilingFacts(
     /** The facts of a filing as it stands now. */
     public static FilingFacts of(Filing filing, boolean clientHasPrimaryId) {
         Progress p = filing.progress();
-        return new FilingFacts(filing.getId(), filing.getClientId(), filing.getVenue(), filing.getChannel(), p.stage(),
-                filing.getFiledOn(), p.packageMailedOn(), p.receiptReceivedOn(), p.biometricsClockStartOn(),
-                p.noticeReceivedOn(), p.appointmentAt(), p.deliveredVia(), p.missedOn(), p.completedOn(),
-                p.stampedNoticeKept(), p.individualHearingAt(), p.workPermitFiledOn() != null, clientHasPrimaryId);
+        return new FilingFacts(
+                filing.getId(),
+                filing.getClientId(),
+                filing.getVenue(),
+                filing.getChannel(),
+                p.stage(),
+                filing.getFiledOn(),
+                p.packageMailedOn(),
+                p.receiptReceivedOn(),
+                p.biometricsClockStartOn(),
+                p.noticeReceivedOn(),
+                p.appointmentAt(),
+                p.deliveredVia(),
+                p.missedOn(),
+                p.completedOn(),
+                p.stampedNoticeKept(),
+                p.individualHearingAt(),
+                p.workPermitFiledOn() != null,
+                clientHasPrimaryId);
     }
 
     /** The appointment's calendar day where the organization works, whatever offset the time was stored with. */

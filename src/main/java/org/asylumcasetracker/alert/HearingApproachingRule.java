@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
-import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -33,8 +33,9 @@ public final class HearingApproachingRule implements AlertRule {
         if (!facts.filedInCourt() || facts.stage() == Stage.BIOMETRICS_COMPLETED || facts.stage() == Stage.CLOSED) {
             return Optional.empty();
         }
-        return facts.individualHearingDate(zone).map(hearingDate ->
-                new AlertWindow(code(), hearingDate.minusDays(settings.hearingWarningDays()), hearingDate));
+        return facts.individualHearingDate(zone)
+                .map(hearingDate ->
+                        new AlertWindow(code(), hearingDate.minusDays(settings.hearingWarningDays()), hearingDate));
     }
 
     @Override

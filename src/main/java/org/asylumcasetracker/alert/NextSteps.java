@@ -1,13 +1,13 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.AlertAction;
-import static org.asylumcasetracker.filing.AlertAction.Item.A_NUMBER;
 import static org.asylumcasetracker.filing.AlertAction.Item.APPOINTMENT_NOTICE;
+import static org.asylumcasetracker.filing.AlertAction.Item.A_NUMBER;
 import static org.asylumcasetracker.filing.AlertAction.Item.RECEIPT_NOTICE;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
 
@@ -24,7 +24,8 @@ final class NextSteps {
     /** Said on the Contact Center's phone menu to be passed to a person. */
     static final String ASK_FOR_REPRESENTATIVE = "InfoPass";
 
-    static final String NEBRASKA_SERVICE_CENTER_ADDRESS = String.join("\n",
+    static final String NEBRASKA_SERVICE_CENTER_ADDRESS = String.join(
+            "\n",
             "USCIS Nebraska Service Center",
             "Defensive Asylum Application with Immigration Court",
             "P.O. Box 87589",
@@ -35,11 +36,10 @@ final class NextSteps {
     static final List<String> PRIMARY_ID = List.of(Item.PASSPORT, Item.GOVERNMENT_ID);
 
     /** What an Application Support Center accepts from someone without a valid government ID. */
-    static final List<String> ALTERNATIVE_ID = List.of(
-            Item.BIRTH_CERTIFICATE, Item.SCHOOL_ID, Item.EXPIRED_ID, Item.ID_COPY, Item.IMMIGRATION_DOCUMENT);
+    static final List<String> ALTERNATIVE_ID =
+            List.of(Item.BIRTH_CERTIFICATE, Item.SCHOOL_ID, Item.EXPIRED_ID, Item.ID_COPY, Item.IMMIGRATION_DOCUMENT);
 
-    private NextSteps() {
-    }
+    private NextSteps() {}
 
     static AlertAction callContactCenter(List<String> haveReady) {
         return AlertAction.of(ActionKind.CALL)
@@ -63,7 +63,9 @@ final class NextSteps {
     }
 
     static AlertAction seekLegalHelp() {
-        return AlertAction.of(ActionKind.SEEK_LEGAL_HELP).who(Who.IMMIGRATION_ATTORNEY).build();
+        return AlertAction.of(ActionKind.SEEK_LEGAL_HELP)
+                .who(Who.IMMIGRATION_ATTORNEY)
+                .build();
     }
 
     private static List<String> withReceiptNotice(FilingFacts facts, List<String> items) {

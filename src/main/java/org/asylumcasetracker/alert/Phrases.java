@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** Small pieces of the English summaries, so every rule counts and pluralises the same way. */
 final class Phrases {
 
-    private Phrases() {
-    }
+    private Phrases() {}
 
     static String months(int count) {
         return count == 1 ? "1 month" : count + " months";

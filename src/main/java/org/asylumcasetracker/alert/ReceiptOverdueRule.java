@@ -5,9 +5,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
-import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -38,8 +38,8 @@ public final class ReceiptOverdueRule implements AlertRule {
     @Override
     public String summary(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
         String since = facts.filedInCourt() ? "mailing the package to USCIS" : "filing with USCIS";
-        return "No receipt notice has been recorded within " + Phrases.months(settings.receiptOverdueMonths())
-                + " of " + since + ".";
+        return "No receipt notice has been recorded within " + Phrases.months(settings.receiptOverdueMonths()) + " of "
+                + since + ".";
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 public class RuleBasedFilingAlerts implements FilingAlerts {
 
     @Override
-    public List<Alert> raisedOn(Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone,
-            LocalDate asOf) {
+    public List<Alert> raisedOn(
+            Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
         return AlertRules.evaluate(FilingFacts.of(filing, clientHasPrimaryId), settings, zone, asOf);
     }
 }

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -41,6 +41,7 @@ public final class StampedNoticeMissingRule implements AlertRule {
 
     @Override
     public List<AlertAction> actions(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
-        return List.of(AlertAction.of(ActionKind.KEEP_STAMPED_NOTICE).who(Who.CLIENT).build());
+        return List.of(
+                AlertAction.of(ActionKind.KEEP_STAMPED_NOTICE).who(Who.CLIENT).build());
     }
 }

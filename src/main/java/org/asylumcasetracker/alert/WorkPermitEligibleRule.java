@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -43,6 +43,7 @@ public final class WorkPermitEligibleRule implements AlertRule {
 
     @Override
     public List<AlertAction> actions(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
-        return List.of(AlertAction.of(ActionKind.APPLY_WORK_PERMIT).who(Who.CLIENT).build());
+        return List.of(
+                AlertAction.of(ActionKind.APPLY_WORK_PERMIT).who(Who.CLIENT).build());
     }
 }

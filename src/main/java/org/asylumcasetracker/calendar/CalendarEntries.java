@@ -48,31 +48,42 @@ public class CalendarEntries {
 
     public List<CalendarEntry> of(String organizationId, String caseworker, OffsetDateTime since) {
         List<CalendarEntry> entries = new ArrayList<>();
-        for (Object row : query(APPOINTMENTS + (caseworker == null ? "" : BY_CASEWORKER), organizationId, caseworker, since)) {
+        for (Object row :
+                query(APPOINTMENTS + (caseworker == null ? "" : BY_CASEWORKER), organizationId, caseworker, since)) {
             Object[] c = (Object[]) row;
-            entries.add(new CalendarEntry(CalendarEntry.Kind.BIOMETRICS_APPOINTMENT, (UUID) c[0],
-                    initials((String) c[1], (String) c[2]), toOffset(c[3]), (String) c[4]));
+            entries.add(new CalendarEntry(
+                    CalendarEntry.Kind.BIOMETRICS_APPOINTMENT,
+                    (UUID) c[0],
+                    initials((String) c[1], (String) c[2]),
+                    toOffset(c[3]),
+                    (String) c[4]));
         }
-        for (Object row : query(HEARINGS.formatted(caseworker == null ? "" : BY_CASEWORKER), organizationId, caseworker, since)) {
+        for (Object row :
+                query(HEARINGS.formatted(caseworker == null ? "" : BY_CASEWORKER), organizationId, caseworker, since)) {
             Object[] c = (Object[]) row;
-            CalendarEntry.Kind kind = "INDIVIDUAL".equals(c[4]) ? CalendarEntry.Kind.INDIVIDUAL_HEARING
+            CalendarEntry.Kind kind = "INDIVIDUAL".equals(c[4])
+                    ? CalendarEntry.Kind.INDIVIDUAL_HEARING
                     : CalendarEntry.Kind.MASTER_CALENDAR_HEARING;
-            entries.add(new CalendarEntry(kind, (UUID) c[0], initials((String) c[1], (String) c[2]), toOffset(c[3]),
-                    (String) c[5]));
+            entries.add(new CalendarEntry(
+                    kind, (UUID) c[0], initials((String) c[1], (String) c[2]), toOffset(c[3]), (String) c[5]));
         }
-        entries.sort(Comparator.comparing(CalendarEntry::at).thenComparing(CalendarEntry::filingId)
+        entries.sort(Comparator.comparing(CalendarEntry::at)
+                .thenComparing(CalendarEntry::filingId)
                 .thenComparing(CalendarEntry::kind));
         return entries;
     }
 
     /** A number that changes whenever anything a feed of the organization shows may have changed. */
     public long dataVersion(String organizationId) {
-        return ((Number) em.createNativeQuery(LAST_CHANGE).setParameter("org", organizationId).getSingleResult())
+        return ((Number) em.createNativeQuery(LAST_CHANGE)
+                        .setParameter("org", organizationId)
+                        .getSingleResult())
                 .longValue();
     }
 
     private List<?> query(String sql, String organizationId, String caseworker, OffsetDateTime since) {
-        Query query = em.createNativeQuery(sql).setParameter("org", organizationId).setParameter("since", since);
+        Query query =
+                em.createNativeQuery(sql).setParameter("org", organizationId).setParameter("since", since);
         if (caseworker != null) {
             query.setParameter("caseworker", caseworker);
         }

@@ -31,8 +31,7 @@ public class CalendarFeed extends AuditedEntity {
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
-    protected CalendarFeed() {
-    }
+    protected CalendarFeed() {}
 
     public CalendarFeed(String organizationId, String caseworker, String tokenSha256) {
         this.id = UUID.randomUUID();

@@ -11,7 +11,8 @@ import java.util.UUID;
 public class CalendarFeedRepository implements PanacheRepositoryBase<CalendarFeed, UUID> {
 
     public Optional<CalendarFeed> findActive(String organizationId, UUID id) {
-        return find("id = ?1 and organizationId = ?2 and revokedAt is null", id, organizationId).firstResultOptional();
+        return find("id = ?1 and organizationId = ?2 and revokedAt is null", id, organizationId)
+                .firstResultOptional();
     }
 
     public Optional<CalendarFeed> findActiveByToken(String tokenSha256) {
@@ -23,6 +24,10 @@ public class CalendarFeedRepository implements PanacheRepositoryBase<CalendarFee
         Sort order = Sort.by("createdAt").and("id");
         return createdBy == null
                 ? find("organizationId = ?1 and revokedAt is null", order, organizationId)
-                : find("organizationId = ?1 and revokedAt is null and createdBy = ?2", order, organizationId, createdBy);
+                : find(
+                        "organizationId = ?1 and revokedAt is null and createdBy = ?2",
+                        order,
+                        organizationId,
+                        createdBy);
     }
 }

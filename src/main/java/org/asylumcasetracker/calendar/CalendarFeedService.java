@@ -16,13 +16,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 
 /**
@@ -54,12 +54,17 @@ public class CalendarFeedService {
     }
 
     /** What a poll of the feed gets: its ETag, and the calendar unless the poller has that version already. */
-    public record Served(String etag, Optional<String> calendar) {
-    }
+    public record Served(String etag, Optional<String> calendar) {}
 
     @Inject
-    public CalendarFeedService(CalendarFeedRepository feeds, CalendarEntries entries, OrganizationRepository organizations,
-            CurrentOrganization organization, Caller caller, CalendarConfig config, Clock clock) {
+    public CalendarFeedService(
+            CalendarFeedRepository feeds,
+            CalendarEntries entries,
+            OrganizationRepository organizations,
+            CurrentOrganization organization,
+            Caller caller,
+            CalendarConfig config,
+            Clock clock) {
         this.feeds = feeds;
         this.entries = entries;
         this.organizations = organizations;
@@ -111,12 +116,16 @@ public class CalendarFeedService {
         LocalDate today = LocalDate.now(clock.withZone(owner.zone()));
         long version = entries.dataVersion(feed.getOrganizationId());
         String etag = "\"" + sha256(feed.getId() + ":" + version + ":" + today).substring(0, 32) + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             return new Served(etag, Optional.empty());
         }
-        OffsetDateTime since = today.minusDays(config.pastDays()).atStartOfDay(owner.zone()).toOffsetDateTime();
+        OffsetDateTime since =
+                today.minusDays(config.pastDays()).atStartOfDay(owner.zone()).toOffsetDateTime();
         String name = feed.getCaseworker() == null ? "Asylum cases" : "Asylum cases of " + feed.getCaseworker();
-        String calendar = ICalendarWriter.write(name, entries.of(feed.getOrganizationId(), feed.getCaseworker(), since),
+        String calendar = ICalendarWriter.write(
+                name,
+                entries.of(feed.getOrganizationId(), feed.getCaseworker(), since),
                 feed.getCreatedAt().toInstant());
         return new Served(etag, Optional.of(calendar));
     }
@@ -128,7 +137,8 @@ public class CalendarFeedService {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -28,8 +28,7 @@ public final class ICalendarWriter {
     static final String PRODUCT = "-//Asylum Case Tracker//Calendar feed 1.0//EN";
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private ICalendarWriter() {
-    }
+    private ICalendarWriter() {}
 
     public static String write(String name, List<CalendarEntry> entries, Instant stamp) {
         Calendar calendar = new Calendar();
@@ -45,11 +44,12 @@ public final class ICalendarWriter {
     }
 
     private static VEvent event(CalendarEntry entry, Instant stamp) {
-        String who = entry.initials() + " (filing " + entry.filingId().toString().substring(0, 8) + ")";
+        String who =
+                entry.initials() + " (filing " + entry.filingId().toString().substring(0, 8) + ")";
         VEvent event = new VEvent(entry.at().toInstant(), duration(entry.kind()), title(entry.kind()) + ": " + who);
         event.replace(new DtStamp(stamp));
-        event.add(new Uid(entry.kind().name().toLowerCase().replace('_', '-') + "-" + entry.filingId()
-                + "@asylum-case-tracker"));
+        event.add(new Uid(
+                entry.kind().name().toLowerCase().replace('_', '-') + "-" + entry.filingId() + "@asylum-case-tracker"));
         if (entry.location() != null && !entry.location().isBlank()) {
             event.add(new Location(entry.location()));
         }
@@ -71,14 +71,21 @@ public final class ICalendarWriter {
 
     private static String description(CalendarEntry entry) {
         StringBuilder text = new StringBuilder();
-        text.append(title(entry.kind())).append(" of ").append(entry.initials()).append(", filing ").append(entry.filingId())
+        text.append(title(entry.kind()))
+                .append(" of ")
+                .append(entry.initials())
+                .append(", filing ")
+                .append(entry.filingId())
                 .append('.');
         if (entry.kind() == CalendarEntry.Kind.BIOMETRICS_APPOINTMENT) {
             text.append(" Bring the appointment notice and an identity document; arrive 15 minutes early.");
         }
         if (!ZoneOffset.UTC.equals(entry.at().getOffset())) {
-            text.append(" Local time there: ").append(LOCAL_TIME.format(entry.at())).append(" (UTC")
-                    .append(entry.at().getOffset().getId()).append(").");
+            text.append(" Local time there: ")
+                    .append(LOCAL_TIME.format(entry.at()))
+                    .append(" (UTC")
+                    .append(entry.at().getOffset().getId())
+                    .append(").");
         }
         return text.toString();
     }

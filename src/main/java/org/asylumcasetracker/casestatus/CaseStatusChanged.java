@@ -9,8 +9,15 @@ import java.util.UUID;
  * differs from the one before ({@code previousStatusText} absent on the first). {@code suggestionId} is
  * present when the status proposes an event for a case worker to confirm.
  */
-public record CaseStatusChanged(UUID filingId, UUID clientId, String receiptNumber, String statusText,
-        String previousStatusText, LocalDate modifiedOn, OffsetDateTime observedAt, UUID suggestionId,
+public record CaseStatusChanged(
+        UUID filingId,
+        UUID clientId,
+        String receiptNumber,
+        String statusText,
+        String previousStatusText,
+        LocalDate modifiedOn,
+        OffsetDateTime observedAt,
+        UUID suggestionId,
         SuggestionKind suggestionKind) {
 
     @Override

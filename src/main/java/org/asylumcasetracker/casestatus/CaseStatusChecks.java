@@ -46,10 +46,11 @@ public class CaseStatusChecks {
      * calls are to be made at their planned instants, not earlier.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<CheckPlanner.Call> claim(Instant now, Duration horizon, CheckPlanner.Quota quota, Duration checkEvery,
-            Duration lease) {
-        Instant firstSlot = toInstant(em.createNativeQuery(
-                "select next_slot_at from case_status_quota where id = 1 for update").getSingleResult());
+    public List<CheckPlanner.Call> claim(
+            Instant now, Duration horizon, CheckPlanner.Quota quota, Duration checkEvery, Duration lease) {
+        Instant firstSlot =
+                toInstant(em.createNativeQuery("select next_slot_at from case_status_quota where id = 1 for update")
+                        .getSingleResult());
         Instant until = now.plus(horizon);
         long fit = horizon.toMillis() / Math.max(1, quota.spacing().toMillis()) + 1;
         List<?> rows = em.createNativeQuery(DUE)
@@ -59,22 +60,25 @@ public class CaseStatusChecks {
         List<CheckPlanner.Candidate> candidates = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            candidates.add(new CheckPlanner.Candidate(new CheckKey((String) columns[0], (String) columns[1]).key(),
-                    toInstant(columns[2]), (Boolean) columns[3]));
+            candidates.add(new CheckPlanner.Candidate(
+                    new CheckKey((String) columns[0], (String) columns[1]).key(), toInstant(columns[2]), (Boolean)
+                            columns[3]));
         }
         List<CheckPlanner.Call> calls = CheckPlanner.plan(candidates, quota, checkEvery, firstSlot, now, until).stream()
                 .filter(call -> !call.at().isBefore(now))
                 .toList();
         // a receipt number planned twice within one horizon (a horizon longer than checkEvery) is called once
         java.util.Set<String> seen = new java.util.HashSet<>();
-        List<CheckPlanner.Call> claimed = calls.stream().filter(call -> seen.add(call.key())).toList();
+        List<CheckPlanner.Call> claimed =
+                calls.stream().filter(call -> seen.add(call.key())).toList();
         for (CheckPlanner.Call call : claimed) {
             CheckKey key = CheckKey.parse(call.key());
             reschedule(key, call.at().plus(lease));
         }
         if (!claimed.isEmpty()) {
             Instant nextSlot = claimed.get(claimed.size() - 1).at().plus(quota.spacing());
-            em.createNativeQuery("update case_status_quota set next_slot_at = greatest(next_slot_at, :next) where id = 1")
+            em.createNativeQuery(
+                            "update case_status_quota set next_slot_at = greatest(next_slot_at, :next) where id = 1")
                     .setParameter("next", OffsetDateTime.ofInstant(nextSlot, java.time.ZoneOffset.UTC))
                     .executeUpdate();
         }
@@ -150,9 +154,7 @@ public class CaseStatusChecks {
                 insert into case_status_check (organization_id, receipt_number, filing_id, client_id, next_check_at, created_at)
                 select f.organization_id, f.receipt_number, f.id, f.client_id, :now, :now from filing f
                 where f.receipt_number is not null and f.stage <> 'CLOSED'
-                on conflict (organization_id, receipt_number) do nothing""")
-                .setParameter("now", utc(now))
-                .executeUpdate();
+                on conflict (organization_id, receipt_number) do nothing""").setParameter("now", utc(now)).executeUpdate();
         return added + removed;
     }
 

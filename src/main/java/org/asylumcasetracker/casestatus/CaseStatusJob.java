@@ -1,12 +1,12 @@
 package org.asylumcasetracker.casestatus;
 
-import org.asylumcasetracker.casestatus.remote.UscisCaseStatusClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.asylumcasetracker.casestatus.remote.UscisCaseStatusClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,12 +26,15 @@ public class CaseStatusJob {
     private final Clock clock;
 
     /** What a round did. */
-    public record Round(int planned, int statuses, int changes, int notFound, int failed, boolean rateLimited) {
-    }
+    public record Round(int planned, int statuses, int changes, int notFound, int failed, boolean rateLimited) {}
 
     @Inject
-    public CaseStatusJob(CaseStatusChecks checks, CaseStatusRecorder recorder, UscisCaseStatusClient client,
-            UscisConfig config, Clock clock) {
+    public CaseStatusJob(
+            CaseStatusChecks checks,
+            CaseStatusRecorder recorder,
+            UscisCaseStatusClient client,
+            UscisConfig config,
+            Clock clock) {
         this.checks = checks;
         this.recorder = recorder;
         this.client = client;
@@ -44,7 +47,8 @@ public class CaseStatusJob {
     }
 
     public Round run(Duration horizon) {
-        List<CheckPlanner.Call> calls = checks.claim(clock.instant(), horizon, quota(), config.checkEvery(), config.lease());
+        List<CheckPlanner.Call> calls =
+                checks.claim(clock.instant(), horizon, quota(), config.checkEvery(), config.lease());
         int statuses = 0;
         int changes = 0;
         int notFound = 0;
@@ -60,7 +64,8 @@ public class CaseStatusJob {
             CheckResult result = client.check(key.receiptNumber());
             if (result instanceof CheckResult.Status status) {
                 statuses++;
-                if (recorder.recordStatus(key, status.report(), now, config.checkEvery()).isPresent()) {
+                if (recorder.recordStatus(key, status.report(), now, config.checkEvery())
+                        .isPresent()) {
                     changes++;
                 }
             } else if (result instanceof CheckResult.ReceiptNotFound) {

@@ -37,8 +37,12 @@ public class CaseStatusRecorder {
     private final WebhookOutbox outbox;
 
     @Inject
-    public CaseStatusRecorder(EntityManager em, CaseStatusChecks checks, OrganizationRepository organizations,
-            WebhookSubscriptionRepository subscriptions, WebhookOutbox outbox) {
+    public CaseStatusRecorder(
+            EntityManager em,
+            CaseStatusChecks checks,
+            OrganizationRepository organizations,
+            WebhookSubscriptionRepository subscriptions,
+            WebhookOutbox outbox) {
         this.em = em;
         this.checks = checks;
         this.organizations = organizations;
@@ -74,10 +78,12 @@ public class CaseStatusRecorder {
         checks.recordAnswered(key, new CheckResult.Status(report).outcome(), now, checkEvery);
 
         String previous = lastStatus(key);
-        if (previous != null && StatusSuggestions.normalize(previous).equals(StatusSuggestions.normalize(report.statusText()))) {
+        if (previous != null
+                && StatusSuggestions.normalize(previous).equals(StatusSuggestions.normalize(report.statusText()))) {
             return Optional.empty();
         }
-        OffsetDateTime observedAt = OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime observedAt =
+                OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         UUID observationId = UUID.randomUUID();
         em.createNativeQuery("""
                 insert into case_status_observation (id, organization_id, receipt_number, filing_id, client_id,
@@ -122,15 +128,29 @@ public class CaseStatusRecorder {
                     .setParameter("receipt", key.receiptNumber())
                     .setParameter("kind", row.get().kind().name())
                     .setParameter("event", row.get().event().name())
-                    .setParameter("outcome", row.get().outcome() == null ? null : row.get().outcome().name(), String.class)
+                    .setParameter(
+                            "outcome",
+                            row.get().outcome() == null
+                                    ? null
+                                    : row.get().outcome().name(),
+                            String.class)
                     .setParameter("occurredOn", occurredOn(report.modifiedOn(), filedOn, key.organizationId(), now))
                     .setParameter("at", observedAt)
                     .executeUpdate();
         }
-        outbox.enqueue(subscriptions.activeFor(key.organizationId(), WebhookEventType.CASE_STATUS_CHANGED),
+        outbox.enqueue(
+                subscriptions.activeFor(key.organizationId(), WebhookEventType.CASE_STATUS_CHANGED),
                 WebhookEventType.CASE_STATUS_CHANGED,
-                new CaseStatusChanged(filingId, clientId, key.receiptNumber(), report.statusText(), previous,
-                        report.modifiedOn(), observedAt, suggestionId, row.map(StatusSuggestions.Row::kind).orElse(null)));
+                new CaseStatusChanged(
+                        filingId,
+                        clientId,
+                        key.receiptNumber(),
+                        report.statusText(),
+                        previous,
+                        report.modifiedOn(),
+                        observedAt,
+                        suggestionId,
+                        row.map(StatusSuggestions.Row::kind).orElse(null)));
         return Optional.of(observationId);
     }
 
@@ -139,7 +159,8 @@ public class CaseStatusRecorder {
      * the events endpoint admits (not before the filing date, not after today in the organization's zone).
      */
     private LocalDate occurredOn(LocalDate modifiedOn, LocalDate filedOn, String organizationId, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, organizations.findById(organizationId).zone());
+        LocalDate today =
+                LocalDate.ofInstant(now, organizations.findById(organizationId).zone());
         LocalDate day = modifiedOn == null || modifiedOn.isAfter(today) ? today : modifiedOn;
         return day.isBefore(filedOn) ? filedOn : day;
     }

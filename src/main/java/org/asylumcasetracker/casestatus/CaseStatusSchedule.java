@@ -27,18 +27,27 @@ public class CaseStatusSchedule {
         this.job = job;
         this.checks = checks;
         this.clock = clock;
-        this.horizon = "off".equalsIgnoreCase(config.tickEvery()) ? Duration.ofSeconds(10)
+        this.horizon = "off".equalsIgnoreCase(config.tickEvery())
+                ? Duration.ofSeconds(10)
                 : DurationConverter.parseDuration(config.tickEvery());
     }
 
-    @Scheduled(identity = "uscis-case-status-round", every = "${asylum.uscis.tick-every}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = FeatureOff.class)
+    @Scheduled(
+            identity = "uscis-case-status-round",
+            every = "${asylum.uscis.tick-every}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = FeatureOff.class)
     void round() {
         job.run(horizon);
     }
 
-    @Scheduled(identity = "uscis-case-status-sync", every = "${asylum.uscis.sync-every}", delayed = "20s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = FeatureOff.class)
+    @Scheduled(
+            identity = "uscis-case-status-sync",
+            every = "${asylum.uscis.sync-every}",
+            delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = FeatureOff.class)
     void synchronize() {
         checks.synchronize(clock.instant());
     }

@@ -18,13 +18,13 @@ import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingService;
 import org.asylumcasetracker.filing.Outcome;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.ConflictException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.organization.CurrentOrganization;
 
 /**
  * Reads a filing's case status history and suggestions, and lets a case worker accept a suggestion (which
@@ -34,8 +34,8 @@ import org.asylumcasetracker.organization.CurrentOrganization;
 @ApplicationScoped
 public class CaseStatusService {
 
-    static final String NOT_RECEIVED_NOTE = "USCIS case status says a biometrics appointment notice was sent;"
-            + " it has not arrived.";
+    static final String NOT_RECEIVED_NOTE =
+            "USCIS case status says a biometrics appointment notice was sent;" + " it has not arrived.";
 
     private static final String SUGGESTION_COLUMNS = """
             s.id, s.filing_id, s.client_id, s.receipt_number, s.kind, s.event_type, s.outcome, s.occurred_on, s.state,
@@ -49,8 +49,13 @@ public class CaseStatusService {
     private final Clock clock;
 
     @Inject
-    public CaseStatusService(EntityManager em, FilingService filings, SuggestedEventRecorder events,
-            CurrentOrganization organization, Caller caller, Clock clock) {
+    public CaseStatusService(
+            EntityManager em,
+            FilingService filings,
+            SuggestedEventRecorder events,
+            CurrentOrganization organization,
+            Caller caller,
+            Clock clock) {
         this.em = em;
         this.filings = filings;
         this.events = events;
@@ -60,8 +65,7 @@ public class CaseStatusService {
     }
 
     /** The outcome of an acceptance: the suggestion now, and the event it recorded with its filing. */
-    public record Accepted(Suggestion suggestion, FilingService.Recorded recorded) {
-    }
+    public record Accepted(Suggestion suggestion, FilingService.Recorded recorded) {}
 
     /** Every receipt number of the filing that is or was checked, with its history. */
     public List<ReceiptStatus> statusOf(UUID filingId) {
@@ -75,8 +79,10 @@ public class CaseStatusService {
                 .getResultList();
         for (Object row : checks) {
             Object[] c = (Object[]) row;
-            receipts.put((String) c[0], new ReceiptStatus((String) c[0], (UUID) c[1], time(c[2]), (String) c[3],
-                    time(c[4]), new ArrayList<>()));
+            receipts.put(
+                    (String) c[0],
+                    new ReceiptStatus(
+                            (String) c[0], (UUID) c[1], time(c[2]), (String) c[3], time(c[4]), new ArrayList<>()));
         }
         List<?> observations = em.createNativeQuery("""
                 select receipt_number, client_id, observed_at, status_text, status_description, form_type, modified_on
@@ -87,10 +93,16 @@ public class CaseStatusService {
                 .getResultList();
         for (Object row : observations) {
             Object[] o = (Object[]) row;
-            ReceiptStatus receipt = receipts.computeIfAbsent((String) o[0],
+            ReceiptStatus receipt = receipts.computeIfAbsent(
+                    (String) o[0],
                     number -> new ReceiptStatus(number, (UUID) o[1], null, null, null, new ArrayList<>()));
-            receipt.history().add(new ReceiptStatus.Observation(time(o[2]), (String) o[3], (String) o[4],
-                    (String) o[5], o[6] == null ? null : CaseStatusRecorder.toLocalDate(o[6])));
+            receipt.history()
+                    .add(new ReceiptStatus.Observation(
+                            time(o[2]),
+                            (String) o[3],
+                            (String) o[4],
+                            (String) o[5],
+                            o[6] == null ? null : CaseStatusRecorder.toLocalDate(o[6])));
         }
         return List.copyOf(receipts.values());
     }
@@ -113,7 +125,8 @@ public class CaseStatusService {
             list.setParameter("state", state.name());
             count.setParameter("state", state.name());
         }
-        List<Suggestion> items = list.getResultList().stream().map(CaseStatusService::suggestion).toList();
+        List<Suggestion> items =
+                list.getResultList().stream().map(CaseStatusService::suggestion).toList();
         return new PageResponse<>(items, page, size, ((Number) count.getSingleResult()).longValue());
     }
 
@@ -134,16 +147,41 @@ public class CaseStatusService {
         ProposedEvent event;
         if (r.resolution() == Resolution.NOTICE_SENT_NOT_RECEIVED) {
             if (suggestion.kind() != SuggestionKind.BIOMETRICS_NOTICE_SENT) {
-                throw InvalidInputException.of("resolution", "NOTICE_SENT_NOT_RECEIVED applies to biometrics notices only");
+                throw InvalidInputException.of(
+                        "resolution", "NOTICE_SENT_NOT_RECEIVED applies to biometrics notices only");
             }
-            String note = Text.blankToNull(r.note()) == null ? NOT_RECEIVED_NOTE : NOT_RECEIVED_NOTE + " " + r.note().strip();
-            event = new ProposedEvent(EventType.CONTACT_LOGGED, dayOf(suggestion, r), null, null, null, null, null, null,
-                    null, null, ContactChannel.ONLINE_ACCOUNT, note, null);
+            String note = Text.blankToNull(r.note()) == null
+                    ? NOT_RECEIVED_NOTE
+                    : NOT_RECEIVED_NOTE + " " + r.note().strip();
+            event = new ProposedEvent(
+                    EventType.CONTACT_LOGGED,
+                    dayOf(suggestion, r),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ContactChannel.ONLINE_ACCOUNT,
+                    note,
+                    null);
         } else {
-            event = new ProposedEvent(suggestion.eventType(), dayOf(suggestion, r),
+            event = new ProposedEvent(
+                    suggestion.eventType(),
+                    dayOf(suggestion, r),
                     suggestion.eventType() == EventType.RECEIPT_RECEIVED ? suggestion.receiptNumber() : null,
-                    r.appointmentAt(), r.location(), r.deliveredVia(), r.via(), r.requestedAt(), r.reason(),
-                    r.stampedNoticeKept(), null, null, suggestion.outcome());
+                    r.appointmentAt(),
+                    r.location(),
+                    r.deliveredVia(),
+                    r.via(),
+                    r.requestedAt(),
+                    r.reason(),
+                    r.stampedNoticeKept(),
+                    null,
+                    null,
+                    suggestion.outcome());
         }
         FilingService.Recorded recorded = events.record(filing.getId(), event);
         decide(suggestion, Suggestion.State.ACCEPTED, recorded.event().getId());
@@ -180,7 +218,8 @@ public class CaseStatusService {
 
     private static Suggestion requireOpen(Suggestion suggestion) {
         if (suggestion.state() != Suggestion.State.OPEN) {
-            throw new ConflictException("This suggestion is " + suggestion.state() + "; only an OPEN one can be decided.");
+            throw new ConflictException(
+                    "This suggestion is " + suggestion.state() + "; only an OPEN one can be decided.");
         }
         return suggestion;
     }
@@ -202,13 +241,28 @@ public class CaseStatusService {
 
     private static Suggestion suggestion(Object row) {
         Object[] s = (Object[]) row;
-        return new Suggestion((UUID) s[0], (UUID) s[1], (UUID) s[2], (String) s[3], SuggestionKind.valueOf((String) s[4]),
-                EventType.valueOf((String) s[5]), s[6] == null ? null : Outcome.valueOf((String) s[6]),
-                CaseStatusRecorder.toLocalDate(s[7]), Suggestion.State.valueOf((String) s[8]), (String) s[9],
-                (String) s[10], time(s[11]), (UUID) s[12], (String) s[13], time(s[14]), time(s[15]));
+        return new Suggestion(
+                (UUID) s[0],
+                (UUID) s[1],
+                (UUID) s[2],
+                (String) s[3],
+                SuggestionKind.valueOf((String) s[4]),
+                EventType.valueOf((String) s[5]),
+                s[6] == null ? null : Outcome.valueOf((String) s[6]),
+                CaseStatusRecorder.toLocalDate(s[7]),
+                Suggestion.State.valueOf((String) s[8]),
+                (String) s[9],
+                (String) s[10],
+                time(s[11]),
+                (UUID) s[12],
+                (String) s[13],
+                time(s[14]),
+                time(s[15]));
     }
 
     private static OffsetDateTime time(Object value) {
-        return value == null ? null : OffsetDateTime.ofInstant(CaseStatusChecks.toInstant(value), java.time.ZoneOffset.UTC);
+        return value == null
+                ? null
+                : OffsetDateTime.ofInstant(CaseStatusChecks.toInstant(value), java.time.ZoneOffset.UTC);
     }
 }

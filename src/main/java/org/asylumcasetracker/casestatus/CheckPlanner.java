@@ -20,8 +20,7 @@ import java.util.PriorityQueue;
 public final class CheckPlanner {
 
     /** A receipt number (or any key) that is due at {@code dueAt}; {@code priority}: its person waits for a notice. */
-    public record Candidate(String key, Instant dueAt, boolean priority) {
-    }
+    public record Candidate(String key, Instant dueAt, boolean priority) {}
 
     /** The API's limits for one set of credentials. */
     public record Quota(int perSecond, int perDay) {
@@ -45,24 +44,28 @@ public final class CheckPlanner {
     }
 
     /** One planned call. */
-    public record Call(String key, Instant at) {
-    }
+    public record Call(String key, Instant at) {}
 
-    private CheckPlanner() {
-    }
+    private CheckPlanner() {}
 
     /**
      * The calls from {@code from} (and not before {@code firstSlot}, the earliest a call may start after the
      * calls already made) up to, not including, {@code until}.
      */
-    public static List<Call> plan(List<Candidate> candidates, Quota quota, Duration checkEvery, Instant firstSlot,
-            Instant from, Instant until) {
+    public static List<Call> plan(
+            List<Candidate> candidates,
+            Quota quota,
+            Duration checkEvery,
+            Instant firstSlot,
+            Instant from,
+            Instant until) {
         Duration spacing = quota.spacing();
         PriorityQueue<Candidate> waiting = new PriorityQueue<>(Comparator.comparing(Candidate::dueAt));
         waiting.addAll(candidates);
-        PriorityQueue<Candidate> ready = new PriorityQueue<>(
-                Comparator.comparing(Candidate::priority).reversed().thenComparing(Candidate::dueAt)
-                        .thenComparing(Candidate::key));
+        PriorityQueue<Candidate> ready = new PriorityQueue<>(Comparator.comparing(Candidate::priority)
+                .reversed()
+                .thenComparing(Candidate::dueAt)
+                .thenComparing(Candidate::key));
         List<Call> calls = new ArrayList<>();
         Instant slot = firstSlot.isAfter(from) ? firstSlot : from;
         while (true) {

@@ -33,6 +33,5 @@ public sealed interface CheckResult {
      * No usable answer: a 5xx, no connection, a timeout, a token that could not be had or was refused,
      * an answer of an unexpected status, or a body that is not the documented JSON. Retried later.
      */
-    record Failed(String outcome, String reason) implements CheckResult {
-    }
+    record Failed(String outcome, String reason) implements CheckResult {}
 }

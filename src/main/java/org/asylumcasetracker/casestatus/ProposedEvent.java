@@ -9,9 +9,20 @@ import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.RescheduleVia;
 
 /** The event an accepted suggestion records, with what the accepting case worker added to it. */
-public record ProposedEvent(EventType type, LocalDate occurredOn, String receiptNumber, OffsetDateTime appointmentAt,
-        String location, DeliveredVia deliveredVia, RescheduleVia via, OffsetDateTime requestedAt, String reason,
-        Boolean stampedNoticeKept, ContactChannel channel, String note, Outcome outcome) {
+public record ProposedEvent(
+        EventType type,
+        LocalDate occurredOn,
+        String receiptNumber,
+        OffsetDateTime appointmentAt,
+        String location,
+        DeliveredVia deliveredVia,
+        RescheduleVia via,
+        OffsetDateTime requestedAt,
+        String reason,
+        Boolean stampedNoticeKept,
+        ContactChannel channel,
+        String note,
+        Outcome outcome) {
 
     @Override
     public String toString() {

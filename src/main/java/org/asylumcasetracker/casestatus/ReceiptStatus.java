@@ -9,13 +9,21 @@ import java.util.UUID;
  * What the service knows of one receipt number: when it was last checked and with what outcome, when it
  * is checked next (absent when it is no longer checked), and every status USCIS reported, oldest first.
  */
-public record ReceiptStatus(String receiptNumber, UUID clientId, OffsetDateTime lastCheckedAt, String lastOutcome,
-        OffsetDateTime nextCheckAt, List<Observation> history) {
+public record ReceiptStatus(
+        String receiptNumber,
+        UUID clientId,
+        OffsetDateTime lastCheckedAt,
+        String lastOutcome,
+        OffsetDateTime nextCheckAt,
+        List<Observation> history) {
 
     /** A status as USCIS reported it, texts unchanged. */
-    public record Observation(OffsetDateTime observedAt, String statusText, String statusDescription, String formType,
-            LocalDate modifiedOn) {
-    }
+    public record Observation(
+            OffsetDateTime observedAt,
+            String statusText,
+            String statusDescription,
+            String formType,
+            LocalDate modifiedOn) {}
 
     @Override
     public String toString() {

@@ -41,7 +41,7 @@ public class SuggestedEventRecorder {
             }
             case RESCHEDULE_REQUESTED -> require(e.via(), "via", missing);
             case CLOSED -> require(e.outcome(), "outcome", missing);
-            default -> { }
+            default -> {}
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(missing);
@@ -49,14 +49,17 @@ public class SuggestedEventRecorder {
         return switch (e.type()) {
             case USCIS_PACKAGE_MAILED -> new EventCommand.UscisPackageMailed(e.occurredOn(), null);
             case RECEIPT_RECEIVED -> new EventCommand.ReceiptReceived(e.occurredOn(), e.receiptNumber());
-            case BIOMETRICS_NOTICE_RECEIVED -> new EventCommand.BiometricsNoticeReceived(e.occurredOn(),
-                    e.appointmentAt(), e.location().trim(), e.deliveredVia());
-            case RESCHEDULE_REQUESTED -> new EventCommand.RescheduleRequested(e.occurredOn(), e.via(), e.requestedAt(),
-                    Text.blankToNull(e.reason()));
+            case BIOMETRICS_NOTICE_RECEIVED ->
+                new EventCommand.BiometricsNoticeReceived(
+                        e.occurredOn(), e.appointmentAt(), e.location().trim(), e.deliveredVia());
+            case RESCHEDULE_REQUESTED ->
+                new EventCommand.RescheduleRequested(
+                        e.occurredOn(), e.via(), e.requestedAt(), Text.blankToNull(e.reason()));
             case BIOMETRICS_COMPLETED -> new EventCommand.BiometricsCompleted(e.occurredOn(), e.stampedNoticeKept());
             case BIOMETRICS_MISSED -> new EventCommand.BiometricsMissed(e.occurredOn());
             case HEARING_SCHEDULED -> throw InvalidInputException.of("type", "A case status never proposes a hearing.");
-            case CONTACT_LOGGED -> new EventCommand.ContactLogged(e.occurredOn(), e.channel(), Text.blankToNull(e.note()));
+            case CONTACT_LOGGED ->
+                new EventCommand.ContactLogged(e.occurredOn(), e.channel(), Text.blankToNull(e.note()));
             case WORK_PERMIT_FILED -> new EventCommand.WorkPermitFiled(e.occurredOn());
             case CLOSED -> new EventCommand.Closed(e.occurredOn(), e.outcome());
         };

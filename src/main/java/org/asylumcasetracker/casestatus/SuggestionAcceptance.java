@@ -9,9 +9,17 @@ import org.asylumcasetracker.filing.RescheduleVia;
  * What the case worker adds when accepting a suggestion: the fields the proposed event needs that USCIS's status
  * does not give (a biometrics notice's appointment and place), or another day than the suggested one.
  */
-public record SuggestionAcceptance(Resolution resolution, LocalDate occurredOn, OffsetDateTime appointmentAt,
-        String location, DeliveredVia deliveredVia, RescheduleVia via, OffsetDateTime requestedAt, String reason,
-        Boolean stampedNoticeKept, String note) {
+public record SuggestionAcceptance(
+        Resolution resolution,
+        LocalDate occurredOn,
+        OffsetDateTime appointmentAt,
+        String location,
+        DeliveredVia deliveredVia,
+        RescheduleVia via,
+        OffsetDateTime requestedAt,
+        String reason,
+        Boolean stampedNoticeKept,
+        String note) {
 
     /** How a suggestion is accepted. */
     public enum Resolution {

@@ -19,8 +19,7 @@ public final class ANumber {
     /** Why a value that does not match {@link #DOCUMENTED_PATTERN} is refused. */
     public static final String FORMAT_MESSAGE = "must be an A-Number: A followed by 7 to 9 digits, e.g. A123456789";
 
-    private ANumber() {
-    }
+    private ANumber() {}
 
     /** The normalised form, or empty if the input is not an A-Number. */
     public static Optional<String> normalize(String input) {

@@ -65,8 +65,7 @@ public class Client extends AuditedEntity {
     @Column(name = "caseworker_subject")
     private String caseworkerSubject;
 
-    protected Client() {
-    }
+    protected Client() {}
 
     public Client(String organizationId) {
         this.id = UUID.randomUUID();
@@ -75,9 +74,19 @@ public class Client extends AuditedEntity {
 
     /** Replaces every editable field; the service has validated and normalised the values. */
     @SuppressWarnings("java:S107")
-    public void update(String externalRef, String firstName, String lastName, LocalDate dateOfBirth, String aNumber,
-            String preferredLanguage, String phone, String email, MailingAddress mailingAddress,
-            LocalDate lastArrivalOn, Set<IdentityDocument> identityDocuments, String caseworker) {
+    public void update(
+            String externalRef,
+            String firstName,
+            String lastName,
+            LocalDate dateOfBirth,
+            String aNumber,
+            String preferredLanguage,
+            String phone,
+            String email,
+            MailingAddress mailingAddress,
+            LocalDate lastArrivalOn,
+            Set<IdentityDocument> identityDocuments,
+            String caseworker) {
         this.externalRef = externalRef;
         this.firstName = firstName;
         this.lastName = lastName;
@@ -89,7 +98,8 @@ public class Client extends AuditedEntity {
         this.mailingAddress = mailingAddress == null || mailingAddress.isEmpty() ? null : mailingAddress;
         this.lastArrivalOn = lastArrivalOn;
         this.identityDocuments = identityDocuments == null || identityDocuments.isEmpty()
-                ? EnumSet.noneOf(IdentityDocument.class) : EnumSet.copyOf(identityDocuments);
+                ? EnumSet.noneOf(IdentityDocument.class)
+                : EnumSet.copyOf(identityDocuments);
         if (!java.util.Objects.equals(this.caseworker, caseworker)) {
             this.caseworker = caseworker;
             this.caseworkerSubject = null; // until the service knows who has that username

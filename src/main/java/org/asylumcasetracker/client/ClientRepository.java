@@ -19,7 +19,8 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
     }
 
     public Optional<Client> findByExternalRef(String organizationId, String externalRef) {
-        return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef).firstResultOptional();
+        return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef)
+                .firstResultOptional();
     }
 
     public long countInOrganization(String organizationId, Collection<UUID> ids) {
@@ -34,9 +35,11 @@ public class ClientRepository implements PanacheRepositoryBase<Client, UUID> {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", organizationId);
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(concat(firstName, ' ', lastName)) like :q or lower(concat(lastName, ' ', firstName)) like :q"
-                    + " or externalRef = :exact");
-            params.and("q", "%" + escapeLike(q.trim().toLowerCase(java.util.Locale.ROOT)) + "%").and("exact", q.trim());
+            where.append(
+                    " and (lower(concat(firstName, ' ', lastName)) like :q or lower(concat(lastName, ' ', firstName)) like :q"
+                            + " or externalRef = :exact");
+            params.and("q", "%" + escapeLike(q.trim().toLowerCase(java.util.Locale.ROOT)) + "%")
+                    .and("exact", q.trim());
             if (aNumber != null) {
                 where.append(" or aNumber = :aNumber");
                 params.and("aNumber", aNumber);

@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.client.api.ClientRequest;
+import org.asylumcasetracker.organization.CurrentOrganization;
+import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.platform.api.ByRefUpsert;
 import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
@@ -20,7 +21,6 @@ import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Accounts;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 import org.jboss.logging.Logger;
 
@@ -38,8 +38,13 @@ public class ClientService {
     private final Accounts accounts;
 
     @Inject
-    public ClientService(ClientRepository clients, CurrentOrganization organization, Caller caller,
-            RequestValidation validation, Event<ClientChanged> changed, Accounts accounts) {
+    public ClientService(
+            ClientRepository clients,
+            CurrentOrganization organization,
+            Caller caller,
+            RequestValidation validation,
+            Event<ClientChanged> changed,
+            Accounts accounts) {
         this.accounts = accounts;
         this.changed = changed;
         this.clients = clients;
@@ -84,12 +89,19 @@ public class ClientService {
     @Transactional
     public Upserted<Client> upsert(String externalRef, ClientRequest request, String ifMatch) {
         ClientRequest withRef = withExternalRef(request, externalRef);
-        return ByRefUpsert.upsert("Client", externalRef, request.externalRef(), ifMatch,
-                () -> clients.findByExternalRef(organization.id(), externalRef), Client::getVersion,
-                () -> create(withRef), client -> {
+        return ByRefUpsert.upsert(
+                "Client",
+                externalRef,
+                request.externalRef(),
+                ifMatch,
+                () -> clients.findByExternalRef(organization.id(), externalRef),
+                Client::getVersion,
+                () -> create(withRef),
+                client -> {
                     apply(client, withRef, false);
                     clients.flush();
-                    changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
+                    changed.fire(
+                            new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
                     return client;
                 });
     }
@@ -102,9 +114,11 @@ public class ClientService {
         }
         String externalRef = Text.blankToNull(request.externalRef());
         if (externalRef != null && !externalRef.equals(client.getExternalRef())) {
-            clients.findByExternalRef(organization.id(), externalRef).filter(other -> !other.getId().equals(client.getId()))
+            clients.findByExternalRef(organization.id(), externalRef)
+                    .filter(other -> !other.getId().equals(client.getId()))
                     .ifPresent(other -> {
-                        throw new ConflictException("Another client of this organization already has this externalRef.");
+                        throw new ConflictException(
+                                "Another client of this organization already has this externalRef.");
                     });
         }
         String caseworker = Text.blankToNull(request.caseworker());
@@ -112,10 +126,21 @@ public class ClientService {
             // A case worker who enters a client is responsible for it unless someone else is named.
             caseworker = caller.username();
         }
-        client.update(externalRef, request.firstName().trim(), request.lastName().trim(), request.dateOfBirth(), aNumber,
-                Text.blankToNull(request.preferredLanguage()), Text.blankToNull(request.phone()), Text.blankToNull(request.email()),
-                request.mailingAddress() == null ? null : request.mailingAddress().toAddress(), request.lastArrivalOn(),
-                request.identityDocuments(), caseworker);
+        client.update(
+                externalRef,
+                request.firstName().trim(),
+                request.lastName().trim(),
+                request.dateOfBirth(),
+                aNumber,
+                Text.blankToNull(request.preferredLanguage()),
+                Text.blankToNull(request.phone()),
+                Text.blankToNull(request.email()),
+                request.mailingAddress() == null
+                        ? null
+                        : request.mailingAddress().toAddress(),
+                request.lastArrivalOn(),
+                request.identityDocuments(),
+                caseworker);
         if (caseworker != null && client.getCaseworkerSubject() == null) {
             client.ownedBy(subjectOf(caseworker));
         }
@@ -134,8 +159,18 @@ public class ClientService {
     }
 
     private static ClientRequest withExternalRef(ClientRequest r, String externalRef) {
-        return new ClientRequest(externalRef, r.firstName(), r.lastName(), r.dateOfBirth(), r.aNumber(),
-                r.preferredLanguage(), r.phone(), r.email(), r.mailingAddress(), r.lastArrivalOn(), r.identityDocuments(),
+        return new ClientRequest(
+                externalRef,
+                r.firstName(),
+                r.lastName(),
+                r.dateOfBirth(),
+                r.aNumber(),
+                r.preferredLanguage(),
+                r.phone(),
+                r.email(),
+                r.mailingAddress(),
+                r.lastArrivalOn(),
+                r.identityDocuments(),
                 r.caseworker());
     }
 }

@@ -9,17 +9,20 @@ public class MailingAddress {
 
     @Column(name = "address_line1")
     private String line1;
+
     @Column(name = "address_line2")
     private String line2;
+
     @Column(name = "address_city")
     private String city;
+
     @Column(name = "address_state")
     private String state;
+
     @Column(name = "address_postal_code")
     private String postalCode;
 
-    protected MailingAddress() {
-    }
+    protected MailingAddress() {}
 
     public MailingAddress(String line1, String line2, String city, String state, String postalCode) {
         this.line1 = line1;

@@ -45,8 +45,13 @@ public class DemoData {
     private final AlertWindowStore windows;
     private final Clock clock;
 
-    public DemoData(OrganizationRepository organizations, ClientRepository clients, FilingRepository filings,
-            FilingEventRepository events, AlertWindowStore windows, Clock clock) {
+    public DemoData(
+            OrganizationRepository organizations,
+            ClientRepository clients,
+            FilingRepository filings,
+            FilingEventRepository events,
+            AlertWindowStore windows,
+            Clock clock) {
         this.organizations = organizations;
         this.clients = clients;
         this.filings = filings;
@@ -74,38 +79,62 @@ public class DemoData {
         Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
         Filing online = open(demo, jose, Venue.USCIS, Channel.ONLINE, today.minusMonths(3));
         record(online.recordReceipt(context(today.minusMonths(3).plusDays(10), now), "IOE0912345678"));
-        record(online.recordBiometricsNotice(context(today.minusDays(3), now),
+        record(online.recordBiometricsNotice(
+                context(today.minusDays(3), now),
                 today.plusDays(6).atTime(9, 0).atZone(demo.zone()).toOffsetDateTime(),
-                "USCIS Application Support Center, Newark NJ", null));
+                "USCIS Application Support Center, Newark NJ",
+                null));
 
         // Filed in court; the package went out, the appointment was missed and the hearing is near.
         Client li = client(demo, "Li", "Placeholder", Set.of(), "bob");
         Filing court = open(demo, li, Venue.IMMIGRATION_COURT, null, today.minusMonths(6));
         record(court.recordPackageMailed(context(today.minusMonths(6).plusDays(5), now), "9400100000000000000000"));
         record(court.recordReceipt(context(today.minusMonths(5), now), "ZLA2412345678"));
-        record(court.scheduleHearing(context(today.minusMonths(4), now),
-                today.plusDays(45).atTime(8, 30).atZone(demo.zone()).toOffsetDateTime(), HearingKind.INDIVIDUAL));
-        record(court.recordBiometricsNotice(context(today.minusDays(30), now),
+        record(court.scheduleHearing(
+                context(today.minusMonths(4), now),
+                today.plusDays(45).atTime(8, 30).atZone(demo.zone()).toOffsetDateTime(),
+                HearingKind.INDIVIDUAL));
+        record(court.recordBiometricsNotice(
+                context(today.minusDays(30), now),
                 today.minusDays(10).atTime(10, 0).atZone(demo.zone()).toOffsetDateTime(),
-                "USCIS Application Support Center, Elizabeth NJ", null));
+                "USCIS Application Support Center, Elizabeth NJ",
+                null));
         record(court.recordBiometricsMissed(context(today.minusDays(10), now)));
 
-        for (Filing filing : new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
+        for (Filing filing :
+                new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
             windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
         }
         LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings");
     }
 
-    private Client client(Organization org, String first, String last, Set<IdentityDocument> documents, String caseworker) {
+    private Client client(
+            Organization org, String first, String last, Set<IdentityDocument> documents, String caseworker) {
         Client client = new Client(org.getId());
-        client.update(null, first, last, null, null, "en", null, null,
-                new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"), null, documents, caseworker);
+        client.update(
+                null,
+                first,
+                last,
+                null,
+                null,
+                "en",
+                null,
+                null,
+                new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"),
+                null,
+                documents,
+                caseworker);
         clients.persist(client);
         return client;
     }
 
     private Filing open(Organization org, Client client, Venue venue, Channel channel, LocalDate filedOn) {
-        Filing filing = Filing.open(org.getId(), client.getId(), venue, channel, filedOn,
+        Filing filing = Filing.open(
+                org.getId(),
+                client.getId(),
+                venue,
+                channel,
+                filedOn,
                 org.settings().courtBiometricsProcess());
         filings.persist(filing);
         return filing;

@@ -3,15 +3,12 @@ package org.asylumcasetracker.dev;
 import io.quarkus.arc.profile.IfBuildProfile;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.asylumcasetracker.platform.dev.DevTokenKeys;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +44,8 @@ public class DevTokenResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public String token(@PathParam("username") String username) {
-        DemoUser user = DemoUser.named(username).orElseThrow(() -> new ResourceNotFoundException("Demo user", username));
+        DemoUser user =
+                DemoUser.named(username).orElseThrow(() -> new ResourceNotFoundException("Demo user", username));
         return keys.token(username, user.role(), user.organization(), Duration.ofHours(12));
     }
 }

@@ -55,8 +55,7 @@ public record AlertAction(
         public static final String CLIENT = "CLIENT";
         public static final String CASEWORKER = "CASEWORKER";
 
-        private Who() {
-        }
+        private Who() {}
     }
 
     /**
@@ -79,8 +78,7 @@ public record AlertAction(
         public static final String I589_FIRST_THREE_PAGES = "I589_FIRST_THREE_PAGES";
         public static final String USCIS_INSTRUCTIONS = "USCIS_INSTRUCTIONS";
 
-        private Item() {
-        }
+        private Item() {}
     }
 
     /** Sets only the fields a step needs, so the rules read as a list of steps. */

@@ -36,8 +36,9 @@ public sealed interface EventCommand {
     }
 
     /** The biometrics appointment notice arrived; {@code deliveredVia} defaults from the filing channel. */
-    record BiometricsNoticeReceived(LocalDate occurredOn, OffsetDateTime appointmentAt, String location,
-            DeliveredVia deliveredVia) implements EventCommand {
+    record BiometricsNoticeReceived(
+            LocalDate occurredOn, OffsetDateTime appointmentAt, String location, DeliveredVia deliveredVia)
+            implements EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_NOTICE_RECEIVED;

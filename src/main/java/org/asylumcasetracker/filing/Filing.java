@@ -75,8 +75,8 @@ public class Filing extends AuditedEntity {
      * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
      * on which day it happened, and when it was recorded.
      */
-    public record EventContext(LocalDate occurredOn, String recordedBy, String recordedBySubject,
-            OffsetDateTime recordedAt) {
+    public record EventContext(
+            LocalDate occurredOn, String recordedBy, String recordedBySubject, OffsetDateTime recordedAt) {
 
         /** An event written by the service itself (demo data, imports): no person's subject. */
         public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt) {
@@ -84,8 +84,7 @@ public class Filing extends AuditedEntity {
         }
     }
 
-    protected Filing() {
-    }
+    protected Filing() {}
 
     private Filing(String organizationId, UUID clientId, Venue venue, Channel channel, LocalDate filedOn) {
         this.id = UUID.randomUUID();
@@ -97,7 +96,12 @@ public class Filing extends AuditedEntity {
     }
 
     /** A new application in its first stage (SPEC §4), which for court filings depends on the process. */
-    public static Filing open(String organizationId, UUID clientId, Venue venue, Channel channel, LocalDate filedOn,
+    public static Filing open(
+            String organizationId,
+            UUID clientId,
+            Venue venue,
+            Channel channel,
+            LocalDate filedOn,
             CourtBiometricsProcess courtProcess) {
         Filing filing = new Filing(organizationId, clientId, venue, venue == Venue.USCIS ? channel : null, filedOn);
         if (venue == Venue.USCIS) {
@@ -112,14 +116,20 @@ public class Filing extends AuditedEntity {
     }
 
     /** The descriptive fields a case worker or clinic system may edit at any time. */
-    public void describe(String externalRef, Channel channel, LocalDate filedOn, String courtName,
-            OffsetDateTime individualHearingAt, List<UUID> familyMemberIds) {
+    public void describe(
+            String externalRef,
+            Channel channel,
+            LocalDate filedOn,
+            String courtName,
+            OffsetDateTime individualHearingAt,
+            List<UUID> familyMemberIds) {
         this.externalRef = externalRef;
         if (venue == Venue.USCIS) {
             this.channel = channel;
         }
         boolean clockFromFilingDate = progress.biometricsClockStartOn() != null
-                && progress.biometricsClockStartOn().equals(this.filedOn) && progress.receiptReceivedOn() == null;
+                && progress.biometricsClockStartOn().equals(this.filedOn)
+                && progress.receiptReceivedOn() == null;
         progress = progress.with(p -> {
             if (clockFromFilingDate) {
                 p.biometricsClockStartOn = filedOn; // the automatic court process counts from the filing date
@@ -146,26 +156,37 @@ public class Filing extends AuditedEntity {
         });
     }
 
-    public FilingEvent recordBiometricsNotice(EventContext context, OffsetDateTime at, String location, DeliveredVia via) {
-        DeliveredVia delivered = via != null ? via
-                : channel == Channel.ONLINE ? DeliveredVia.ONLINE_ACCOUNT : DeliveredVia.MAIL;
-        return record(EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), p -> {
-            p.noticeReceivedOn = context.occurredOn();
-            p.appointmentAt = at;
-            p.appointmentLocation = location;
-            p.deliveredVia = delivered;
-            p.missedOn = null;
-        });
+    public FilingEvent recordBiometricsNotice(
+            EventContext context, OffsetDateTime at, String location, DeliveredVia via) {
+        DeliveredVia delivered =
+                via != null ? via : channel == Channel.ONLINE ? DeliveredVia.ONLINE_ACCOUNT : DeliveredVia.MAIL;
+        return record(
+                EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), p -> {
+                    p.noticeReceivedOn = context.occurredOn();
+                    p.appointmentAt = at;
+                    p.appointmentLocation = location;
+                    p.deliveredVia = delivered;
+                    p.missedOn = null;
+                });
     }
 
     /**
      * Asks USCIS for another appointment. Online requests are refused close to the appointment, after it,
      * and after too many reschedules ({@link OnlineReschedulePolicy}); by phone it always works.
      */
-    public FilingEvent requestReschedule(EventContext context, RescheduleVia via, OffsetDateTime requestedAt,
-            String reason, int cutoffHours, int maxOnlineReschedules) {
+    public FilingEvent requestReschedule(
+            EventContext context,
+            RescheduleVia via,
+            OffsetDateTime requestedAt,
+            String reason,
+            int cutoffHours,
+            int maxOnlineReschedules) {
         if (via == RescheduleVia.ONLINE && progress.stage() == Stage.BIOMETRICS_SCHEDULED) {
-            OnlineReschedulePolicy.refusal(requestedAt, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours,
+            OnlineReschedulePolicy.refusal(
+                            requestedAt,
+                            progress.appointmentAt(),
+                            progress.rescheduleCount(),
+                            cutoffHours,
                             maxOnlineReschedules)
                     .ifPresent(why -> {
                         throw new DomainRuleException(OnlineReschedulePolicy.CODE, why);
@@ -203,12 +224,15 @@ public class Filing extends AuditedEntity {
     }
 
     public FilingEvent logContact(EventContext context, ContactChannel contactChannel, String note) {
-        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), p -> {
-        });
+        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), p -> {});
     }
 
     public FilingEvent recordWorkPermitFiled(EventContext context) {
-        return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE, p -> p.workPermitFiledOn = context.occurredOn());
+        return record(
+                EventType.WORK_PERMIT_FILED,
+                context,
+                EventDetails.NONE,
+                p -> p.workPermitFiledOn = context.occurredOn());
     }
 
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
@@ -231,8 +255,9 @@ public class Filing extends AuditedEntity {
 
     /** Whether the appointment can still be moved online, as of a moment. */
     public boolean onlineRescheduleAllowed(OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
-        return progress.stage() == Stage.BIOMETRICS_SCHEDULED && OnlineReschedulePolicy.allowed(now,
-                progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
+        return progress.stage() == Stage.BIOMETRICS_SCHEDULED
+                && OnlineReschedulePolicy.allowed(
+                        now, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
     public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
@@ -241,22 +266,34 @@ public class Filing extends AuditedEntity {
 
     /** The appointment's calendar day where the organization is. */
     public LocalDate appointmentDate(ZoneId zone) {
-        return progress.appointmentAt() == null ? null
+        return progress.appointmentAt() == null
+                ? null
                 : progress.appointmentAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    private FilingEvent record(EventType type, EventContext context, EventDetails details,
-            Consumer<Progress.Draft> effect) {
+    private FilingEvent record(
+            EventType type, EventContext context, EventDetails details, Consumer<Progress.Draft> effect) {
         Transitions.Transition transition = Transitions.of(type);
         Progress before = progress;
         if (!transition.allows(before.stage(), venue)) {
-            throw new StageConflictException(type + " is not allowed while the filing is " + before.stage() + ".",
+            throw new StageConflictException(
+                    type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
         progress = before.with(effect.andThen(p -> p.stage = transition.next(before.stage())));
         eventCount++;
-        return new FilingEvent(this, eventCount, type, context.occurredOn(), details, before.stage(), progress.stage(),
-                before, context.recordedBy(), context.recordedBySubject(), context.recordedAt());
+        return new FilingEvent(
+                this,
+                eventCount,
+                type,
+                context.occurredOn(),
+                details,
+                before.stage(),
+                progress.stage(),
+                before,
+                context.recordedBy(),
+                context.recordedBySubject(),
+                context.recordedAt());
     }
 
     /** What events have taught us so far. */
@@ -271,19 +308,23 @@ public class Filing extends AuditedEntity {
     /** Small helper so each event method names only the fields it records. */
     private static final class DetailsBuilder {
         EventDetails tracking(String tracking) {
-            return new EventDetails(tracking, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new EventDetails(
+                    tracking, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         EventDetails receipt(String number) {
-            return new EventDetails(null, number, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new EventDetails(
+                    null, number, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         EventDetails appointment(OffsetDateTime at, String location, DeliveredVia via) {
-            return new EventDetails(null, null, at, location, via, null, null, null, null, null, null, null, null, null);
+            return new EventDetails(
+                    null, null, at, location, via, null, null, null, null, null, null, null, null, null);
         }
 
         EventDetails reschedule(RescheduleVia via, OffsetDateTime requestedAt, String reason) {
-            return new EventDetails(null, null, null, null, null, via, requestedAt, reason, null, null, null, null, null, null);
+            return new EventDetails(
+                    null, null, null, null, null, via, requestedAt, reason, null, null, null, null, null, null);
         }
 
         EventDetails stamped(boolean kept) {
@@ -295,11 +336,13 @@ public class Filing extends AuditedEntity {
         }
 
         EventDetails contact(ContactChannel channel, String note) {
-            return new EventDetails(null, null, null, null, null, null, null, null, null, null, null, channel, note, null);
+            return new EventDetails(
+                    null, null, null, null, null, null, null, null, null, null, null, channel, note, null);
         }
 
         EventDetails closed(Outcome outcome) {
-            return new EventDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, outcome);
+            return new EventDetails(
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, outcome);
         }
     }
 

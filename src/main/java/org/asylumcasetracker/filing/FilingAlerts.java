@@ -12,6 +12,6 @@ import org.asylumcasetracker.organization.OrganizationSettings;
 public interface FilingAlerts {
 
     /** The alerts raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST}). */
-    List<Alert> raisedOn(Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone,
-            LocalDate asOf);
+    List<Alert> raisedOn(
+            Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
 }

@@ -12,11 +12,24 @@ import java.util.UUID;
  * @param factsChanged false when the change left the filing's {@link Progress} as it was (a logged contact,
  *                     say): the alert rules read nothing else an event can change, so the windows stay
  */
-public record FilingChanged(UUID filingId, String organizationId, Kind kind, UUID eventId, Stage stageBefore,
-        Stage stageAfter, long version, boolean factsChanged) {
+public record FilingChanged(
+        UUID filingId,
+        String organizationId,
+        Kind kind,
+        UUID eventId,
+        Stage stageBefore,
+        Stage stageAfter,
+        long version,
+        boolean factsChanged) {
 
-    public FilingChanged(UUID filingId, String organizationId, Kind kind, UUID eventId, Stage stageBefore,
-            Stage stageAfter, long version) {
+    public FilingChanged(
+            UUID filingId,
+            String organizationId,
+            Kind kind,
+            UUID eventId,
+            Stage stageBefore,
+            Stage stageAfter,
+            long version) {
         this(filingId, organizationId, kind, eventId, stageBefore, stageAfter, version, true);
     }
 

@@ -10,12 +10,19 @@ import java.util.UUID;
  * say the rest. {@code courtName} arrives trimmed, blank as {@code null}; {@code externalRef} as sent, since
  * an upsert compares it with the one in its path.
  */
-public record FilingDescription(UUID clientId, String externalRef, Venue venue, Channel channel, LocalDate filedOn,
-        List<UUID> familyMemberIds, String courtName, OffsetDateTime individualHearingAt) {
+public record FilingDescription(
+        UUID clientId,
+        String externalRef,
+        Venue venue,
+        Channel channel,
+        LocalDate filedOn,
+        List<UUID> familyMemberIds,
+        String courtName,
+        OffsetDateTime individualHearingAt) {
 
     /** The same description under the clinic system's own id. */
     public FilingDescription withExternalRef(String ref) {
-        return new FilingDescription(clientId, ref, venue, channel, filedOn, familyMemberIds, courtName,
-                individualHearingAt);
+        return new FilingDescription(
+                clientId, ref, venue, channel, filedOn, familyMemberIds, courtName, individualHearingAt);
     }
 }

@@ -40,34 +40,47 @@ public class FilingEvent {
 
     @Column(name = "tracking_number", updatable = false)
     private String trackingNumber;
+
     @Column(name = "receipt_number", updatable = false)
     private String receiptNumber;
+
     @Column(name = "appointment_at", updatable = false)
     private OffsetDateTime appointmentAt;
+
     @Column(updatable = false)
     private String location;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "delivered_via", updatable = false)
     private DeliveredVia deliveredVia;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "reschedule_via", updatable = false)
     private RescheduleVia via;
+
     @Column(name = "requested_at", updatable = false)
     private OffsetDateTime requestedAt;
+
     @Column(updatable = false)
     private String reason;
+
     @Column(name = "stamped_notice_kept", updatable = false)
     private Boolean stampedNoticeKept;
+
     @Column(name = "hearing_at", updatable = false)
     private OffsetDateTime hearingAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "hearing_kind", updatable = false)
     private HearingKind kind;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "contact_channel", updatable = false)
     private ContactChannel channel;
+
     @Column(updatable = false)
     private String note;
+
     @Enumerated(EnumType.STRING)
     @Column(updatable = false)
     private Outcome outcome;
@@ -102,12 +115,20 @@ public class FilingEvent {
     @Column(name = "retracted_at")
     private OffsetDateTime retractedAt;
 
-    protected FilingEvent() {
-    }
+    protected FilingEvent() {}
 
     @SuppressWarnings("java:S107")
-    FilingEvent(Filing filing, int sequence, EventType type, LocalDate occurredOn, EventDetails details,
-            Stage stageBefore, Stage stageAfter, Progress progressBefore, String recordedBy, String recordedBySubject,
+    FilingEvent(
+            Filing filing,
+            int sequence,
+            EventType type,
+            LocalDate occurredOn,
+            EventDetails details,
+            Stage stageBefore,
+            Stage stageAfter,
+            Progress progressBefore,
+            String recordedBy,
+            String recordedBySubject,
             OffsetDateTime recordedAt) {
         this.id = UUID.randomUUID();
         this.filingId = filing.getId();
@@ -153,8 +174,21 @@ public class FilingEvent {
     }
 
     public EventDetails details() {
-        return new EventDetails(trackingNumber, receiptNumber, appointmentAt, location, deliveredVia, via, requestedAt,
-                reason, stampedNoticeKept, hearingAt, kind, channel, note, outcome);
+        return new EventDetails(
+                trackingNumber,
+                receiptNumber,
+                appointmentAt,
+                location,
+                deliveredVia,
+                via,
+                requestedAt,
+                reason,
+                stampedNoticeKept,
+                hearingAt,
+                kind,
+                channel,
+                note,
+                outcome);
     }
 
     public UUID getId() {

@@ -12,7 +12,9 @@ import java.util.UUID;
 public class FilingEventRepository implements PanacheRepositoryBase<FilingEvent, UUID> {
 
     public List<FilingEvent> timeline(UUID filingId, int page, int size) {
-        return find("filingId", Sort.by("sequence"), filingId).page(Page.of(page, size)).list();
+        return find("filingId", Sort.by("sequence"), filingId)
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long countFor(UUID filingId) {

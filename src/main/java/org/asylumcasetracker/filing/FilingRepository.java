@@ -33,8 +33,10 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      */
     public Optional<FilingForView> lockForView(String organizationId, UUID id, LockModeType mode) {
         return getEntityManager()
-                .createQuery("select f, (select c.identityDocuments from Client c where c.id = f.clientId)"
-                        + " from Filing f where f.id = :id and f.organizationId = :org", Object[].class)
+                .createQuery(
+                        "select f, (select c.identityDocuments from Client c where c.id = f.clientId)"
+                                + " from Filing f where f.id = :id and f.organizationId = :org",
+                        Object[].class)
                 .setParameter("id", id)
                 .setParameter("org", organizationId)
                 .setLockMode(mode)
@@ -44,14 +46,15 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
     }
 
     /** A filing as read for its view, with whether its client holds a passport or government ID. */
-    public record FilingForView(Filing filing, boolean clientHasPrimaryId) {
-    }
+    public record FilingForView(Filing filing, boolean clientHasPrimaryId) {}
 
     public Optional<Filing> findByExternalRef(String organizationId, String externalRef) {
-        return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef).firstResultOptional();
+        return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef)
+                .firstResultOptional();
     }
 
-    public PanacheQuery<Filing> search(String organizationId, Stage stage, Venue venue, UUID clientId, String caseworker) {
+    public PanacheQuery<Filing> search(
+            String organizationId, Stage stage, Venue venue, UUID clientId, String caseworker) {
         StringBuilder where = new StringBuilder("organizationId = :org");
         Parameters params = Parameters.with("org", organizationId);
         if (stage != null) {
@@ -67,7 +70,8 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
             params.and("clientId", clientId);
         }
         if (caseworker != null && !caseworker.isBlank()) {
-            where.append(" and clientId in (select c.id from Client c where c.organizationId = :org and c.caseworker = :caseworker)");
+            where.append(
+                    " and clientId in (select c.id from Client c where c.organizationId = :org and c.caseworker = :caseworker)");
             params.and("caseworker", caseworker);
         }
         return find(where.toString(), Sort.by("filedOn").descending().and("id"), params);

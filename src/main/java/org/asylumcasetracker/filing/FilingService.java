@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.filing.FilingRepository.FilingForView;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.platform.Text;
@@ -31,7 +32,6 @@ import org.asylumcasetracker.platform.problem.FieldError;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.organization.CurrentOrganization;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,8 +52,13 @@ public class FilingService {
     private final Event<FilingChanged> changed;
 
     @Inject
-    public FilingService(FilingRepository filings, FilingEventRepository events, ClientRepository clients,
-            CurrentOrganization organization, Caller caller, Clock clock,
+    public FilingService(
+            FilingRepository filings,
+            FilingEventRepository events,
+            ClientRepository clients,
+            CurrentOrganization organization,
+            Caller caller,
+            Clock clock,
             Event<FilingChanged> changed) {
         this.changed = changed;
         this.filings = filings;
@@ -65,24 +70,35 @@ public class FilingService {
     }
 
     /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
-    public record Recorded(FilingEvent event, Filing filing, boolean clientHasPrimaryId) {
-    }
+    public record Recorded(FilingEvent event, Filing filing, boolean clientHasPrimaryId) {}
 
     @Transactional
     public Filing create(FilingDescription request) {
         Organization org = organization.organization();
         checkFields(request, null);
-        Filing filing = Filing.open(org.getId(), request.clientId(), request.venue(), request.channel(), request.filedOn(),
+        Filing filing = Filing.open(
+                org.getId(),
+                request.clientId(),
+                request.venue(),
+                request.channel(),
+                request.filedOn(),
                 org.settings().courtBiometricsProcess());
         describe(filing, request);
         filings.persistAndFlush(filing);
-        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.CREATED, null,
-                null, filing.getStage(), filing.getVersion()));
+        changed.fire(new FilingChanged(
+                filing.getId(),
+                filing.getOrganizationId(),
+                FilingChanged.Kind.CREATED,
+                null,
+                null,
+                filing.getStage(),
+                filing.getVersion()));
         return filing;
     }
 
     public Filing get(UUID id) {
-        return filings.findInOrganization(organization.id(), id).orElseThrow(() -> new ResourceNotFoundException("Filing", id));
+        return filings.findInOrganization(organization.id(), id)
+                .orElseThrow(() -> new ResourceNotFoundException("Filing", id));
     }
 
     /** The filing with what its view needs of the client, read together. */
@@ -113,9 +129,15 @@ public class FilingService {
     @Transactional
     public Upserted<Filing> upsert(String externalRef, FilingDescription request, String ifMatch) {
         FilingDescription withRef = request.withExternalRef(externalRef);
-        return ByRefUpsert.upsert("Filing", externalRef, request.externalRef(), ifMatch,
-                () -> filings.findByExternalRef(organization.id(), externalRef), Filing::getVersion,
-                () -> create(withRef), filing -> {
+        return ByRefUpsert.upsert(
+                "Filing",
+                externalRef,
+                request.externalRef(),
+                ifMatch,
+                () -> filings.findByExternalRef(organization.id(), externalRef),
+                Filing::getVersion,
+                () -> create(withRef),
+                filing -> {
                     checkFields(withRef, filing);
                     describe(filing, withRef);
                     filings.flush();
@@ -126,7 +148,8 @@ public class FilingService {
 
     public PageResponse<FilingEvent> timeline(UUID filingId, int page, int size) {
         Filing filing = get(filingId);
-        return new PageResponse<>(events.timeline(filing.getId(), page, size), page, size, events.countFor(filing.getId()));
+        return new PageResponse<>(
+                events.timeline(filing.getId(), page, size), page, size, events.countFor(filing.getId()));
     }
 
     /**
@@ -148,15 +171,21 @@ public class FilingService {
             throw InvalidInputException.of("occurredOn", "must not be in the future (today is " + today + ")");
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        Filing.EventContext context = new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(),
-                now);
+        Filing.EventContext context =
+                new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(), now);
         Progress progressBefore = filing.progress();
         FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
         filings.flush();
         LOG.debugf("Recorded %s on filing %s, now %s", event.getType(), filing.getId(), filing.getStage());
-        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RECORDED,
-                event.getId(), event.getStageBefore(), event.getStageAfter(), filing.getVersion(),
+        changed.fire(new FilingChanged(
+                filing.getId(),
+                filing.getOrganizationId(),
+                FilingChanged.Kind.EVENT_RECORDED,
+                event.getId(),
+                event.getStageBefore(),
+                event.getStageAfter(),
+                filing.getVersion(),
                 !filing.progress().equals(progressBefore)));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
@@ -164,10 +193,12 @@ public class FilingService {
     /** A supervisor takes back the latest event; the timeline keeps it, marked as retracted. */
     @Transactional
     public Recorded retract(UUID filingId, UUID eventId) {
-        FilingForView locked = filings.lockForView(organization.id(), filingId,
-                LockModeType.PESSIMISTIC_FORCE_INCREMENT).orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
+        FilingForView locked = filings.lockForView(
+                        organization.id(), filingId, LockModeType.PESSIMISTIC_FORCE_INCREMENT)
+                .orElseThrow(() -> new ResourceNotFoundException("Filing", filingId));
         Filing filing = locked.filing();
-        FilingEvent event = events.findByIdOptional(eventId).filter(e -> e.getFilingId().equals(filing.getId()))
+        FilingEvent event = events.findByIdOptional(eventId)
+                .filter(e -> e.getFilingId().equals(filing.getId()))
                 .orElseThrow(() -> new ResourceNotFoundException("Event", eventId));
         FilingEvent latest = events.latestInEffect(filing.getId()).orElse(null);
         if (event.isRetracted()) {
@@ -177,41 +208,63 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
-        filing.retract(event, caller.username(), caller.subject(), OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        filing.retract(
+                event,
+                caller.username(),
+                caller.subject(),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         filings.flush();
-        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.EVENT_RETRACTED,
-                event.getId(), stageBefore, filing.getStage(), filing.getVersion()));
+        changed.fire(new FilingChanged(
+                filing.getId(),
+                filing.getOrganizationId(),
+                FilingChanged.Kind.EVENT_RETRACTED,
+                event.getId(),
+                stageBefore,
+                filing.getStage(),
+                filing.getVersion()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
     private void fireUpdated(Filing filing) {
-        changed.fire(new FilingChanged(filing.getId(), filing.getOrganizationId(), FilingChanged.Kind.UPDATED, null,
-                filing.getStage(), filing.getStage(), filing.getVersion()));
+        changed.fire(new FilingChanged(
+                filing.getId(),
+                filing.getOrganizationId(),
+                FilingChanged.Kind.UPDATED,
+                null,
+                filing.getStage(),
+                filing.getStage(),
+                filing.getVersion()));
     }
 
-    private FilingEvent apply(Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone,
-            OffsetDateTime now) {
+    private FilingEvent apply(
+            Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone, OffsetDateTime now) {
         if (command instanceof EventCommand.UscisPackageMailed mailed) {
             return filing.recordPackageMailed(context, mailed.trackingNumber());
         }
         if (command instanceof EventCommand.ReceiptReceived receipt) {
-            String number = ReceiptNumber.normalize(receipt.receiptNumber()).orElseThrow(() -> InvalidInputException.of(
-                    "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
+            String number = ReceiptNumber.normalize(receipt.receiptNumber())
+                    .orElseThrow(() -> InvalidInputException.of(
+                            "receiptNumber", "must be 3 letters and 10 digits, e.g. IOE0912345678"));
             return filing.recordReceipt(context, number);
         }
         if (command instanceof EventCommand.BiometricsNoticeReceived notice) {
             if (notice.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(notice.occurredOn())) {
                 throw InvalidInputException.of("appointmentAt", "must not be before the day the notice arrived");
             }
-            return filing.recordBiometricsNotice(context, notice.appointmentAt(), notice.location(),
-                    notice.deliveredVia());
+            return filing.recordBiometricsNotice(
+                    context, notice.appointmentAt(), notice.location(), notice.deliveredVia());
         }
         if (command instanceof EventCommand.RescheduleRequested reschedule) {
             OffsetDateTime requestedAt = reschedule.requestedAt() == null ? now : reschedule.requestedAt();
             // the online limits decide this write: the settings as stored now, not the display copy
             OrganizationSettings settings = organization.organization().settings();
-            return filing.requestReschedule(context, reschedule.via(), requestedAt, reschedule.reason(),
-                    settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules());
+            return filing.requestReschedule(
+                    context,
+                    reschedule.via(),
+                    requestedAt,
+                    reschedule.reason(),
+                    settings.onlineRescheduleCutoffHours(),
+                    settings.maxOnlineReschedules());
         }
         if (command instanceof EventCommand.BiometricsCompleted completed) {
             notBeforeAppointment(filing, completed, zone);
@@ -239,7 +292,8 @@ public class FilingService {
     /** An appointment is attended or missed on its day or later, never before it. */
     private static void notBeforeAppointment(Filing filing, EventCommand command, ZoneId zone) {
         LocalDate appointmentDay = filing.appointmentDate(zone);
-        if (appointmentDay != null && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
+        if (appointmentDay != null
+                && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
                 && command.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
         }
@@ -272,8 +326,11 @@ public class FilingService {
             errors.add(new FieldError("filedOn", "must not be in the future (today is " + today + ")"));
         }
         if (existing != null && existing.getEventCount() > 0) {
-            LocalDate firstEvent = events.find("filingId", io.quarkus.panache.common.Sort.by("occurredOn"), existing.getId())
-                    .firstResultOptional().map(FilingEvent::getOccurredOn).orElse(null);
+            LocalDate firstEvent = events.find(
+                            "filingId", io.quarkus.panache.common.Sort.by("occurredOn"), existing.getId())
+                    .firstResultOptional()
+                    .map(FilingEvent::getOccurredOn)
+                    .orElse(null);
             if (firstEvent != null && request.filedOn().isAfter(firstEvent)) {
                 errors.add(new FieldError("filedOn", "must not be after the first event, on " + firstEvent));
             }
@@ -285,7 +342,8 @@ public class FilingService {
         if (new HashSet<>(family).size() != family.size()) {
             errors.add(new FieldError("familyMemberIds", "must not repeat a client"));
         }
-        if (!family.isEmpty() && clients.countInOrganization(org, new HashSet<>(family)) != new HashSet<>(family).size()) {
+        if (!family.isEmpty()
+                && clients.countInOrganization(org, new HashSet<>(family)) != new HashSet<>(family).size()) {
             errors.add(new FieldError("familyMemberIds", "must all be clients of your organization"));
         }
         String externalRef = Text.blankToNull(request.externalRef());
@@ -293,7 +351,8 @@ public class FilingService {
             filings.findByExternalRef(org, externalRef)
                     .filter(other -> existing == null || !other.getId().equals(existing.getId()))
                     .ifPresent(other -> {
-                        throw new ConflictException("Another filing of this organization already has this externalRef.");
+                        throw new ConflictException(
+                                "Another filing of this organization already has this externalRef.");
                     });
         }
         if (!errors.isEmpty()) {
@@ -302,7 +361,12 @@ public class FilingService {
     }
 
     private static void describe(Filing filing, FilingDescription request) {
-        filing.describe(Text.blankToNull(request.externalRef()), request.channel(), request.filedOn(), request.courtName(),
-                request.individualHearingAt(), request.familyMemberIds());
+        filing.describe(
+                Text.blankToNull(request.externalRef()),
+                request.channel(),
+                request.filedOn(),
+                request.courtName(),
+                request.individualHearingAt(),
+                request.familyMemberIds());
     }
 }

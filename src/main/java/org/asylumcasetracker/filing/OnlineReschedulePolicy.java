@@ -13,12 +13,15 @@ public final class OnlineReschedulePolicy {
 
     public static final String CODE = "ONLINE_RESCHEDULE_NOT_ALLOWED";
 
-    private OnlineReschedulePolicy() {
-    }
+    private OnlineReschedulePolicy() {}
 
     /** Why an online reschedule is refused, or empty if it is allowed. */
-    public static Optional<String> refusal(OffsetDateTime requestedAt, OffsetDateTime appointmentAt, int rescheduleCount,
-            int cutoffHours, int maxOnlineReschedules) {
+    public static Optional<String> refusal(
+            OffsetDateTime requestedAt,
+            OffsetDateTime appointmentAt,
+            int rescheduleCount,
+            int cutoffHours,
+            int maxOnlineReschedules) {
         if (rescheduleCount >= maxOnlineReschedules) {
             return Optional.of("The appointment was already rescheduled " + rescheduleCount
                     + " times; it can only be moved by phone through the USCIS Contact Center.");
@@ -34,9 +37,14 @@ public final class OnlineReschedulePolicy {
     }
 
     /** Whether the online route is still open for an appointment, as of a moment. */
-    public static boolean allowed(OffsetDateTime at, OffsetDateTime appointmentAt, int rescheduleCount,
-            int cutoffHours, int maxOnlineReschedules) {
+    public static boolean allowed(
+            OffsetDateTime at,
+            OffsetDateTime appointmentAt,
+            int rescheduleCount,
+            int cutoffHours,
+            int maxOnlineReschedules) {
         return appointmentAt != null
-                && refusal(at, appointmentAt, rescheduleCount, cutoffHours, maxOnlineReschedules).isEmpty();
+                && refusal(at, appointmentAt, rescheduleCount, cutoffHours, maxOnlineReschedules)
+                        .isEmpty();
     }
 }

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  */
 @Embeddable
 public record Progress(
-        @Enumerated(EnumType.STRING) @Column(name = "stage", nullable = false) Stage stage,
+        @Enumerated(EnumType.STRING) @Column(name = "stage", nullable = false)
+        Stage stage,
+
         @Column(name = "package_mailed_on") LocalDate packageMailedOn,
         @Column(name = "tracking_number") String trackingNumber,
         @Column(name = "receipt_number") String receiptNumber,
@@ -25,20 +27,43 @@ public record Progress(
         @Column(name = "notice_received_on") LocalDate noticeReceivedOn,
         @Column(name = "appointment_at") OffsetDateTime appointmentAt,
         @Column(name = "appointment_location") String appointmentLocation,
-        @Enumerated(EnumType.STRING) @Column(name = "delivered_via") DeliveredVia deliveredVia,
+
+        @Enumerated(EnumType.STRING) @Column(name = "delivered_via")
+        DeliveredVia deliveredVia,
+
         @Column(name = "reschedule_count", nullable = false) int rescheduleCount,
         @Column(name = "stamped_notice_kept") Boolean stampedNoticeKept,
         @Column(name = "missed_on") LocalDate missedOn,
         @Column(name = "completed_on") LocalDate completedOn,
         @Column(name = "individual_hearing_at") OffsetDateTime individualHearingAt,
         @Column(name = "work_permit_filed_on") LocalDate workPermitFiledOn,
-        @Enumerated(EnumType.STRING) @Column(name = "outcome") Outcome outcome,
+
+        @Enumerated(EnumType.STRING) @Column(name = "outcome")
+        Outcome outcome,
+
         @Column(name = "closed_on") LocalDate closedOn) {
 
     /** A filing that nothing has happened to yet, in its first stage. */
     static Progress startingIn(Stage stage, LocalDate biometricsClockStartOn) {
-        return new Progress(stage, null, null, null, null, biometricsClockStartOn, null, null, null, null, 0, null,
-                null, null, null, null, null, null);
+        return new Progress(
+                stage,
+                null,
+                null,
+                null,
+                null,
+                biometricsClockStartOn,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** This progress with some facts changed; the others stay as they are. */
@@ -96,10 +121,25 @@ public record Progress(
         }
 
         private Progress toProgress() {
-            return new Progress(stage, packageMailedOn, trackingNumber, receiptNumber, receiptReceivedOn,
-                    biometricsClockStartOn, noticeReceivedOn, appointmentAt, appointmentLocation, deliveredVia,
-                    rescheduleCount, stampedNoticeKept, missedOn, completedOn, individualHearingAt, workPermitFiledOn,
-                    outcome, closedOn);
+            return new Progress(
+                    stage,
+                    packageMailedOn,
+                    trackingNumber,
+                    receiptNumber,
+                    receiptReceivedOn,
+                    biometricsClockStartOn,
+                    noticeReceivedOn,
+                    appointmentAt,
+                    appointmentLocation,
+                    deliveredVia,
+                    rescheduleCount,
+                    stampedNoticeKept,
+                    missedOn,
+                    completedOn,
+                    individualHearingAt,
+                    workPermitFiledOn,
+                    outcome,
+                    closedOn);
         }
     }
 }

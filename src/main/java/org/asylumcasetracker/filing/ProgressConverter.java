@@ -11,7 +11,8 @@ import jakarta.persistence.Converter;
 @Converter
 public class ProgressConverter implements AttributeConverter<Progress, String> {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Override

@@ -12,8 +12,7 @@ public final class ReceiptNumber {
 
     private static final Pattern FORMAT = Pattern.compile("^[A-Z]{3}[0-9]{10}$");
 
-    private ReceiptNumber() {
-    }
+    private ReceiptNumber() {}
 
     public static Optional<String> normalize(String input) {
         if (input == null) {

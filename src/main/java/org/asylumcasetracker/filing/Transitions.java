@@ -37,23 +37,31 @@ public final class Transitions {
     public static final List<Transition> TABLE = List.of(
             new Transition(EventType.USCIS_PACKAGE_MAILED, EnumSet.of(AWAITING_USCIS_PACKAGE), AWAITING_RECEIPT, false),
             new Transition(EventType.RECEIPT_RECEIVED, EnumSet.of(AWAITING_RECEIPT), AWAITING_BIOMETRICS_NOTICE, false),
-            new Transition(EventType.BIOMETRICS_NOTICE_RECEIVED,
-                    EnumSet.of(AWAITING_BIOMETRICS_NOTICE, BIOMETRICS_MISSED), BIOMETRICS_SCHEDULED, false),
-            new Transition(EventType.RESCHEDULE_REQUESTED,
-                    EnumSet.of(BIOMETRICS_SCHEDULED), AWAITING_BIOMETRICS_NOTICE, false),
-            new Transition(EventType.BIOMETRICS_COMPLETED,
-                    EnumSet.of(BIOMETRICS_SCHEDULED, BIOMETRICS_MISSED), BIOMETRICS_COMPLETED, false),
+            new Transition(
+                    EventType.BIOMETRICS_NOTICE_RECEIVED,
+                    EnumSet.of(AWAITING_BIOMETRICS_NOTICE, BIOMETRICS_MISSED),
+                    BIOMETRICS_SCHEDULED,
+                    false),
+            new Transition(
+                    EventType.RESCHEDULE_REQUESTED,
+                    EnumSet.of(BIOMETRICS_SCHEDULED),
+                    AWAITING_BIOMETRICS_NOTICE,
+                    false),
+            new Transition(
+                    EventType.BIOMETRICS_COMPLETED,
+                    EnumSet.of(BIOMETRICS_SCHEDULED, BIOMETRICS_MISSED),
+                    BIOMETRICS_COMPLETED,
+                    false),
             new Transition(EventType.BIOMETRICS_MISSED, EnumSet.of(BIOMETRICS_SCHEDULED), BIOMETRICS_MISSED, false),
             new Transition(EventType.HEARING_SCHEDULED, ANY_BUT_CLOSED, null, true),
             new Transition(EventType.CONTACT_LOGGED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.WORK_PERMIT_FILED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.CLOSED, ANY_BUT_CLOSED, Stage.CLOSED, false));
 
-    private static final Map<EventType, Transition> BY_EVENT = TABLE.stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(Transition::event, t -> t));
+    private static final Map<EventType, Transition> BY_EVENT =
+            TABLE.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Transition::event, t -> t));
 
-    private Transitions() {
-    }
+    private Transitions() {}
 
     public static Transition of(EventType event) {
         return BY_EVENT.get(event);
@@ -61,6 +69,9 @@ public final class Transitions {
 
     /** The events that may happen next, in table order. */
     public static List<EventType> allowedEvents(Stage stage, Venue venue) {
-        return TABLE.stream().filter(t -> t.allows(stage, venue)).map(Transition::event).toList();
+        return TABLE.stream()
+                .filter(t -> t.allows(stage, venue))
+                .map(Transition::event)
+                .toList();
     }
 }

@@ -20,12 +20,10 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
 public class AlertRecomputations {
 
     /** Where a recomputation stands: the settings answers show it, so clients know when alerts follow. */
-    public record Status(String status, OffsetDateTime requestedAt, OffsetDateTime finishedAt) {
-    }
+    public record Status(String status, OffsetDateTime requestedAt, OffsetDateTime finishedAt) {}
 
     /** A recomputation a job has taken, with the request time it covers. */
-    public record Claimed(String organizationId, OffsetDateTime requestedAt) {
-    }
+    public record Claimed(String organizationId, OffsetDateTime requestedAt) {}
 
     private final EntityManager em;
 
@@ -40,14 +38,14 @@ public class AlertRecomputations {
         em.createNativeQuery("""
                 insert into alert_recomputation (organization_id, status, requested_at) values (?1, 'PENDING', clock_timestamp())
                 on conflict (organization_id) do update set requested_at = excluded.requested_at, finished_at = null,
-                    status = case when alert_recomputation.status = 'RUNNING' then 'RUNNING' else 'PENDING' end""")
-                .setParameter(1, organizationId).executeUpdate();
+                    status = case when alert_recomputation.status = 'RUNNING' then 'RUNNING' else 'PENDING' end""").setParameter(1, organizationId).executeUpdate();
     }
 
     public Optional<Status> status(String organizationId) {
         List<?> rows = em.createNativeQuery(
-                "select status, requested_at, finished_at from alert_recomputation where organization_id = ?1")
-                .setParameter(1, organizationId).getResultList();
+                        "select status, requested_at, finished_at from alert_recomputation where organization_id = ?1")
+                .setParameter(1, organizationId)
+                .getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
             return new Status((String) r[0], SqlValues.toOffsetDateTime(r[1]), SqlValues.toOffsetDateTime(r[2]));
@@ -60,14 +58,14 @@ public class AlertRecomputations {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claimed> claimNext(Duration stale) {
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows =
+                em.createNativeQuery("""
                 update alert_recomputation r set status = 'RUNNING', started_at = clock_timestamp()
                 where r.organization_id = (
                     select organization_id from alert_recomputation
                     where status = 'PENDING' or status = 'RUNNING' and started_at < clock_timestamp() - make_interval(secs => ?1)
                     order by requested_at limit 1 for update skip locked)
-                returning r.organization_id, r.requested_at""")
-                .setParameter(1, stale.toSeconds()).getResultList();
+                returning r.organization_id, r.requested_at""").setParameter(1, stale.toSeconds()).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
             return new Claimed((String) r[0], SqlValues.toOffsetDateTime(r[1]));
@@ -81,6 +79,8 @@ public class AlertRecomputations {
                 update alert_recomputation set finished_at = case when requested_at > ?2 then null else clock_timestamp() end,
                     status = case when requested_at > ?2 then 'PENDING' else 'DONE' end
                 where organization_id = ?1 and status = 'RUNNING'""")
-                .setParameter(1, claimed.organizationId()).setParameter(2, claimed.requestedAt()).executeUpdate();
+                .setParameter(1, claimed.organizationId())
+                .setParameter(2, claimed.requestedAt())
+                .executeUpdate();
     }
 }

@@ -3,7 +3,6 @@ package org.asylumcasetracker.organization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
-import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.problem.OrganizationRequiredException;
 import org.asylumcasetracker.platform.security.Caller;
 
@@ -45,8 +44,10 @@ public class CurrentOrganization {
     /** The organization as stored now, for writes that decide by its settings. */
     public Organization organization() {
         if (resolved == null) {
-            resolved = organizations.findByIdOptional(id())
-                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
+            resolved = organizations
+                    .findByIdOptional(id())
+                    .orElseThrow(() -> new OrganizationRequiredException(
+                            "The token's organization is not known to this service."));
         }
         return resolved;
     }
@@ -55,8 +56,10 @@ public class CurrentOrganization {
         if (snapshot == null) {
             String claim = caller.organizationClaim()
                     .orElseThrow(() -> new OrganizationRequiredException("The token names no organization."));
-            snapshot = directory.find(claim)
-                    .orElseThrow(() -> new OrganizationRequiredException("The token's organization is not known to this service."));
+            snapshot = directory
+                    .find(claim)
+                    .orElseThrow(() -> new OrganizationRequiredException(
+                            "The token's organization is not known to this service."));
         }
         return snapshot;
     }

@@ -28,8 +28,7 @@ public class Organization extends AuditedEntity {
     @Embedded
     private OrganizationSettings settings = new OrganizationSettings();
 
-    protected Organization() {
-    }
+    protected Organization() {}
 
     public Organization(String id, String name, ZoneId timeZone) {
         this.id = id;

@@ -23,17 +23,14 @@ public class OrganizationDirectory {
     public static final Duration TTL = Duration.ofSeconds(5);
 
     /** An immutable copy of what reads need. */
-    public record Snapshot(String id, ZoneId zone, OrganizationSettings settings) {
-    }
+    public record Snapshot(String id, ZoneId zone, OrganizationSettings settings) {}
 
     /** Far more organizations than one deployment serves; only a bound against unbounded growth. */
     private static final int MAX_ENTRIES = 10_000;
 
     private final OrganizationRepository organizations;
-    private final Cache<String, Snapshot> entries = Caffeine.newBuilder()
-            .expireAfterWrite(TTL)
-            .maximumSize(MAX_ENTRIES)
-            .build();
+    private final Cache<String, Snapshot> entries =
+            Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(MAX_ENTRIES).build();
 
     @Inject
     public OrganizationDirectory(OrganizationRepository organizations) {
@@ -46,7 +43,10 @@ public class OrganizationDirectory {
     }
 
     private Snapshot load(String id) {
-        return organizations.findByIdOptional(id).map(o -> new Snapshot(o.getId(), o.zone(), o.settings())).orElse(null);
+        return organizations
+                .findByIdOptional(id)
+                .map(o -> new Snapshot(o.getId(), o.zone(), o.settings()))
+                .orElse(null);
     }
 
     void onSettingsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged event) {

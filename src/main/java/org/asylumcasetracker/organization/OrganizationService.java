@@ -28,8 +28,11 @@ public class OrganizationService {
     private final AlertRecomputations recomputations;
 
     @Inject
-    public OrganizationService(OrganizationRepository organizations, Caller caller,
-            CurrentOrganization currentOrganization, Event<SettingsChanged> settingsChanged,
+    public OrganizationService(
+            OrganizationRepository organizations,
+            Caller caller,
+            CurrentOrganization currentOrganization,
+            Event<SettingsChanged> settingsChanged,
             AlertRecomputations recomputations) {
         this.recomputations = recomputations;
         this.organizations = organizations;

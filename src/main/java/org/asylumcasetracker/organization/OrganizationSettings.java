@@ -50,13 +50,20 @@ public class OrganizationSettings {
     @Column(name = "court_biometrics_process", nullable = false)
     private CourtBiometricsProcess courtBiometricsProcess = CourtBiometricsProcess.MAIL_PACKAGE;
 
-    public OrganizationSettings() {
-    }
+    public OrganizationSettings() {}
 
     @SuppressWarnings("java:S107") // one parameter per alert threshold
-    public OrganizationSettings(int receiptOverdueMonths, int biometricsNoticeOverdueMonths, int hearingWarningDays,
-            int packageGraceDays, int appointmentReminderDays, int walkInWindowDays, int onlineRescheduleCutoffHours,
-            int maxOnlineReschedules, int workPermitWaitDays, CourtBiometricsProcess courtBiometricsProcess) {
+    public OrganizationSettings(
+            int receiptOverdueMonths,
+            int biometricsNoticeOverdueMonths,
+            int hearingWarningDays,
+            int packageGraceDays,
+            int appointmentReminderDays,
+            int walkInWindowDays,
+            int onlineRescheduleCutoffHours,
+            int maxOnlineReschedules,
+            int workPermitWaitDays,
+            CourtBiometricsProcess courtBiometricsProcess) {
         this.receiptOverdueMonths = receiptOverdueMonths;
         this.biometricsNoticeOverdueMonths = biometricsNoticeOverdueMonths;
         this.hearingWarningDays = hearingWarningDays;

@@ -1,5 +1,4 @@
 package org.asylumcasetracker.organization;
 
 /** Fired inside the transaction that changed an organization's thresholds, so derived data can follow. */
-public record SettingsChanged(String organizationId) {
-}
+public record SettingsChanged(String organizationId) {}

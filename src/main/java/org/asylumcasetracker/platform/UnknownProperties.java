@@ -37,8 +37,7 @@ final class UnknownProperties {
     private static final String READING = UnknownProperties.class.getName();
     private static final String MESSAGE = "is not a known field";
 
-    private UnknownProperties() {
-    }
+    private UnknownProperties() {}
 
     /** What one {@code readValue} has seen: how deep it is in objects, and the unknown members' paths. */
     private static final class Reading {
@@ -60,9 +59,11 @@ final class UnknownProperties {
         SimpleModule module = new SimpleModule("unknown-properties");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
-                    JsonDeserializer<?> deserializer) {
-                return deserializer instanceof BeanDeserializerBase ? new RejectAtTop(deserializer, validator) : deserializer;
+            public JsonDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+                return deserializer instanceof BeanDeserializerBase
+                        ? new RejectAtTop(deserializer, validator)
+                        : deserializer;
             }
         });
         mapper.registerModule(module);
@@ -71,8 +72,13 @@ final class UnknownProperties {
     /** Notes an unknown member and skips its value. */
     private static final class Collector extends DeserializationProblemHandler {
         @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
             Reading.of(context).unknown.add(path(parser.getParsingContext(), propertyName));
             parser.skipChildren();
             return true;
@@ -118,9 +124,12 @@ final class UnknownProperties {
                 reading.depth--;
             }
             if (reading.depth == 0 && !reading.unknown.isEmpty()) {
-                List<FieldError> unknown = reading.unknown.stream().map(path -> new FieldError(path, MESSAGE)).toList();
+                List<FieldError> unknown = reading.unknown.stream()
+                        .map(path -> new FieldError(path, MESSAGE))
+                        .toList();
                 reading.unknown.clear();
-                throw new InvalidInputException(FieldErrors.merge(unknown, FieldErrors.of(validator.get().validate(value))));
+                throw new InvalidInputException(FieldErrors.merge(
+                        unknown, FieldErrors.of(validator.get().validate(value))));
             }
             return value;
         }

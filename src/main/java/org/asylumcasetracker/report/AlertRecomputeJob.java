@@ -31,7 +31,9 @@ public class AlertRecomputeJob {
         this.windows = windows;
     }
 
-    @Scheduled(identity = "alert-recompute", every = "${asylum.reports.recompute-every}",
+    @Scheduled(
+            identity = "alert-recompute",
+            every = "${asylum.reports.recompute-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
@@ -53,7 +55,8 @@ public class AlertRecomputeJob {
             } while (last.isPresent());
             queue.finish(claimed);
             ran++;
-            LOG.infof("Recomputed the alert windows of organization %s after a settings change (%d batches, %d ms)",
+            LOG.infof(
+                    "Recomputed the alert windows of organization %s after a settings change (%d batches, %d ms)",
                     claimed.organizationId(), batches - 1, (System.nanoTime() - started) / 1_000_000);
         }
         return ran;

@@ -1,10 +1,9 @@
 package org.asylumcasetracker.report;
 
-import org.asylumcasetracker.platform.security.AccountNamed;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.persistence.SqlValues;
+import org.asylumcasetracker.platform.security.AccountNamed;
 
 /**
  * Keeps the stored alert windows equal to what the alert rules derive from each filing's current facts.
@@ -40,7 +40,10 @@ public class AlertWindowStore {
     private final PrimaryIdLookup primaryIds;
 
     @Inject
-    public AlertWindowStore(EntityManager em, FilingRepository filings, OrganizationRepository organizations,
+    public AlertWindowStore(
+            EntityManager em,
+            FilingRepository filings,
+            OrganizationRepository organizations,
             PrimaryIdLookup primaryIds) {
         this.em = em;
         this.filings = filings;
@@ -68,7 +71,7 @@ public class AlertWindowStore {
         ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
         // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
         em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
-                + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
+                        + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
                 .setParameter(1, event.clientId())
                 .executeUpdate();
     }
@@ -96,30 +99,37 @@ public class AlertWindowStore {
     public Optional<UUID> recomputeBatch(String organizationId, UUID afterFilingId) {
         Organization organization = organizations.findById(organizationId);
         List<Filing> batch = afterFilingId == null
-                ? filings.find("organizationId", Sort.by("id"), organizationId).page(0, BATCH).list()
+                ? filings.find("organizationId", Sort.by("id"), organizationId)
+                        .page(0, BATCH)
+                        .list()
                 : filings.find("organizationId = ?1 and id > ?2", Sort.by("id"), organizationId, afterFilingId)
-                        .page(0, BATCH).list();
-        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
+                        .page(0, BATCH)
+                        .list();
+        Map<UUID, Boolean> hasPrimaryId =
+                primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
         for (Filing filing : batch) {
             replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
         }
-        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(batch.size() - 1).getId());
+        return batch.isEmpty()
+                ? Optional.empty()
+                : Optional.of(batch.get(batch.size() - 1).getId());
     }
 
     /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
     public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
-        List<AlertWindow> windows = AlertRules.windows(FilingFacts.of(filing, clientHasPrimaryId), organization.settings(),
-                organization.zone());
+        List<AlertWindow> windows = AlertRules.windows(
+                FilingFacts.of(filing, clientHasPrimaryId), organization.settings(), organization.zone());
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
         if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
             return;
         }
-        em.createNativeQuery("delete from alert_window where filing_id = ?1").setParameter(1, filing.getId())
+        em.createNativeQuery("delete from alert_window where filing_id = ?1")
+                .setParameter(1, filing.getId())
                 .executeUpdate();
         for (AlertWindow window : windows) {
             em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
-                    + " due_on, ends_on, venue, caseworker)"
-                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
+                            + " due_on, ends_on, venue, caseworker)"
+                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
@@ -134,9 +144,15 @@ public class AlertWindowStore {
 
     private List<AlertWindow> stored(UUID filingId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
-                .setParameter(1, filingId).getResultList();
-        return rows.stream().map(r -> new AlertWindow(org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
-                SqlValues.toLocalDate(r[1]), SqlValues.toLocalDate(r[2]))).toList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select code, due_on, ends_on from alert_window where filing_id = ?1")
+                .setParameter(1, filingId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new AlertWindow(
+                        org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
+                        SqlValues.toLocalDate(r[1]),
+                        SqlValues.toLocalDate(r[2])))
+                .toList();
     }
 }

@@ -63,7 +63,8 @@ public class OverdueQueries {
      */
     public void each(String organizationId, OverdueFilter filter, int limit, Consumer<OverdueRow> consumer) {
         String sql = COLUMNS + " from (select w.*" + RAISED + where(filter) + ORDER + " limit :limit) w" + JOIN + ORDER;
-        Query query = bind(em.createNativeQuery(sql), organizationId, filter).setParameter("limit", limit)
+        Query query = bind(em.createNativeQuery(sql), organizationId, filter)
+                .setParameter("limit", limit)
                 .setHint("org.hibernate.fetchSize", FETCH_SIZE);
         try (var stream = query.getResultStream()) {
             stream.forEach(row -> consumer.accept(toRow((Object[]) row)));
@@ -73,10 +74,14 @@ public class OverdueQueries {
     /** Counts per code, severity, case worker and days overdue (one row per combination). */
     public List<Object[]> summaryCube(String organizationId, OverdueFilter filter) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(em.createNativeQuery("select w.code, w.severity_rank, w.caseworker,"
-                + " case when :asOf - w.due_on <= 30 then '0-30' when :asOf - w.due_on <= 60 then '31-60'"
-                + " when :asOf - w.due_on <= 90 then '61-90' else '90+' end as bucket, count(*)"
-                + RAISED + where(filter) + " group by 1, 2, 3, 4"), organizationId, filter).getResultList();
+        List<Object[]> rows = bind(
+                        em.createNativeQuery("select w.code, w.severity_rank, w.caseworker,"
+                                + " case when :asOf - w.due_on <= 30 then '0-30' when :asOf - w.due_on <= 60 then '31-60'"
+                                + " when :asOf - w.due_on <= 90 then '61-90' else '90+' end as bucket, count(*)"
+                                + RAISED + where(filter) + " group by 1, 2, 3, 4"),
+                        organizationId,
+                        filter)
+                .getResultList();
         return rows;
     }
 
@@ -122,9 +127,16 @@ public class OverdueQueries {
     }
 
     private static OverdueRow toRow(Object[] r) {
-        return new OverdueRow((UUID) r[0], (UUID) r[1], AlertCode.valueOf((String) r[2]),
-                SqlValues.toLocalDate(r[3]), SqlValues.toLocalDate(r[4]),
-                ((Number) r[5]).longValue(), r[6] + " " + r[7], (String) r[8], Stage.valueOf((String) r[9]),
+        return new OverdueRow(
+                (UUID) r[0],
+                (UUID) r[1],
+                AlertCode.valueOf((String) r[2]),
+                SqlValues.toLocalDate(r[3]),
+                SqlValues.toLocalDate(r[4]),
+                ((Number) r[5]).longValue(),
+                r[6] + " " + r[7],
+                (String) r[8],
+                Stage.valueOf((String) r[9]),
                 Venue.valueOf((String) r[10]));
     }
 }

@@ -22,12 +22,12 @@ import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Severity;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
-import org.asylumcasetracker.platform.security.Accounts;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.security.Accounts;
 import org.asylumcasetracker.platform.security.Caller;
-import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.security.Roles;
 
 /**
@@ -51,8 +51,15 @@ public class OverdueReportService {
     private final ReportConfig config;
 
     @Inject
-    public OverdueReportService(OverdueQueries queries, FilingRepository filings, PrimaryIdLookup primaryIds,
-            CurrentOrganization organization, Caller caller, Clock clock, Accounts accounts, ReportConfig config) {
+    public OverdueReportService(
+            OverdueQueries queries,
+            FilingRepository filings,
+            PrimaryIdLookup primaryIds,
+            CurrentOrganization organization,
+            Caller caller,
+            Clock clock,
+            Accounts accounts,
+            ReportConfig config) {
         this.accounts = accounts;
         this.config = config;
         this.queries = queries;
@@ -64,17 +71,19 @@ public class OverdueReportService {
     }
 
     /** One page of the report: each row with its alert. */
-    public record Page(LocalDate asOf, List<ReportRow> rows, long total) {
-    }
+    public record Page(LocalDate asOf, List<ReportRow> rows, long total) {}
 
     /** A report row: the alert and the context around it. */
-    public record ReportRow(OverdueRow row, Alert alert) {
-    }
+    public record ReportRow(OverdueRow row, Alert alert) {}
 
     /** Counts for a dashboard. */
-    public record Summary(LocalDate asOf, long total, Map<String, Long> byCode, Map<String, Long> bySeverity,
-            Map<String, Long> byCaseworker, Map<String, Long> aging) {
-    }
+    public record Summary(
+            LocalDate asOf,
+            long total,
+            Map<String, Long> byCode,
+            Map<String, Long> bySeverity,
+            Map<String, Long> byCaseworker,
+            Map<String, Long> aging) {}
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(organization.zone()));
@@ -85,14 +94,25 @@ public class OverdueReportService {
         OverdueFilter filter = scoped(requested);
         String organizationId = organization.id();
         List<OverdueRow> rows = queries.page(organizationId, filter, page, size);
-        Map<UUID, Filing> byId = filings.list("id in ?1", rows.stream().map(OverdueRow::filingId).distinct().toList())
-                .stream().collect(Collectors.toMap(Filing::getId, f -> f));
-        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(rows.stream().map(OverdueRow::clientId).distinct().toList());
+        Map<UUID, Filing> byId =
+                filings
+                        .list(
+                                "id in ?1",
+                                rows.stream()
+                                        .map(OverdueRow::filingId)
+                                        .distinct()
+                                        .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Filing::getId, f -> f));
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
+                rows.stream().map(OverdueRow::clientId).distinct().toList());
         List<ReportRow> result = new ArrayList<>();
         for (OverdueRow row : rows) {
             Filing filing = byId.get(row.filingId());
-            Alert alert = AlertRules.toAlert(new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)), organization.displaySettings(),
+            Alert alert = AlertRules.toAlert(
+                    new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
+                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)),
+                    organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());
             result.add(new ReportRow(row, alert));
@@ -108,9 +128,12 @@ public class OverdueReportService {
     public void checkExportSize(OverdueFilter requested) {
         long rows = queries.count(organization.id(), scoped(requested));
         if (rows > config.csvMaxRows()) {
-            throw new DomainRuleException(EXPORT_TOO_LARGE, "The export would have " + rows + " rows, more than the "
-                    + config.csvMaxRows() + " one export may have. Narrow it with the code, severity, caseworker or "
-                    + "venue filters, or page through the JSON report (Accept: application/json, ?page=0&size=200).");
+            throw new DomainRuleException(
+                    EXPORT_TOO_LARGE,
+                    "The export would have " + rows + " rows, more than the "
+                            + config.csvMaxRows()
+                            + " one export may have. Narrow it with the code, severity, caseworker or "
+                            + "venue filters, or page through the JSON report (Accept: application/json, ?page=0&size=200).");
         }
     }
 
@@ -171,11 +194,11 @@ public class OverdueReportService {
             if (caller.subject() != null) {
                 // the first request under a new name records it, and claims clients assigned to that name
                 accounts.recognize(caller);
-                return new OverdueFilter(asOf, filter.code(), filter.severity(), null, filter.venue(), caller.subject());
+                return new OverdueFilter(
+                        asOf, filter.code(), filter.severity(), null, filter.venue(), caller.subject());
             }
             caseworker = caller.username();
         }
         return new OverdueFilter(asOf, filter.code(), filter.severity(), caseworker, filter.venue());
     }
-
 }

@@ -7,8 +7,17 @@ import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 
 /** One raised alert as the report query returns it: the window and what a supervisor needs beside it. */
-public record OverdueRow(UUID filingId, UUID clientId, AlertCode code, LocalDate dueOn, LocalDate endsOn,
-        long daysOverdue, String clientName, String caseworker, Stage stage, Venue venue) {
+public record OverdueRow(
+        UUID filingId,
+        UUID clientId,
+        AlertCode code,
+        LocalDate dueOn,
+        LocalDate endsOn,
+        long daysOverdue,
+        String clientName,
+        String caseworker,
+        Stage stage,
+        Venue venue) {
 
     @Override
     public String toString() {

@@ -1,9 +1,5 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.Alert;
-import org.asylumcasetracker.filing.AlertAction;
-import org.asylumcasetracker.filing.AlertCode;
 import static org.asylumcasetracker.alert.FilingFactsMother.NEW_YORK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /** Asks {@link AlertRules} about one alert code, the way the service will, in the New York time zone. */
 final class AlertProbe {
 
-    private AlertProbe() {
-    }
+    private AlertProbe() {}
 
     static Optional<Alert> alertOn(AlertCode code, FilingFacts facts, OrganizationSettings settings, LocalDate asOf) {
         return AlertRules.evaluate(facts, settings, NEW_YORK, asOf).stream()
@@ -38,7 +37,11 @@ final class AlertProbe {
     }
 
     /** {@code expectedDaysOverdue} null means the alert must not be raised on {@code asOf}. */
-    static void assertRaised(AlertCode code, FilingFacts facts, OrganizationSettings settings, LocalDate asOf,
+    static void assertRaised(
+            AlertCode code,
+            FilingFacts facts,
+            OrganizationSettings settings,
+            LocalDate asOf,
             Long expectedDaysOverdue) {
         Optional<Alert> alert = alertOn(code, facts, settings, asOf);
         if (expectedDaysOverdue == null) {

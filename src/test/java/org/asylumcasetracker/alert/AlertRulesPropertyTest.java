@@ -1,8 +1,5 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.Alert;
-import org.asylumcasetracker.filing.AlertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Stage;
@@ -41,8 +41,11 @@ class AlertRulesPropertyTest {
     private static final long SEED = 20260315L;
     private static final int FILINGS = 4000;
     private static final LocalDate EARLIEST_FILING = LocalDate.of(2025, 9, 1);
-    private static final List<ZoneId> ZONES = List.of(ZoneId.of("America/New_York"),
-            ZoneId.of("America/Los_Angeles"), ZoneId.of("Pacific/Honolulu"), ZoneId.of("UTC"),
+    private static final List<ZoneId> ZONES = List.of(
+            ZoneId.of("America/New_York"),
+            ZoneId.of("America/Los_Angeles"),
+            ZoneId.of("Pacific/Honolulu"),
+            ZoneId.of("UTC"),
             ZoneId.of("Pacific/Kiritimati"));
 
     /** Marks a fact to be left out while shrinking (null means "no simpler value"). */
@@ -71,8 +74,10 @@ class AlertRulesPropertyTest {
                     evaluated = check(checked);
                 } catch (AssertionError failure) {
                     Case smallest = shrink(checked);
-                    throw new AssertionError("Smallest failing case: " + smallest + "\n" + failureOf(smallest)
-                            + "\nas found: " + checked, failure);
+                    throw new AssertionError(
+                            "Smallest failing case: " + smallest + "\n" + failureOf(smallest) + "\nas found: "
+                                    + checked,
+                            failure);
                 }
                 evaluated.forEach(alert -> raisedCount.merge(alert.code(), 1, Integer::sum));
                 checks++;
@@ -86,8 +91,7 @@ class AlertRulesPropertyTest {
     }
 
     /** One question: these facts, these settings, in this zone, as of this day. */
-    private record Case(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
-    }
+    private record Case(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {}
 
     /** Both promises for one case; returns the alerts raised. */
     private static List<Alert> check(Case c) {
@@ -170,7 +174,8 @@ class AlertRulesPropertyTest {
     }
 
     private static FilingFacts construct(RecordComponent[] components, Object[] values) {
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Class<?>[] types =
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             return FilingFacts.class.getDeclaredConstructor(types).newInstance(values);
         } catch (ReflectiveOperationException e) {
@@ -179,29 +184,30 @@ class AlertRulesPropertyTest {
     }
 
     /** What the service does: a range query over stored windows, then the same alert for each hit. */
-    private static List<Alert> reportFromStoredWindows(List<AlertWindow> stored, FilingFacts facts,
-            OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
+    private static List<Alert> reportFromStoredWindows(
+            List<AlertWindow> stored, FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
         return stored.stream()
-                .filter(w -> w.dueOn().compareTo(asOf) <= 0
-                        && (w.endsOn() == null || asOf.compareTo(w.endsOn()) <= 0))
+                .filter(w -> w.dueOn().compareTo(asOf) <= 0 && (w.endsOn() == null || asOf.compareTo(w.endsOn()) <= 0))
                 .map(w -> AlertRules.toAlert(w, facts, settings, zone, asOf))
                 .sorted(Alert.MOST_URGENT_FIRST)
                 .toList();
     }
 
     /** The alert table row by row: each raised code with its due date, as of one day. */
-    private static Map<AlertCode, LocalDate> alertTable(FilingFacts f, OrganizationSettings s, ZoneId zone,
-            LocalDate asOf) {
+    private static Map<AlertCode, LocalDate> alertTable(
+            FilingFacts f, OrganizationSettings s, ZoneId zone, LocalDate asOf) {
         Map<AlertCode, LocalDate> raised = new EnumMap<>(AlertCode.class);
         if (f.stage() == Stage.CLOSED) {
             return raised;
         }
         boolean court = f.venue() == Venue.IMMIGRATION_COURT;
         Stage stage = f.stage();
-        LocalDate appointment =
-                f.appointmentAt() == null ? null : LocalDate.ofInstant(f.appointmentAt().toInstant(), zone);
-        LocalDate hearing =
-                f.individualHearingAt() == null ? null : LocalDate.ofInstant(f.individualHearingAt().toInstant(), zone);
+        LocalDate appointment = f.appointmentAt() == null
+                ? null
+                : LocalDate.ofInstant(f.appointmentAt().toInstant(), zone);
+        LocalDate hearing = f.individualHearingAt() == null
+                ? null
+                : LocalDate.ofInstant(f.individualHearingAt().toInstant(), zone);
 
         if (court && stage == Stage.AWAITING_USCIS_PACKAGE && f.filedOn() != null) {
             raiseIfDue(raised, AlertCode.USCIS_PACKAGE_NOT_MAILED, f.filedOn().plusDays(s.packageGraceDays()), asOf);
@@ -211,16 +217,22 @@ class AlertRulesPropertyTest {
             raiseIfDue(raised, AlertCode.RECEIPT_OVERDUE, receiptStart.plusMonths(s.receiptOverdueMonths()), asOf);
         }
         if (stage == Stage.AWAITING_BIOMETRICS_NOTICE && f.biometricsClockStartOn() != null) {
-            raiseIfDue(raised, AlertCode.BIOMETRICS_NOTICE_OVERDUE,
-                    f.biometricsClockStartOn().plusMonths(s.biometricsNoticeOverdueMonths()), asOf);
+            raiseIfDue(
+                    raised,
+                    AlertCode.BIOMETRICS_NOTICE_OVERDUE,
+                    f.biometricsClockStartOn().plusMonths(s.biometricsNoticeOverdueMonths()),
+                    asOf);
         }
         if (court && hearing != null && !hearing.isBefore(asOf) && stage != Stage.BIOMETRICS_COMPLETED) {
-            raiseIfDue(raised, AlertCode.HEARING_APPROACHING_BIOMETRICS_INCOMPLETE,
-                    hearing.minusDays(s.hearingWarningDays()), asOf);
+            raiseIfDue(
+                    raised,
+                    AlertCode.HEARING_APPROACHING_BIOMETRICS_INCOMPLETE,
+                    hearing.minusDays(s.hearingWarningDays()),
+                    asOf);
         }
         if (stage == Stage.BIOMETRICS_SCHEDULED && appointment != null && !appointment.isBefore(asOf)) {
-            raiseIfDue(raised, AlertCode.APPOINTMENT_UPCOMING,
-                    appointment.minusDays(s.appointmentReminderDays()), asOf);
+            raiseIfDue(
+                    raised, AlertCode.APPOINTMENT_UPCOMING, appointment.minusDays(s.appointmentReminderDays()), asOf);
         }
         if (stage == Stage.BIOMETRICS_SCHEDULED && !f.clientHasPrimaryId() && f.noticeReceivedOn() != null) {
             raiseIfDue(raised, AlertCode.ID_DOCUMENT_MISSING, f.noticeReceivedOn(), asOf);
@@ -231,7 +243,8 @@ class AlertRulesPropertyTest {
         if (stage == Stage.BIOMETRICS_MISSED && f.missedOn() != null) {
             raiseIfDue(raised, AlertCode.BIOMETRICS_MISSED, f.missedOn(), asOf);
         }
-        if (stage == Stage.BIOMETRICS_COMPLETED && !Boolean.TRUE.equals(f.stampedNoticeKept())
+        if (stage == Stage.BIOMETRICS_COMPLETED
+                && !Boolean.TRUE.equals(f.stampedNoticeKept())
                 && f.completedOn() != null) {
             raiseIfDue(raised, AlertCode.STAMPED_NOTICE_MISSING, f.completedOn(), asOf);
         }
@@ -254,8 +267,8 @@ class AlertRulesPropertyTest {
         return dueOn;
     }
 
-    private static void assertWellFormed(Alert alert, FilingFacts facts, OrganizationSettings settings, ZoneId zone,
-            LocalDate asOf) {
+    private static void assertWellFormed(
+            Alert alert, FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
         String context = alert + " as of " + asOf;
         assertEquals(alert.code().severity(), alert.severity(), context);
         assertEquals(facts.filingId(), alert.filingId(), context);
@@ -329,8 +342,16 @@ class AlertRulesPropertyTest {
     }
 
     private static OrganizationSettings randomSettings(Random random) {
-        return new OrganizationSettings(1 + random.nextInt(6), 1 + random.nextInt(4), random.nextInt(120),
-                random.nextInt(30), random.nextInt(15), random.nextInt(40), 12, 2, 100 + random.nextInt(120),
+        return new OrganizationSettings(
+                1 + random.nextInt(6),
+                1 + random.nextInt(4),
+                random.nextInt(120),
+                random.nextInt(30),
+                random.nextInt(15),
+                random.nextInt(40),
+                12,
+                2,
+                100 + random.nextInt(120),
                 pick(random, CourtBiometricsProcess.values()));
     }
 
@@ -344,7 +365,9 @@ class AlertRulesPropertyTest {
     private static OffsetDateTime randomMoment(Random random, LocalDate from, int range) {
         int hour = random.nextBoolean() ? random.nextInt(24) : pick(random, 0, 1, 22, 23);
         ZoneOffset offset = ZoneOffset.ofHours(random.nextInt(27) - 12);
-        return randomDay(random, from, range).atTime(hour, 15 * random.nextInt(4)).atOffset(offset);
+        return randomDay(random, from, range)
+                .atTime(hour, 15 * random.nextInt(4))
+                .atOffset(offset);
     }
 
     private static <T> T sometimes(Random random, T value) {

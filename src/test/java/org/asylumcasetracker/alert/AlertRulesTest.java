@@ -1,10 +1,5 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.Alert;
-import org.asylumcasetracker.filing.AlertAction;
-import org.asylumcasetracker.filing.AlertCode;
-import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.FilingFactsMother.CLIENT_ID;
 import static org.asylumcasetracker.alert.FilingFactsMother.FILING_ID;
 import static org.asylumcasetracker.alert.FilingFactsMother.NEW_YORK;
@@ -22,7 +17,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
 import org.asylumcasetracker.alert.FilingFactsMother.Builder;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.organization.OrganizationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +36,9 @@ class AlertRulesTest {
 
     @Test
     void holdsOneRulePerCodeInTheOrderOfTheSpecTable() {
-        assertEquals(List.of(AlertCode.values()), AlertRules.all().stream().map(AlertRule::code).toList());
+        assertEquals(
+                List.of(AlertCode.values()),
+                AlertRules.all().stream().map(AlertRule::code).toList());
     }
 
     @ParameterizedTest(name = "{0} is {1}")
@@ -63,10 +65,14 @@ class AlertRulesTest {
                 Arguments.of("court, awaiting receipt", courtFiling().awaitingReceipt()),
                 Arguments.of("court, AUTOMATIC process", automaticCourtFiling()),
                 Arguments.of("USCIS mail, awaiting receipt", uscisMailFiling()),
-                Arguments.of("USCIS online, awaiting notice", uscisOnlineFiling().awaitingBiometricsNotice()),
-                Arguments.of("scheduled, no primary ID", courtFiling().biometricsScheduled().clientHasPrimaryId(false)),
+                Arguments.of(
+                        "USCIS online, awaiting notice", uscisOnlineFiling().awaitingBiometricsNotice()),
+                Arguments.of(
+                        "scheduled, no primary ID",
+                        courtFiling().biometricsScheduled().clientHasPrimaryId(false)),
                 Arguments.of("missed", courtFiling().biometricsMissed()),
-                Arguments.of("completed, notice not kept",
+                Arguments.of(
+                        "completed, notice not kept",
                         uscisMailFiling().biometricsCompleted().stampedNoticeKept(false)));
     }
 
@@ -85,12 +91,14 @@ class AlertRulesTest {
     @MethodSource("busyFilings")
     void theSameFilingOpenRaisesSomething(String description, Builder filing) {
         FilingFacts open = filing.individualHearingSet().build();
-        assertFalse(AlertRules.evaluate(open, DEFAULTS, NEW_YORK, LocalDate.of(2026, 9, 1)).isEmpty());
+        assertFalse(AlertRules.evaluate(open, DEFAULTS, NEW_YORK, LocalDate.of(2026, 9, 1))
+                .isEmpty());
     }
 
     @Test
     void sortsBySeverityThenLongestOverdue() {
-        FilingFacts facts = courtFiling().biometricsScheduled()
+        FilingFacts facts = courtFiling()
+                .biometricsScheduled()
                 .clientHasPrimaryId(false)
                 .appointmentAt(OffsetDateTime.parse("2026-06-25T10:00-04:00"))
                 .individualHearingAt(OffsetDateTime.parse("2026-07-01T09:00-04:00"))
@@ -98,13 +106,16 @@ class AlertRulesTest {
 
         List<Alert> alerts = AlertRules.evaluate(facts, DEFAULTS, NEW_YORK, LocalDate.of(2026, 6, 20));
 
-        assertEquals(List.of(
-                        AlertCode.HEARING_APPROACHING_BIOMETRICS_INCOMPLETE,  // CRITICAL
-                        AlertCode.ID_DOCUMENT_MISSING,                        // MEDIUM
-                        AlertCode.WORK_PERMIT_ELIGIBLE,                       // INFO, 6 days overdue
-                        AlertCode.APPOINTMENT_UPCOMING),                      // INFO, 2 days overdue
+        assertEquals(
+                List.of(
+                        AlertCode.HEARING_APPROACHING_BIOMETRICS_INCOMPLETE, // CRITICAL
+                        AlertCode.ID_DOCUMENT_MISSING, // MEDIUM
+                        AlertCode.WORK_PERMIT_ELIGIBLE, // INFO, 6 days overdue
+                        AlertCode.APPOINTMENT_UPCOMING), // INFO, 2 days overdue
                 alerts.stream().map(Alert::code).toList());
-        assertEquals(List.of(49L, 110L, 6L, 2L), alerts.stream().map(Alert::daysOverdue).toList());
+        assertEquals(
+                List.of(49L, 110L, 6L, 2L),
+                alerts.stream().map(Alert::daysOverdue).toList());
     }
 
     @Test
@@ -114,14 +125,17 @@ class AlertRulesTest {
         Alert outcome = alert(AlertCode.APPOINTMENT_OUTCOME_MISSING, dueOn, 5);
         Alert older = alert(AlertCode.USCIS_PACKAGE_NOT_MAILED, dueOn, 9);
 
-        List<Alert> sorted = Stream.of(receipt, outcome, older).sorted(Alert.MOST_URGENT_FIRST).toList();
+        List<Alert> sorted = Stream.of(receipt, outcome, older)
+                .sorted(Alert.MOST_URGENT_FIRST)
+                .toList();
 
         assertEquals(List.of(older, outcome, receipt), sorted);
     }
 
     @Test
     void alertFromAStoredWindowIsTheAlertEvaluateGives() {
-        FilingFacts facts = courtFiling().biometricsMissed().individualHearingSet().build();
+        FilingFacts facts =
+                courtFiling().biometricsMissed().individualHearingSet().build();
         List<AlertWindow> stored = AlertRules.windows(facts, DEFAULTS, NEW_YORK);
         LocalDate asOf = LocalDate.of(2026, 7, 20);
 
@@ -138,7 +152,8 @@ class AlertRulesTest {
     @Test
     void alertCarriesTheFilingClientAndWindow() {
         FilingFacts facts = uscisMailFiling().build();
-        Alert alert = AlertRules.evaluate(facts, DEFAULTS, NEW_YORK, LocalDate.of(2026, 4, 20)).get(0);
+        Alert alert = AlertRules.evaluate(facts, DEFAULTS, NEW_YORK, LocalDate.of(2026, 4, 20))
+                .get(0);
 
         assertEquals(AlertCode.RECEIPT_OVERDUE, alert.code());
         assertEquals(Severity.HIGH, alert.severity());
@@ -150,17 +165,26 @@ class AlertRulesTest {
 
     @Test
     void actionJsonLeavesOutFieldsThatDoNotApply() throws Exception {
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper json =
+                new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-        var arriveEarly = AlertAction.of(ActionKind.ARRIVE_EARLY).who(Who.CLIENT).minutesEarly(15).build();
-        var walkIn = AlertAction.of(ActionKind.WALK_IN).who(Who.APPLICATION_SUPPORT_CENTER)
-                .bring(List.of("APPOINTMENT_NOTICE")).until(LocalDate.of(2026, 4, 6)).build();
+        var arriveEarly = AlertAction.of(ActionKind.ARRIVE_EARLY)
+                .who(Who.CLIENT)
+                .minutesEarly(15)
+                .build();
+        var walkIn = AlertAction.of(ActionKind.WALK_IN)
+                .who(Who.APPLICATION_SUPPORT_CENTER)
+                .bring(List.of("APPOINTMENT_NOTICE"))
+                .until(LocalDate.of(2026, 4, 6))
+                .build();
 
-        assertEquals("{\"kind\":\"ARRIVE_EARLY\",\"who\":\"CLIENT\",\"minutesEarly\":15}",
+        assertEquals(
+                "{\"kind\":\"ARRIVE_EARLY\",\"who\":\"CLIENT\",\"minutesEarly\":15}",
                 json.writeValueAsString(arriveEarly));
-        assertEquals("{\"kind\":\"WALK_IN\",\"who\":\"APPLICATION_SUPPORT_CENTER\",\"bring\":[\"APPOINTMENT_NOTICE\"],"
-                + "\"until\":\"2026-04-06\"}", json.writeValueAsString(walkIn));
+        assertEquals(
+                "{\"kind\":\"WALK_IN\",\"who\":\"APPLICATION_SUPPORT_CENTER\",\"bring\":[\"APPOINTMENT_NOTICE\"],"
+                        + "\"until\":\"2026-04-06\"}",
+                json.writeValueAsString(walkIn));
     }
 
     private static Alert alert(AlertCode code, LocalDate dueOn, long daysOverdue) {

@@ -1,9 +1,9 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.AlertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import org.asylumcasetracker.filing.AlertCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,13 +21,15 @@ class AlertWindowTest {
         "2030-01-01, true,  false",
     })
     void isRaisedFromDueOnThroughEndsOnInclusive(LocalDate asOf, boolean openEnded, boolean ending) {
-        assertEquals(openEnded, AlertWindow.from(AlertCode.RECEIPT_OVERDUE, DUE_ON).isRaisedOn(asOf));
+        assertEquals(
+                openEnded, AlertWindow.from(AlertCode.RECEIPT_OVERDUE, DUE_ON).isRaisedOn(asOf));
         assertEquals(ending, new AlertWindow(AlertCode.APPOINTMENT_UPCOMING, DUE_ON, ENDS_ON).isRaisedOn(asOf));
     }
 
     @ParameterizedTest(name = "as of {0}: {1} days overdue")
     @CsvSource({"2026-04-10, 0", "2026-04-11, 1", "2026-05-10, 30", "2027-04-10, 365"})
     void countsDaysOverdueFromDueOn(LocalDate asOf, long daysOverdue) {
-        assertEquals(daysOverdue, AlertWindow.from(AlertCode.RECEIPT_OVERDUE, DUE_ON).daysOverdue(asOf));
+        assertEquals(
+                daysOverdue, AlertWindow.from(AlertCode.RECEIPT_OVERDUE, DUE_ON).daysOverdue(asOf));
     }
 }

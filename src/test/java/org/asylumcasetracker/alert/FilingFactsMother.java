@@ -27,6 +27,7 @@ final class FilingFactsMother {
     static final LocalDate NOTICE_RECEIVED_ON = LocalDate.of(2026, 3, 2);
     /** 9:00 in New York, which is on daylight saving time (UTC−4) from 8 March 2026. */
     static final OffsetDateTime APPOINTMENT_AT = OffsetDateTime.of(2026, 3, 16, 9, 0, 0, 0, ZoneOffset.ofHours(-4));
+
     static final LocalDate APPOINTMENT_DATE = LocalDate.of(2026, 3, 16);
     static final LocalDate MISSED_ON = APPOINTMENT_DATE;
     static final LocalDate COMPLETED_ON = APPOINTMENT_DATE;
@@ -34,8 +35,7 @@ final class FilingFactsMother {
             OffsetDateTime.of(2026, 9, 14, 8, 30, 0, 0, ZoneOffset.ofHours(-4));
     static final LocalDate HEARING_DATE = LocalDate.of(2026, 9, 14);
 
-    private FilingFactsMother() {
-    }
+    private FilingFactsMother() {}
 
     /** Filed on paper with USCIS, waiting for the receipt notice. */
     static Builder uscisMailFiling() {
@@ -200,9 +200,24 @@ final class FilingFactsMother {
         }
 
         FilingFacts build() {
-            return new FilingFacts(FILING_ID, CLIENT_ID, venue, channel, stage, filedOn, packageMailedOn,
-                    receiptReceivedOn, biometricsClockStartOn, noticeReceivedOn, appointmentAt, deliveredVia,
-                    missedOn, completedOn, stampedNoticeKept, individualHearingAt, workPermitFiled,
+            return new FilingFacts(
+                    FILING_ID,
+                    CLIENT_ID,
+                    venue,
+                    channel,
+                    stage,
+                    filedOn,
+                    packageMailedOn,
+                    receiptReceivedOn,
+                    biometricsClockStartOn,
+                    noticeReceivedOn,
+                    appointmentAt,
+                    deliveredVia,
+                    missedOn,
+                    completedOn,
+                    stampedNoticeKept,
+                    individualHearingAt,
+                    workPermitFiled,
                     clientHasPrimaryId);
         }
     }

@@ -15,8 +15,7 @@ final class SettingsMother {
     private int workPermitWaitDays = OrganizationSettings.DEFAULT_WORK_PERMIT_WAIT_DAYS;
     private CourtBiometricsProcess courtBiometricsProcess = CourtBiometricsProcess.MAIL_PACKAGE;
 
-    private SettingsMother() {
-    }
+    private SettingsMother() {}
 
     static OrganizationSettings defaults() {
         return new OrganizationSettings();
@@ -67,9 +66,16 @@ final class SettingsMother {
     }
 
     OrganizationSettings build() {
-        return new OrganizationSettings(receiptOverdueMonths, biometricsNoticeOverdueMonths, hearingWarningDays,
-                packageGraceDays, appointmentReminderDays, walkInWindowDays,
+        return new OrganizationSettings(
+                receiptOverdueMonths,
+                biometricsNoticeOverdueMonths,
+                hearingWarningDays,
+                packageGraceDays,
+                appointmentReminderDays,
+                walkInWindowDays,
                 OrganizationSettings.DEFAULT_ONLINE_RESCHEDULE_CUTOFF_HOURS,
-                OrganizationSettings.DEFAULT_MAX_ONLINE_RESCHEDULES, workPermitWaitDays, courtBiometricsProcess);
+                OrganizationSettings.DEFAULT_MAX_ONLINE_RESCHEDULES,
+                workPermitWaitDays,
+                courtBiometricsProcess);
     }
 }

@@ -1,10 +1,5 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.Alert;
-import org.asylumcasetracker.filing.AlertAction;
-import org.asylumcasetracker.filing.AlertCode;
-import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.AlertProbe.alertOn;
 import static org.asylumcasetracker.alert.AlertProbe.assertRaised;
 import static org.asylumcasetracker.alert.AlertProbe.windowOf;
@@ -17,8 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +31,13 @@ class UscisPackageNotMailedRuleTest {
     private static final AlertCode CODE = AlertCode.USCIS_PACKAGE_NOT_MAILED;
 
     @ParameterizedTest(name = "filed 2026-01-15, as of {0}: days overdue {1}")
-    @CsvSource(nullValues = "-", value = {
-        "2026-01-21, -",  // the day before the 7-day grace period ends
-        "2026-01-22, 0",  // filedOn + packageGraceDays
-        "2026-02-01, 10",
-    })
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "2026-01-21, -", // the day before the 7-day grace period ends
+                "2026-01-22, 0", // filedOn + packageGraceDays
+                "2026-02-01, 10",
+            })
     void isDueWhenTheGracePeriodAfterTheCourtFilingEnds(LocalDate asOf, Long daysOverdue) {
         assertRaised(CODE, courtFiling().build(), asOf, daysOverdue);
     }
@@ -49,14 +51,21 @@ class UscisPackageNotMailedRuleTest {
     })
     void packageGraceDaysMovesTheDueDate(int graceDays, LocalDate dueOn) {
         var settings = SettingsMother.settings().packageGraceDays(graceDays).build();
-        assertEquals(dueOn, windowOf(CODE, courtFiling().build(), settings).orElseThrow().dueOn());
+        assertEquals(
+                dueOn,
+                windowOf(CODE, courtFiling().build(), settings).orElseThrow().dueOn());
     }
 
     static Stream<Arguments> filingsThatNeedNoPackage() {
         return Stream.of(
-                Arguments.of("court filing once the package is mailed", courtFiling().awaitingReceipt().build()),
-                Arguments.of("court filing under the AUTOMATIC process", automaticCourtFiling().build()),
-                Arguments.of("USCIS filing, even in the package stage",
+                Arguments.of(
+                        "court filing once the package is mailed",
+                        courtFiling().awaitingReceipt().build()),
+                Arguments.of(
+                        "court filing under the AUTOMATIC process",
+                        automaticCourtFiling().build()),
+                Arguments.of(
+                        "USCIS filing, even in the package stage",
                         uscisMailFiling().stage(Stage.AWAITING_USCIS_PACKAGE).build()),
                 Arguments.of("closed court filing", courtFiling().closed().build()));
     }
@@ -69,7 +78,8 @@ class UscisPackageNotMailedRuleTest {
 
     @Test
     void tellsWhatToMailAndWhere() {
-        Alert alert = alertOn(CODE, courtFiling().build(), LocalDate.of(2026, 1, 25)).orElseThrow();
+        Alert alert =
+                alertOn(CODE, courtFiling().build(), LocalDate.of(2026, 1, 25)).orElseThrow();
 
         AlertAction mail = AlertAction.of(ActionKind.MAIL_PACKAGE)
                 .who(Who.USCIS_NEBRASKA_SERVICE_CENTER)

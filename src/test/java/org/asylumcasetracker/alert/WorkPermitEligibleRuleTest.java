@@ -1,10 +1,5 @@
 package org.asylumcasetracker.alert;
 
-import org.asylumcasetracker.filing.ActionKind;
-import org.asylumcasetracker.filing.Alert;
-import org.asylumcasetracker.filing.AlertAction;
-import org.asylumcasetracker.filing.AlertCode;
-import org.asylumcasetracker.filing.Severity;
 import static org.asylumcasetracker.alert.AlertProbe.alertOn;
 import static org.asylumcasetracker.alert.AlertProbe.assertRaised;
 import static org.asylumcasetracker.alert.AlertProbe.windowOf;
@@ -15,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.asylumcasetracker.filing.ActionKind;
+import org.asylumcasetracker.filing.Alert;
+import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Who;
+import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,46 +27,62 @@ class WorkPermitEligibleRuleTest {
     private static final AlertCode CODE = AlertCode.WORK_PERMIT_ELIGIBLE;
 
     @ParameterizedTest(name = "filed 2026-01-15, as of {0}: days overdue {1}")
-    @CsvSource(nullValues = "-", value = {
-        "2026-06-13, -",
-        "2026-06-14, 0",   // filedOn + 150 days
-        "2026-07-14, 30",
-    })
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "2026-06-13, -",
+                "2026-06-14, 0", // filedOn + 150 days
+                "2026-07-14, 30",
+            })
     void isDueOneHundredFiftyDaysAfterFiling(LocalDate asOf, Long daysOverdue) {
         assertRaised(CODE, uscisMailFiling().build(), asOf, daysOverdue);
     }
 
     @ParameterizedTest(name = "filed {0}, wait {1} days: due {2}")
     @CsvSource({
-        "2028-02-29, 150, 2028-07-28",   // filed on a leap day
+        "2028-02-29, 150, 2028-07-28", // filed on a leap day
         "2027-10-01, 150, 2028-02-28",
-        "2027-10-02, 150, 2028-02-29",   // lands on a leap day
-        "2026-01-15, 180, 2026-07-14",   // workPermitWaitDays 180
+        "2027-10-02, 150, 2028-02-29", // lands on a leap day
+        "2026-01-15, 180, 2026-07-14", // workPermitWaitDays 180
     })
     void waitIsCountedInDays(LocalDate filedOn, int waitDays, LocalDate dueOn) {
         var settings = SettingsMother.settings().workPermitWaitDays(waitDays).build();
-        assertEquals(dueOn, windowOf(CODE, uscisMailFiling().filedOn(filedOn).build(), settings).orElseThrow().dueOn());
+        assertEquals(
+                dueOn,
+                windowOf(CODE, uscisMailFiling().filedOn(filedOn).build(), settings)
+                        .orElseThrow()
+                        .dueOn());
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Stage.class, names = "CLOSED", mode = EnumSource.Mode.EXCLUDE)
     void appliesWhetherOrNotBiometricsAreDone(Stage stage) {
-        assertTrue(windowOf(CODE, courtFiling().biometricsCompleted().stage(stage).build()).isPresent());
+        assertTrue(
+                windowOf(CODE, courtFiling().biometricsCompleted().stage(stage).build())
+                        .isPresent());
     }
 
     @Test
     void isOffOnceTheWorkPermitIsFiledOrTheCaseIsClosed() {
-        assertTrue(windowOf(CODE, uscisMailFiling().workPermitFiled(true).build()).isEmpty());
+        assertTrue(
+                windowOf(CODE, uscisMailFiling().workPermitFiled(true).build()).isEmpty());
         assertTrue(windowOf(CODE, uscisMailFiling().closed().build()).isEmpty());
     }
 
     @Test
     void saysTheClientCanApplyNow() {
-        Alert alert = alertOn(CODE, courtFiling().build(), LocalDate.of(2026, 6, 20)).orElseThrow();
+        Alert alert =
+                alertOn(CODE, courtFiling().build(), LocalDate.of(2026, 6, 20)).orElseThrow();
 
-        assertEquals(List.of(AlertAction.of(ActionKind.APPLY_WORK_PERMIT).who(Who.CLIENT).build()), alert.actions());
+        assertEquals(
+                List.of(AlertAction.of(ActionKind.APPLY_WORK_PERMIT)
+                        .who(Who.CLIENT)
+                        .build()),
+                alert.actions());
         assertEquals(Severity.INFO, alert.severity());
-        assertEquals("The application was filed 156 days ago, so the client can apply for a work permit now,"
-                + " with or without biometrics.", alert.summary());
+        assertEquals(
+                "The application was filed 156 days ago, so the client can apply for a work permit now,"
+                        + " with or without biometrics.",
+                alert.summary());
     }
 }

@@ -54,20 +54,32 @@ class CalendarFeedTest {
         String family = "Haddad-" + UUID.randomUUID().toString().substring(0, 6);
         String amina = client("Amina", family, "A12345678");
         String omar = client("Omar", family, "A987654321");
-        OffsetDateTime newark = Dates.today().plusDays(12).atTime(9, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
-        OffsetDateTime losAngeles = Dates.today().plusDays(12).atTime(9, 0).atZone(LOS_ANGELES).toOffsetDateTime();
+        OffsetDateTime newark =
+                Dates.today().plusDays(12).atTime(9, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
+        OffsetDateTime losAngeles =
+                Dates.today().plusDays(12).atTime(9, 0).atZone(LOS_ANGELES).toOffsetDateTime();
         String aminasFiling = scheduled(amina, newark, Mother.ASC_LOCATION);
         String omarsFiling = scheduled(omar, losAngeles, "USCIS ASC Los Angeles, 3000 W 7th St, Los Angeles CA");
         String court = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(amina, 20));
-        OffsetDateTime hearing = Dates.today().plusDays(90).atTime(8, 30).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
-        as(TestTokens.ALICE).body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", hearing.toString(), "kind", "INDIVIDUAL"))
-                .post("/api/v1/filings/{id}/events", court).then().statusCode(201);
+        OffsetDateTime hearing =
+                Dates.today().plusDays(90).atTime(8, 30).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
+        as(TestTokens.ALICE)
+                .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", hearing.toString(), "kind", "INDIVIDUAL"))
+                .post("/api/v1/filings/{id}/events", court)
+                .then()
+                .statusCode(201);
 
-        String url = as(TestTokens.ALICE).body(Map.of()).post(FEEDS).then().statusCode(201)
+        String url = as(TestTokens.ALICE)
+                .body(Map.of())
+                .post(FEEDS)
+                .then()
+                .statusCode(201)
                 .body("caseworker", equalTo("alice"))
                 .body("url", matchesPattern("http://.+/api/v1/calendars/[A-Za-z0-9_-]{43}\\.ics"))
-                .extract().path("url");
-        Response served = anonymous().accept("text/calendar").get(URI.create(url).getPath());
+                .extract()
+                .path("url");
+        Response served =
+                anonymous().accept("text/calendar").get(URI.create(url).getPath());
         served.then().statusCode(200).contentType(matchesPattern("text/calendar.*"));
         String text = served.asString();
 
@@ -77,14 +89,19 @@ class CalendarFeedTest {
         List<List<biweekly.io.ParseWarning>> warnings = new ArrayList<>();
         ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
         assertTrue(warnings.stream().allMatch(List::isEmpty), warnings.toString());
-        assertTrue(calendar.validate(ICalVersion.V2_0).isEmpty(), calendar.validate(ICalVersion.V2_0).toString());
+        assertTrue(
+                calendar.validate(ICalVersion.V2_0).isEmpty(),
+                calendar.validate(ICalVersion.V2_0).toString());
 
         VEvent aminas = only(calendar, aminasFiling, "biometrics");
         VEvent omars = only(calendar, omarsFiling, "biometrics");
         assertEquals(newark.toInstant(), aminas.getDateStart().getValue().toInstant());
         assertEquals(losAngeles.toInstant(), omars.getDateStart().getValue().toInstant());
-        assertEquals(3, java.time.Duration.between(newark, losAngeles).toHours(), "09:00 in two zones, three hours apart");
-        assertEquals("Biometrics appointment: A.H. (filing " + aminasFiling.substring(0, 8) + ")", aminas.getSummary().getValue());
+        assertEquals(
+                3, java.time.Duration.between(newark, losAngeles).toHours(), "09:00 in two zones, three hours apart");
+        assertEquals(
+                "Biometrics appointment: A.H. (filing " + aminasFiling.substring(0, 8) + ")",
+                aminas.getSummary().getValue());
         assertEquals("O.H.", omars.getSummary().getValue().substring(24, 28));
         assertEquals(Mother.ASC_LOCATION, aminas.getLocation().getValue());
         assertTrue(aminas.getDescription().getValue().contains(aminasFiling));
@@ -96,31 +113,69 @@ class CalendarFeedTest {
     @Test
     void aPollWithTheCurrentETagGets304UntilSomethingChanges() {
         String client = client("Lina", "Nasser", null);
-        String filing = scheduled(client, Dates.today().plusDays(5).atTime(10, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime(),
+        String filing = scheduled(
+                client,
+                Dates.today().plusDays(5).atTime(10, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime(),
                 Mother.ASC_LOCATION);
-        String path = URI.create(as(TestTokens.ALICE).body(Map.of()).post(FEEDS).then().statusCode(201)
-                .extract().<String>path("url")).getPath();
+        String path = URI.create(as(TestTokens.ALICE)
+                        .body(Map.of())
+                        .post(FEEDS)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("url"))
+                .getPath();
         String etag = anonymous().get(path).then().statusCode(200).extract().header("ETag");
 
         // calendar apps may keep the feed and revalidate it; API answers with personal data may not be kept
         anonymous().get(path).then().statusCode(200).header("Cache-Control", equalTo("private, no-cache"));
-        as(TestTokens.ALICE).get("/api/v1/calendar-feeds").then().statusCode(200).header("Cache-Control", equalTo("no-store"));
-        anonymous().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", equalTo(etag));
-        as(TestTokens.ALICE).body(event("RESCHEDULE_REQUESTED", Dates.today().toString(), "via", "PHONE"))
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
-        String changed = anonymous().header("If-None-Match", etag).get(path).then().statusCode(200).extract().header("ETag");
+        as(TestTokens.ALICE)
+                .get("/api/v1/calendar-feeds")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"));
+        anonymous()
+                .header("If-None-Match", etag)
+                .get(path)
+                .then()
+                .statusCode(304)
+                .header("ETag", equalTo(etag));
+        as(TestTokens.ALICE)
+                .body(event("RESCHEDULE_REQUESTED", Dates.today().toString(), "via", "PHONE"))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
+        String changed = anonymous()
+                .header("If-None-Match", etag)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         assertNotEquals(etag, changed);
-        assertFalse(anonymous().get(path).asString().contains("biometrics-appointment-" + filing),
+        assertFalse(
+                anonymous().get(path).asString().contains("biometrics-appointment-" + filing),
                 "a rescheduled appointment leaves the feed until the new notice");
     }
 
     @Test
     void aRevokedUrlAnswers404AndUnknownUrlsLookTheSame() {
-        String created = as(TestTokens.ALICE).body(Map.of()).post(FEEDS).then().statusCode(201).extract().asString();
+        String created = as(TestTokens.ALICE)
+                .body(Map.of())
+                .post(FEEDS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         String id = io.restassured.path.json.JsonPath.from(created).getString("id");
-        String path = URI.create(io.restassured.path.json.JsonPath.from(created).getString("url")).getPath();
+        String path = URI.create(io.restassured.path.json.JsonPath.from(created).getString("url"))
+                .getPath();
         anonymous().get(path).then().statusCode(200);
-        as(TestTokens.ALICE).get(FEEDS).then().statusCode(200).body("items.id", hasItem(id))
+        as(TestTokens.ALICE)
+                .get(FEEDS)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id))
                 .body("items.url", not(hasItem(org.hamcrest.Matchers.notNullValue())));
 
         as(TestTokens.ALICE).delete(FEEDS + "/" + id).then().statusCode(204);
@@ -133,23 +188,57 @@ class CalendarFeedTest {
 
     @Test
     void caseWorkersHaveTheirOwnFeedsSupervisorsAllOfTheOrganizationAndOtherOrganizationsNone() {
-        String alices = as(TestTokens.ALICE).body(Map.of()).post(FEEDS).then().statusCode(201).extract().path("id");
-        String whole = as(TestTokens.BOB).body(Map.of()).post(FEEDS).then().statusCode(201)
-                .body("$", not(org.hamcrest.Matchers.hasKey("caseworker"))).extract().path("id");
-        as(TestTokens.BOB).body(Map.of("caseworker", "alice")).post(FEEDS).then().statusCode(201)
+        String alices = as(TestTokens.ALICE)
+                .body(Map.of())
+                .post(FEEDS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String whole = as(TestTokens.BOB)
+                .body(Map.of())
+                .post(FEEDS)
+                .then()
+                .statusCode(201)
+                .body("$", not(org.hamcrest.Matchers.hasKey("caseworker")))
+                .extract()
+                .path("id");
+        as(TestTokens.BOB)
+                .body(Map.of("caseworker", "alice"))
+                .post(FEEDS)
+                .then()
+                .statusCode(201)
                 .body("caseworker", equalTo("alice"));
 
-        as(TestTokens.ALICE).body(Map.of("caseworker", "bob")).post(FEEDS).then().statusCode(403)
+        as(TestTokens.ALICE)
+                .body(Map.of("caseworker", "bob"))
+                .post(FEEDS)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         as(TestTokens.DANA).body(Map.of()).post(FEEDS).then().statusCode(403);
         as(TestTokens.INTEGRATION).get(FEEDS).then().statusCode(403);
         anonymous().get(FEEDS).then().statusCode(401);
 
-        as(TestTokens.ALICE).queryParam("size", 200).get(FEEDS).then().statusCode(200)
-                .body("items.id", hasItem(alices)).body("items.id", not(hasItem(whole)));
-        as(TestTokens.BOB).queryParam("size", 200).get(FEEDS).then().statusCode(200)
-                .body("items.id", hasItem(alices)).body("items.id", hasItem(whole));
-        as(TestTokens.CAROL).queryParam("size", 200).get(FEEDS).then().statusCode(200)
+        as(TestTokens.ALICE)
+                .queryParam("size", 200)
+                .get(FEEDS)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(alices))
+                .body("items.id", not(hasItem(whole)));
+        as(TestTokens.BOB)
+                .queryParam("size", 200)
+                .get(FEEDS)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(alices))
+                .body("items.id", hasItem(whole));
+        as(TestTokens.CAROL)
+                .queryParam("size", 200)
+                .get(FEEDS)
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(alices)));
         as(TestTokens.CAROL_SUPERVISOR).delete(FEEDS + "/" + whole).then().statusCode(404);
         as(TestTokens.ALICE).delete(FEEDS + "/" + whole).then().statusCode(404);
@@ -162,17 +251,46 @@ class CalendarFeedTest {
         String mine = client("Sara", "Own", null);
         Map<String, Object> others = Mother.client();
         others.put("caseworker", "someone-else");
-        String theirs = as(TestTokens.BOB).body(others).post("/api/v1/clients").then().statusCode(201).extract().path("id");
-        OffsetDateTime at = Dates.today().plusDays(8).atTime(11, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
+        String theirs = as(TestTokens.BOB)
+                .body(others)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        OffsetDateTime at =
+                Dates.today().plusDays(8).atTime(11, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
         String myFiling = scheduled(mine, at, Mother.ASC_LOCATION);
         String theirFiling = scheduled(theirs, at, Mother.ASC_LOCATION);
 
-        String text = anonymous().get(URI.create(as(TestTokens.ALICE).body(Map.of()).post(FEEDS).then().statusCode(201)
-                .extract().<String>path("url")).getPath()).then().statusCode(200).extract().asString();
+        String text = anonymous()
+                .get(URI.create(as(TestTokens.ALICE)
+                                .body(Map.of())
+                                .post(FEEDS)
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .<String>path("url"))
+                        .getPath())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(text.contains("biometrics-appointment-" + myFiling));
         assertFalse(text.contains(theirFiling));
-        String wholeOrganization = anonymous().get(URI.create(as(TestTokens.BOB).body(Map.of()).post(FEEDS).then()
-                .statusCode(201).extract().<String>path("url")).getPath()).then().statusCode(200).extract().asString();
+        String wholeOrganization = anonymous()
+                .get(URI.create(as(TestTokens.BOB)
+                                .body(Map.of())
+                                .post(FEEDS)
+                                .then()
+                                .statusCode(201)
+                                .extract()
+                                .<String>path("url"))
+                        .getPath())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(wholeOrganization.contains(myFiling) && wholeOrganization.contains(theirFiling));
     }
 
@@ -193,25 +311,44 @@ class CalendarFeedTest {
         } else {
             body.put("aNumber", aNumber);
         }
-        return as(TestTokens.ALICE).body(body).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        return as(TestTokens.ALICE)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A USCIS filing whose biometrics appointment is {@code at}, at {@code location}. */
     private static String scheduled(String client, OffsetDateTime at, String location) {
         String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 40));
-        as(TestTokens.ALICE).body(event("RECEIPT_RECEIVED", daysAgo(10), "receiptNumber", Mother.RECEIPT_NUMBER))
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
-        as(TestTokens.ALICE).body(event("BIOMETRICS_NOTICE_RECEIVED", daysAgo(2), "appointmentAt", at.toString(),
-                "location", location)).post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event("RECEIPT_RECEIVED", daysAgo(10), "receiptNumber", Mother.RECEIPT_NUMBER))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event(
+                        "BIOMETRICS_NOTICE_RECEIVED", daysAgo(2), "appointmentAt", at.toString(), "location", location))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
         return filing;
     }
 
     private static VEvent only(ICalendar calendar, String filing, String kind) {
         List<VEvent> found = calendar.getEvents().stream()
-                .filter(e -> e.getUid().getValue().equals(kind + (kind.equals("biometrics") ? "-appointment-" : "-") + filing
-                        + "@asylum-case-tracker")).toList();
-        assertEquals(1, found.size(), "one " + kind + " entry of " + filing + " in " + calendar.getEvents().size());
+                .filter(e -> e.getUid()
+                        .getValue()
+                        .equals(kind + (kind.equals("biometrics") ? "-appointment-" : "-") + filing
+                                + "@asylum-case-tracker"))
+                .toList();
+        assertEquals(
+                1,
+                found.size(),
+                "one " + kind + " entry of " + filing + " in "
+                        + calendar.getEvents().size());
         return found.get(0);
     }
-
 }

@@ -1,6 +1,5 @@
 package org.asylumcasetracker.casestatus;
 
-import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -13,7 +12,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -84,8 +83,13 @@ class CaseStatusCheckTest {
 
     @Test
     void aStatusChangeBecomesASuggestionThatACaseWorkerAcceptsIntoAnEvent() {
-        String subscription = as(TestTokens.BOB).body(Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("CASE_STATUS_CHANGED")))
-                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        String subscription = as(TestTokens.BOB)
+                .body(Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("CASE_STATUS_CHANGED")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         try {
             // a filing whose receipt arrived: the person now waits for the biometrics notice
             String receipt = newReceiptNumber();
@@ -97,8 +101,12 @@ class CaseStatusCheckTest {
             assertEquals(1, round.changes());
 
             // the history shows the status as USCIS wrote it
-            JsonPath status = as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/case-status")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath status = as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId + "/case-status")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(receipt, status.getString("receipts[0].receiptNumber"));
             assertEquals("STATUS", status.getString("receipts[0].lastOutcome"));
             assertEquals(NOTICE_SCHEDULED, status.getString("receipts[0].current.statusText"));
@@ -106,35 +114,62 @@ class CaseStatusCheckTest {
             assertEquals(1, status.getList("receipts[0].history").size());
 
             // the change is a suggestion, not an event: the filing has not moved
-            JsonPath suggestions = as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath suggestions = as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId + "/suggestions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(1, suggestions.getInt("total"));
             assertEquals("BIOMETRICS_NOTICE_SENT", suggestions.getString("items[0].kind"));
             assertEquals("BIOMETRICS_NOTICE_RECEIVED", suggestions.getString("items[0].proposedEvent.type"));
             assertEquals(daysAgo(2), suggestions.getString("items[0].proposedEvent.occurredOn"));
             assertEquals("OPEN", suggestions.getString("items[0].state"));
             String suggestionId = suggestions.getString("items[0].id");
-            as(TestTokens.ALICE).get("/api/v1/filings/" + filingId).then().body("stage", equalToString("AWAITING_BIOMETRICS_NOTICE"));
+            as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId)
+                    .then()
+                    .body("stage", equalToString("AWAITING_BIOMETRICS_NOTICE"));
 
             // the webhook announces the change with the suggestion
             List<String> payloads = deliveries(subscription);
             assertEquals(1, payloads.size());
-            assertTrue(payloads.get(0).contains(NOTICE_SCHEDULED) && payloads.get(0).contains(suggestionId), payloads.get(0));
+            assertTrue(
+                    payloads.get(0).contains(NOTICE_SCHEDULED)
+                            && payloads.get(0).contains(suggestionId),
+                    payloads.get(0));
 
             // accepting without the appointment the notice names: 400, nothing changes
-            as(TestTokens.ALICE).body(Map.of()).post(acceptance(filingId, suggestionId))
-                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+            as(TestTokens.ALICE)
+                    .body(Map.of())
+                    .post(acceptance(filingId, suggestionId))
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
                     .body("errors.field", hasItem("appointmentAt"));
-            as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
-                    .then().statusCode(200).body("state", equalToString("OPEN"));
+            as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalToString("OPEN"));
 
             // the case worker accepts with the notice in hand: the event is recorded as her
-            Map<String, Object> notice = Map.of("appointmentAt", OffsetDateTime.now().plusDays(10).withNano(0).toString(),
-                    "location", Mother.ASC_LOCATION, "deliveredVia", "MAIL");
+            Map<String, Object> notice = Map.of(
+                    "appointmentAt",
+                    OffsetDateTime.now().plusDays(10).withNano(0).toString(),
+                    "location",
+                    Mother.ASC_LOCATION,
+                    "deliveredVia",
+                    "MAIL");
             String idempotencyKey = "accept-" + suggestionId;
-            JsonPath accepted = as(TestTokens.ALICE).header("Idempotency-Key", idempotencyKey).body(notice)
+            JsonPath accepted = as(TestTokens.ALICE)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body(notice)
                     .post(acceptance(filingId, suggestionId))
-                    .then().statusCode(201).extract().jsonPath();
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath();
             assertEquals("ACCEPTED", accepted.getString("suggestion.state"));
             assertEquals("alice", accepted.getString("suggestion.decidedBy"));
             assertEquals("BIOMETRICS_NOTICE_RECEIVED", accepted.getString("recorded.event.type"));
@@ -142,17 +177,31 @@ class CaseStatusCheckTest {
             assertEquals(daysAgo(2), accepted.getString("recorded.event.occurredOn"));
             assertEquals("BIOMETRICS_SCHEDULED", accepted.getString("recorded.stage"));
             assertEquals(accepted.getString("recorded.event.id"), accepted.getString("suggestion.eventId"));
-            as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().statusCode(200)
+            as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId + "/events")
+                    .then()
+                    .statusCode(200)
                     .body("items.type", hasItem("BIOMETRICS_NOTICE_RECEIVED"));
 
             // the same request again (a retry after a lost answer) replays the answer; no second event
-            as(TestTokens.ALICE).header("Idempotency-Key", idempotencyKey).body(notice)
-                    .post(acceptance(filingId, suggestionId)).then().statusCode(201)
+            as(TestTokens.ALICE)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body(notice)
+                    .post(acceptance(filingId, suggestionId))
+                    .then()
+                    .statusCode(201)
                     .body("recorded.event.id", equalToString(accepted.getString("recorded.event.id")));
-            as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().body("total", equalToInt(2));
+            as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + filingId + "/events")
+                    .then()
+                    .body("total", equalToInt(2));
 
             // a decided suggestion cannot be decided again
-            as(TestTokens.ALICE).body(Map.of()).post(acceptance(filingId, suggestionId)).then().statusCode(409);
+            as(TestTokens.ALICE)
+                    .body(Map.of())
+                    .post(acceptance(filingId, suggestionId))
+                    .then()
+                    .statusCode(409);
             as(TestTokens.BOB).post(dismissal(filingId, suggestionId)).then().statusCode(409);
         } finally {
             as(TestTokens.BOB).delete("/api/v1/webhooks/" + subscription);
@@ -173,11 +222,18 @@ class CaseStatusCheckTest {
         assertEquals(1, again.statuses());
         assertEquals(0, again.changes());
 
-        JsonPath status = as(TestTokens.INTEGRATION).get("/api/v1/filings/" + filingId + "/case-status")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath status = as(TestTokens.INTEGRATION)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(1, status.getList("receipts[0].history").size());
         assertEquals(unknown, status.getString("receipts[0].current.statusText"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions").then().statusCode(200)
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(200)
                 .body("total", equalToInt(0));
     }
 
@@ -189,11 +245,16 @@ class CaseStatusCheckTest {
         onlyDue(receipt);
         assertEquals(1, job.run(ROUND).notFound());
 
-        JsonPath status = as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/case-status")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath status = as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("RECEIPT_NOT_FOUND", status.getString("receipts[0].lastOutcome"));
         assertEquals(0, status.getList("receipts[0].history").size());
-        Instant next = OffsetDateTime.parse(status.getString("receipts[0].nextCheckAt")).toInstant();
+        Instant next = OffsetDateTime.parse(status.getString("receipts[0].nextCheckAt"))
+                .toInstant();
         assertTrue(next.isAfter(Instant.now().plus(Duration.ofDays(6))), "next check " + next);
     }
 
@@ -204,20 +265,37 @@ class CaseStatusCheckTest {
         String malformed = newReceiptNumber();
         String malformedFiling = filingAwaitingNotice(malformed);
         UscisStub.error(failing, 503, "SERVICE_UNAVAILABLE");
-        UscisStub.answer(malformed, null, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"Query was successful\",\"case_status\":{\"receiptNumber\":\"" + malformed + "\"}}"));
+        UscisStub.answer(
+                malformed,
+                null,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Query was successful\",\"case_status\":{\"receiptNumber\":\""
+                                + malformed + "\"}}"));
         onlyDue(failing, malformed);
         assertEquals(2, job.run(ROUND).failed());
 
-        for (String[] expected : new String[][] {{failingFiling, "UNAVAILABLE"}, {malformedFiling, "MALFORMED_RESPONSE"}}) {
-            JsonPath status = as(TestTokens.ALICE).get("/api/v1/filings/" + expected[0] + "/case-status")
-                    .then().statusCode(200).extract().jsonPath();
+        for (String[] expected :
+                new String[][] {{failingFiling, "UNAVAILABLE"}, {malformedFiling, "MALFORMED_RESPONSE"}}) {
+            JsonPath status = as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + expected[0] + "/case-status")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(expected[1], status.getString("receipts[0].lastOutcome"));
             assertEquals(0, status.getList("receipts[0].history").size());
-            Instant next = OffsetDateTime.parse(status.getString("receipts[0].nextCheckAt")).toInstant();
-            assertTrue(next.isAfter(Instant.now().plusSeconds(50)) && next.isBefore(Instant.now().plus(Duration.ofHours(1))),
+            Instant next = OffsetDateTime.parse(status.getString("receipts[0].nextCheckAt"))
+                    .toInstant();
+            assertTrue(
+                    next.isAfter(Instant.now().plusSeconds(50))
+                            && next.isBefore(Instant.now().plus(Duration.ofHours(1))),
                     "retried after the backoff, not next week: " + next);
-            as(TestTokens.ALICE).get("/api/v1/filings/" + expected[0] + "/suggestions").then().body("total", equalToInt(0));
+            as(TestTokens.ALICE)
+                    .get("/api/v1/filings/" + expected[0] + "/suggestions")
+                    .then()
+                    .body("total", equalToInt(0));
         }
 
         // once USCIS answers again, the retry records the status
@@ -232,30 +310,52 @@ class CaseStatusCheckTest {
         String second = newReceiptNumber();
         filingAwaitingNotice(first);
         String secondFiling = filingAwaitingNotice(second);
-        UscisStub.answer(first, null, aResponse().withStatus(429).withHeader("Retry-After", "120")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"code\":\"RATE_LIMIT_EXCEEDED\",\"message\":\"quota\"}]}"));
+        UscisStub.answer(
+                first,
+                null,
+                aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "120")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"code\":\"RATE_LIMIT_EXCEEDED\",\"message\":\"quota\"}]}"));
         UscisStub.answer(second, null, aResponse().withStatus(429).withHeader("Retry-After", "120"));
         onlyDue(first, second);
         Instant before = Instant.now();
 
         CaseStatusJob.Round limited = job.run(ROUND);
         assertTrue(limited.rateLimited());
-        assertEquals(1, UscisStub.server.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
-                "/case-status/.*"))).size(), "the round stopped at the 429");
-        Instant nextSlot = CaseStatusChecks.toInstant(QuarkusTransaction.requiringNew().call(() ->
-                em.createNativeQuery("select next_slot_at from case_status_quota").getSingleResult()));
+        assertEquals(
+                1,
+                UscisStub.server
+                        .findAll(getRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/case-status/.*")))
+                        .size(),
+                "the round stopped at the 429");
+        Instant nextSlot = CaseStatusChecks.toInstant(QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select next_slot_at from case_status_quota")
+                        .getSingleResult()));
         assertTrue(!nextSlot.isBefore(before.plusSeconds(119)), "no call before the Retry-After: " + nextSlot);
 
         // everything is due again, but a round now calls nobody
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update case_status_check set next_check_at = now() - interval '1 second' where receipt_number in (:a, :b)")
-                .setParameter("a", first).setParameter("b", second).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update case_status_check set next_check_at = now() - interval '1 second' where receipt_number in (:a, :b)")
+                        .setParameter("a", first)
+                        .setParameter("b", second)
+                        .executeUpdate());
         assertEquals(0, job.run(ROUND).planned());
-        assertEquals(1, UscisStub.server.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlMatching(
-                "/case-status/.*"))).size());
-        JsonPath status = as(TestTokens.ALICE).get("/api/v1/filings/" + secondFiling + "/case-status")
-                .then().statusCode(200).extract().jsonPath();
+        assertEquals(
+                1,
+                UscisStub.server
+                        .findAll(getRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/case-status/.*")))
+                        .size());
+        JsonPath status = as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + secondFiling + "/case-status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(0, status.getList("receipts[0].history").size());
     }
 
@@ -272,10 +372,14 @@ class CaseStatusCheckTest {
         onlyDue(receipt);
         job.run(ROUND);
 
-        UscisStub.server.verify(1, getRequestedFor(urlEqualTo("/case-status/" + receipt))
-                .withHeader("Authorization", equalTo("Bearer token-1")));
-        UscisStub.server.verify(1, getRequestedFor(urlEqualTo("/case-status/" + receipt))
-                .withHeader("Authorization", equalTo("Bearer token-2")));
+        UscisStub.server.verify(
+                1,
+                getRequestedFor(urlEqualTo("/case-status/" + receipt))
+                        .withHeader("Authorization", equalTo("Bearer token-1")));
+        UscisStub.server.verify(
+                1,
+                getRequestedFor(urlEqualTo("/case-status/" + receipt))
+                        .withHeader("Authorization", equalTo("Bearer token-2")));
         UscisStub.server.verify(2, postRequestedFor(urlEqualTo("/oauth/accesstoken")));
     }
 
@@ -285,15 +389,28 @@ class CaseStatusCheckTest {
         UscisStub.tokens("token-revoked", 1800, "token-fresh", 1800);
         String receipt = newReceiptNumber();
         String filingId = filingAwaitingNotice(receipt);
-        UscisStub.answer(receipt, "token-revoked", aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or expired access token\"}]}"));
-        UscisStub.answer(receipt, "token-fresh", aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(UscisStub.statusBody(receipt, NOTICE_SCHEDULED, daysAgo(2))));
+        UscisStub.answer(
+                receipt,
+                "token-revoked",
+                aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid or expired access token\"}]}"));
+        UscisStub.answer(
+                receipt,
+                "token-fresh",
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(UscisStub.statusBody(receipt, NOTICE_SCHEDULED, daysAgo(2))));
         onlyDue(receipt);
 
         assertEquals(1, job.run(ROUND).changes());
         UscisStub.server.verify(2, postRequestedFor(urlEqualTo("/oauth/accesstoken")));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/case-status").then()
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
                 .body("receipts[0].current.statusText", equalToString(NOTICE_SCHEDULED));
     }
 
@@ -303,22 +420,45 @@ class CaseStatusCheckTest {
         String filingId = filingAwaitingNotice(receipt);
         String suggestionId = suggestion(filingId, receipt, NOTICE_SCHEDULED);
         // the notice was recorded by hand meanwhile
-        as(TestTokens.ALICE).body(event("BIOMETRICS_NOTICE_RECEIVED", daysAgo(1),
-                "appointmentAt", OffsetDateTime.now().plusDays(9).withNano(0).toString(), "location", Mother.ASC_LOCATION))
-                .post("/api/v1/filings/" + filingId + "/events").then().statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event(
+                        "BIOMETRICS_NOTICE_RECEIVED",
+                        daysAgo(1),
+                        "appointmentAt",
+                        OffsetDateTime.now().plusDays(9).withNano(0).toString(),
+                        "location",
+                        Mother.ASC_LOCATION))
+                .post("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .statusCode(201);
 
-        as(TestTokens.ALICE).body(Map.of("appointmentAt", OffsetDateTime.now().plusDays(9).withNano(0).toString(),
-                        "location", Mother.ASC_LOCATION))
+        as(TestTokens.ALICE)
+                .body(Map.of(
+                        "appointmentAt",
+                        OffsetDateTime.now().plusDays(9).withNano(0).toString(),
+                        "location",
+                        Mother.ASC_LOCATION))
                 .post(acceptance(filingId, suggestionId))
-                .then().statusCode(409).contentType(startsWith("application/problem+json"))
+                .then()
+                .statusCode(409)
+                .contentType(startsWith("application/problem+json"))
                 .body("allowedEvents", hasItem("RESCHEDULE_REQUESTED"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
-                .then().body("state", equalToString("OPEN"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().body("total", equalToInt(2));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
+                .then()
+                .body("state", equalToString("OPEN"));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .body("total", equalToInt(2));
 
         // it can be dismissed instead
-        as(TestTokens.ALICE).post(dismissal(filingId, suggestionId)).then().statusCode(200)
-                .body("state", equalToString("DISMISSED")).body("decidedBy", equalToString("alice"));
+        as(TestTokens.ALICE)
+                .post(dismissal(filingId, suggestionId))
+                .then()
+                .statusCode(200)
+                .body("state", equalToString("DISMISSED"))
+                .body("decidedBy", equalToString("alice"));
     }
 
     @Test
@@ -327,8 +467,11 @@ class CaseStatusCheckTest {
         String filingId = filingAwaitingNotice(receipt);
         String suggestionId = suggestion(filingId, receipt, NOTICE_SCHEDULED);
 
-        as(TestTokens.BOB).body(Map.of("resolution", "NOTICE_SENT_NOT_RECEIVED"))
-                .post(acceptance(filingId, suggestionId)).then().statusCode(201)
+        as(TestTokens.BOB)
+                .body(Map.of("resolution", "NOTICE_SENT_NOT_RECEIVED"))
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(201)
                 .body("recorded.event.type", equalToString("CONTACT_LOGGED"))
                 .body("recorded.event.note", containsString("has not arrived"))
                 .body("recorded.stage", equalToString("AWAITING_BIOMETRICS_NOTICE"));
@@ -340,19 +483,51 @@ class CaseStatusCheckTest {
         String filingId = filingAwaitingNotice(receipt);
         String suggestionId = suggestion(filingId, receipt, NOTICE_SCHEDULED);
 
-        as(TestTokens.CAROL).get("/api/v1/filings/" + filingId + "/case-status").then().statusCode(404);
-        as(TestTokens.CAROL).get("/api/v1/filings/" + filingId + "/suggestions").then().statusCode(404);
-        as(TestTokens.CAROL).get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId).then().statusCode(404);
-        as(TestTokens.CAROL_SUPERVISOR).post(dismissal(filingId, suggestionId)).then().statusCode(404)
+        as(TestTokens.CAROL)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(404);
+        as(TestTokens.CAROL)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(404);
+        as(TestTokens.CAROL)
+                .get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
+                .then()
+                .statusCode(404);
+        as(TestTokens.CAROL_SUPERVISOR)
+                .post(dismissal(filingId, suggestionId))
+                .then()
+                .statusCode(404)
                 .contentType(startsWith("application/problem+json"));
-        as(TestTokens.CAROL).body(Map.of()).post(acceptance(filingId, suggestionId)).then().statusCode(404);
-        as(TestTokens.DANA).get("/api/v1/filings/" + filingId + "/suggestions").then().statusCode(403);
-        as(TestTokens.INTEGRATION).get("/api/v1/filings/" + filingId + "/suggestions").then().statusCode(200);
-        as(TestTokens.INTEGRATION).body(Map.of()).post(acceptance(filingId, suggestionId)).then().statusCode(403);
-        io.restassured.RestAssured.given().get("/api/v1/filings/" + filingId + "/case-status").then().statusCode(401);
+        as(TestTokens.CAROL)
+                .body(Map.of())
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(404);
+        as(TestTokens.DANA)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(403);
+        as(TestTokens.INTEGRATION)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(200);
+        as(TestTokens.INTEGRATION)
+                .body(Map.of())
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(403);
+        io.restassured.RestAssured.given()
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(401);
 
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
-                .then().statusCode(200).body("state", equalToString("OPEN"));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
+                .then()
+                .statusCode(200)
+                .body("state", equalToString("OPEN"));
     }
 
     @Test
@@ -361,25 +536,54 @@ class CaseStatusCheckTest {
         String filingId = filingAwaitingNotice(receipt);
         String suggestionId = suggestion(filingId, receipt, NOTICE_SCHEDULED);
 
-        as(TestTokens.ALICE).body("{\"appointmentAt\":\"next tuesday\",\"location\":\"ASC\"}")
-                .post(acceptance(filingId, suggestionId)).then().statusCode(400)
+        as(TestTokens.ALICE)
+                .body("{\"appointmentAt\":\"next tuesday\",\"location\":\"ASC\"}")
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
-        as(TestTokens.ALICE).body(Map.of("resolution", "MAYBE")).post(acceptance(filingId, suggestionId))
-                .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        as(TestTokens.ALICE).body(Map.of("location", "x".repeat(301), "appointmentAt",
+        as(TestTokens.ALICE)
+                .body(Map.of("resolution", "MAYBE"))
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        as(TestTokens.ALICE)
+                .body(Map.of(
+                        "location",
+                        "x".repeat(301),
+                        "appointmentAt",
                         OffsetDateTime.now().plusDays(9).withNano(0).toString()))
-                .post(acceptance(filingId, suggestionId)).then().statusCode(400)
+                .post(acceptance(filingId, suggestionId))
+                .then()
+                .statusCode(400)
                 .contentType(startsWith("application/problem+json"));
-        as(TestTokens.ALICE).queryParam("state", "PENDING").get("/api/v1/filings/" + filingId + "/suggestions")
-                .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/not-a-uuid")
-                .then().statusCode(400).contentType(startsWith("application/problem+json"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/" + java.util.UUID.randomUUID())
-                .then().statusCode(404).contentType(startsWith("application/problem+json"));
+        as(TestTokens.ALICE)
+                .queryParam("state", "PENDING")
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions/" + java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"));
 
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
-                .then().statusCode(200).body("state", equalToString("OPEN"));
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/events").then().body("total", equalToInt(1));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions/" + suggestionId)
+                .then()
+                .statusCode(200)
+                .body("state", equalToString("OPEN"));
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .body("total", equalToInt(1));
     }
 
     @Test
@@ -387,13 +591,20 @@ class CaseStatusCheckTest {
         String receipt = newReceiptNumber();
         String filingId = filingAwaitingNotice(receipt);
         onlyDue(receipt);
-        as(TestTokens.ALICE).body(event("CLOSED", daysAgo(0), "outcome", "WITHDRAWN"))
-                .post("/api/v1/filings/" + filingId + "/events").then().statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event("CLOSED", daysAgo(0), "outcome", "WITHDRAWN"))
+                .post("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .statusCode(201);
         checks.synchronize(Instant.now());
 
         assertEquals(0, job.run(ROUND).planned());
-        JsonPath status = as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/case-status")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath status = as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(0, status.getList("receipts").size());
     }
 
@@ -403,8 +614,11 @@ class CaseStatusCheckTest {
     private static String filingAwaitingNotice(String receipt) {
         String clientId = Mother.createClient(TestTokens.ALICE);
         String filingId = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(clientId, "MAIL", 40));
-        as(TestTokens.ALICE).body(event("RECEIPT_RECEIVED", daysAgo(20), "receiptNumber", receipt))
-                .post("/api/v1/filings/" + filingId + "/events").then().statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event("RECEIPT_RECEIVED", daysAgo(20), "receiptNumber", receipt))
+                .post("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .statusCode(201);
         return filingId;
     }
 
@@ -413,30 +627,44 @@ class CaseStatusCheckTest {
         UscisStub.status(receipt, statusText, daysAgo(2));
         onlyDue(receipt);
         assertEquals(1, job.run(ROUND).changes());
-        return as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/suggestions")
-                .then().statusCode(200).extract().path("items[0].id");
+        return as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
     }
 
     /** Brings the queue in line with the filings, then makes only these receipt numbers due. */
     private void onlyDue(String... receipts) {
         checks.synchronize(Instant.now());
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update case_status_check set next_check_at = now() + interval '30 days'").executeUpdate();
+            em.createNativeQuery("update case_status_check set next_check_at = now() + interval '30 days'")
+                    .executeUpdate();
             em.createNativeQuery("update case_status_check set next_check_at = now() - interval '1 second'"
-                    + " where receipt_number in (:receipts)").setParameter("receipts", List.of(receipts)).executeUpdate();
+                            + " where receipt_number in (:receipts)")
+                    .setParameter("receipts", List.of(receipts))
+                    .executeUpdate();
         });
     }
 
     private void freeQuota() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update case_status_quota set next_slot_at = timestamptz '1970-01-01T00:00:00Z'").executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update case_status_quota set next_slot_at = timestamptz '1970-01-01T00:00:00Z'")
+                        .executeUpdate());
     }
 
     private List<String> deliveries(String subscriptionId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "select payload from webhook_delivery where subscription_id = :s and event_type = 'CASE_STATUS_CHANGED'")
-                .setParameter("s", java.util.UUID.fromString(subscriptionId)).getResultList().stream()
-                .map(String.class::cast).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em
+                        .createNativeQuery(
+                                "select payload from webhook_delivery where subscription_id = :s and event_type = 'CASE_STATUS_CHANGED'")
+                        .setParameter("s", java.util.UUID.fromString(subscriptionId))
+                        .getResultList()
+                        .stream()
+                        .map(String.class::cast)
+                        .toList());
     }
 
     private static String newReceiptNumber() {

@@ -1,6 +1,5 @@
 package org.asylumcasetracker.casestatus;
 
-import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;
 import static org.asylumcasetracker.support.Mother.event;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.asylumcasetracker.casestatus.remote.UscisTokens;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -41,12 +41,21 @@ class CaseStatusOffTest {
         Organizations.ensureDemoTenants();
         String clientId = Mother.createClient(TestTokens.ALICE);
         String filingId = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(clientId, "ONLINE", 30));
-        as(TestTokens.ALICE).body(event("RECEIPT_RECEIVED", daysAgo(10), "receiptNumber", Mother.RECEIPT_NUMBER))
-                .post("/api/v1/filings/" + filingId + "/events").then().statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event("RECEIPT_RECEIVED", daysAgo(10), "receiptNumber", Mother.RECEIPT_NUMBER))
+                .post("/api/v1/filings/" + filingId + "/events")
+                .then()
+                .statusCode(201);
 
-        as(TestTokens.ALICE).get("/api/v1/filings/" + filingId + "/case-status").then().statusCode(200)
+        as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filingId + "/case-status")
+                .then()
+                .statusCode(200)
                 .body("receipts", empty());
-        as(TestTokens.BOB).get("/api/v1/filings/" + filingId + "/suggestions").then().statusCode(200)
+        as(TestTokens.BOB)
+                .get("/api/v1/filings/" + filingId + "/suggestions")
+                .then()
+                .statusCode(200)
                 .body("items", empty());
     }
 }

@@ -31,20 +31,25 @@ class CheckPlannerTest {
 
     @Test
     void aWeekOfTwentyThousandReceiptNumbersStaysWithinTheProductionQuota() {
-        List<CheckPlanner.Candidate> candidates = receiptNumbers(RECEIPTS, NOW.minus(Duration.ofDays(3)), NOW.plus(WEEK));
+        List<CheckPlanner.Candidate> candidates =
+                receiptNumbers(RECEIPTS, NOW.minus(Duration.ofDays(3)), NOW.plus(WEEK));
         List<CheckPlanner.Call> calls = CheckPlanner.plan(candidates, PRODUCTION, WEEK, NOW, NOW, NOW.plus(WEEK));
 
         assertWithinQuota(calls, PRODUCTION);
-        Map<String, List<Instant>> byReceipt = calls.stream().collect(Collectors.groupingBy(CheckPlanner.Call::key,
-                Collectors.mapping(CheckPlanner.Call::at, Collectors.toList())));
+        Map<String, List<Instant>> byReceipt = calls.stream()
+                .collect(Collectors.groupingBy(
+                        CheckPlanner.Call::key, Collectors.mapping(CheckPlanner.Call::at, Collectors.toList())));
         assertEquals(RECEIPTS, byReceipt.size(), "every receipt number is checked within the week");
         byReceipt.values().forEach(times -> {
             for (int i = 1; i < times.size(); i++) {
-                assertTrue(!times.get(i).isBefore(times.get(i - 1).plus(WEEK)), "a receipt number is checked at most weekly");
+                assertTrue(
+                        !times.get(i).isBefore(times.get(i - 1).plus(WEEK)),
+                        "a receipt number is checked at most weekly");
             }
         });
         // 20,000 a week is 2,858 a day on average: the plan spreads them instead of using the day's quota at once
-        long busiestDay = perDay(calls).values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long busiestDay =
+                perDay(calls).values().stream().mapToLong(Long::longValue).max().orElseThrow();
         assertTrue(busiestDay <= PRODUCTION.perDay(), "busiest day: " + busiestDay);
     }
 
@@ -59,9 +64,11 @@ class CheckPlannerTest {
         assertTrue(calls.size() >= 7 * SANDBOX.perDay() - 1, "the quota is used, calls: " + calls.size());
         Map<String, Boolean> priority = candidates.stream()
                 .collect(Collectors.toMap(CheckPlanner.Candidate::key, CheckPlanner.Candidate::priority));
-        long waitingForNotice = candidates.stream().filter(CheckPlanner.Candidate::priority).count();
+        long waitingForNotice =
+                candidates.stream().filter(CheckPlanner.Candidate::priority).count();
         List<CheckPlanner.Call> first = calls.subList(0, (int) waitingForNotice);
-        assertTrue(first.stream().allMatch(call -> priority.get(call.key())),
+        assertTrue(
+                first.stream().allMatch(call -> priority.get(call.key())),
                 "the first calls are all for people waiting for a notice");
     }
 
@@ -71,10 +78,14 @@ class CheckPlannerTest {
         List<CheckPlanner.Candidate> candidates = List.of(
                 new CheckPlanner.Candidate("demo/IOE0000000001", NOW.minusSeconds(5), false),
                 new CheckPlanner.Candidate("demo/IOE0000000002", NOW.plusSeconds(600), true));
-        List<CheckPlanner.Call> calls = CheckPlanner.plan(candidates, PRODUCTION, WEEK, firstSlot, NOW, NOW.plusSeconds(3600));
+        List<CheckPlanner.Call> calls =
+                CheckPlanner.plan(candidates, PRODUCTION, WEEK, firstSlot, NOW, NOW.plusSeconds(3600));
 
-        assertEquals(List.of(new CheckPlanner.Call("demo/IOE0000000001", firstSlot),
-                new CheckPlanner.Call("demo/IOE0000000002", NOW.plusSeconds(600))), calls);
+        assertEquals(
+                List.of(
+                        new CheckPlanner.Call("demo/IOE0000000001", firstSlot),
+                        new CheckPlanner.Call("demo/IOE0000000002", NOW.plusSeconds(600))),
+                calls);
     }
 
     @Test
@@ -108,8 +119,9 @@ class CheckPlannerTest {
             while (!times.get(start).plusSeconds(1).isAfter(times.get(end))) {
                 start++;
             }
-            assertTrue(end - start + 1 <= quota.perSecond(), "more than " + quota.perSecond() + " calls in a second at "
-                    + times.get(end));
+            assertTrue(
+                    end - start + 1 <= quota.perSecond(),
+                    "more than " + quota.perSecond() + " calls in a second at " + times.get(end));
         }
     }
 

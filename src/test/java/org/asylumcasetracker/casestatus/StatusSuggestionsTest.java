@@ -21,21 +21,42 @@ class StatusSuggestionsTest {
     static Stream<Arguments> texts() {
         return Stream.of(
                 Arguments.of("Case Was Received", SuggestionKind.RECEIPT_NOTICE_SENT, EventType.RECEIPT_RECEIVED, null),
-                Arguments.of("Case Was Received And A Receipt Notice Was Sent", SuggestionKind.RECEIPT_NOTICE_SENT,
-                        EventType.RECEIPT_RECEIVED, null),
-                Arguments.of("Fingerprint Appointment Was Scheduled", SuggestionKind.BIOMETRICS_NOTICE_SENT,
-                        EventType.BIOMETRICS_NOTICE_RECEIVED, null),
-                Arguments.of("  fingerprint   appointment was SCHEDULED ", SuggestionKind.BIOMETRICS_NOTICE_SENT,
-                        EventType.BIOMETRICS_NOTICE_RECEIVED, null),
-                Arguments.of("Biometrics Appointment Was Scheduled", SuggestionKind.BIOMETRICS_NOTICE_SENT,
-                        EventType.BIOMETRICS_NOTICE_RECEIVED, null),
-                Arguments.of("Case Was Updated To Show Fingerprints Were Taken", SuggestionKind.BIOMETRICS_TAKEN,
-                        EventType.BIOMETRICS_COMPLETED, null),
-                Arguments.of("Request To Reschedule My Appointment Was Received", SuggestionKind.RESCHEDULE_RECEIVED,
-                        EventType.RESCHEDULE_REQUESTED, null),
+                Arguments.of(
+                        "Case Was Received And A Receipt Notice Was Sent",
+                        SuggestionKind.RECEIPT_NOTICE_SENT,
+                        EventType.RECEIPT_RECEIVED,
+                        null),
+                Arguments.of(
+                        "Fingerprint Appointment Was Scheduled",
+                        SuggestionKind.BIOMETRICS_NOTICE_SENT,
+                        EventType.BIOMETRICS_NOTICE_RECEIVED,
+                        null),
+                Arguments.of(
+                        "  fingerprint   appointment was SCHEDULED ",
+                        SuggestionKind.BIOMETRICS_NOTICE_SENT,
+                        EventType.BIOMETRICS_NOTICE_RECEIVED,
+                        null),
+                Arguments.of(
+                        "Biometrics Appointment Was Scheduled",
+                        SuggestionKind.BIOMETRICS_NOTICE_SENT,
+                        EventType.BIOMETRICS_NOTICE_RECEIVED,
+                        null),
+                Arguments.of(
+                        "Case Was Updated To Show Fingerprints Were Taken",
+                        SuggestionKind.BIOMETRICS_TAKEN,
+                        EventType.BIOMETRICS_COMPLETED,
+                        null),
+                Arguments.of(
+                        "Request To Reschedule My Appointment Was Received",
+                        SuggestionKind.RESCHEDULE_RECEIVED,
+                        EventType.RESCHEDULE_REQUESTED,
+                        null),
                 Arguments.of("Case Was Approved", SuggestionKind.APPROVED, EventType.CLOSED, Outcome.GRANTED),
                 Arguments.of("Case Was Denied", SuggestionKind.DENIED, EventType.CLOSED, Outcome.DENIED),
-                Arguments.of("Withdrawal Acknowledgement Notice Was Sent", SuggestionKind.WITHDRAWN, EventType.CLOSED,
+                Arguments.of(
+                        "Withdrawal Acknowledgement Notice Was Sent",
+                        SuggestionKind.WITHDRAWN,
+                        EventType.CLOSED,
                         Outcome.WITHDRAWN));
     }
 
@@ -49,9 +70,14 @@ class StatusSuggestionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Case Was Transferred And A New Office Has Jurisdiction",
-            "Notice Was Returned To USCIS Because The Post Office Could Not Deliver It",
-            "Interview Was Scheduled", "A status USCIS introduced last week", ""})
+    @ValueSource(
+            strings = {
+                "Case Was Transferred And A New Office Has Jurisdiction",
+                "Notice Was Returned To USCIS Because The Post Office Could Not Deliver It",
+                "Interview Was Scheduled",
+                "A status USCIS introduced last week",
+                ""
+            })
     void anUnknownTextProposesNothing(String text) {
         assertEquals(Optional.empty(), StatusSuggestions.forStatus(text));
     }
@@ -66,7 +92,12 @@ class StatusSuggestionsTest {
                 assertNull(row.outcome(), row.statusText());
             }
         }
-        assertTrue(StatusSuggestions.TABLE.stream().map(r -> StatusSuggestions.normalize(r.statusText())).distinct().count()
-                == StatusSuggestions.TABLE.size(), "no text twice");
+        assertTrue(
+                StatusSuggestions.TABLE.stream()
+                                .map(r -> StatusSuggestions.normalize(r.statusText()))
+                                .distinct()
+                                .count()
+                        == StatusSuggestions.TABLE.size(),
+                "no text twice");
     }
 }

@@ -29,13 +29,19 @@ public class UscisStub implements QuarkusTestResourceLifecycleManager {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return Map.of(
-                "asylum.uscis.client-id", CLIENT_ID,
-                "asylum.uscis.client-secret", CLIENT_SECRET,
-                "asylum.uscis.base-url", "http://127.0.0.1:" + server.port(),
+                "asylum.uscis.client-id",
+                CLIENT_ID,
+                "asylum.uscis.client-secret",
+                CLIENT_SECRET,
+                "asylum.uscis.base-url",
+                "http://127.0.0.1:" + server.port(),
                 // one call per millisecond at most: rounds in tests finish at once, the spacing still applies
-                "asylum.uscis.quota-per-second", "1000",
-                "asylum.uscis.quota-per-day", "86400000",
-                "asylum.uscis.backoff-base", "1m");
+                "asylum.uscis.quota-per-second",
+                "1000",
+                "asylum.uscis.quota-per-day",
+                "86400000",
+                "asylum.uscis.backoff-base",
+                "1m");
     }
 
     @Override
@@ -52,19 +58,29 @@ public class UscisStub implements QuarkusTestResourceLifecycleManager {
             boolean last = i + 2 >= tokensAndSeconds.length;
             String next = last ? state : "token-" + (i + 2);
             server.stubFor(post(urlEqualTo("/oauth/accesstoken"))
-                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=client_credentials"))
-                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("client_id=" + CLIENT_ID))
-                    .inScenario("tokens").whenScenarioStateIs(state).willSetStateTo(next)
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
-                            {"access_token":"%s","token_type":"BearerToken","expires_in":"%s","status":"approved"}"""
-                            .formatted(tokensAndSeconds[i], tokensAndSeconds[i + 1]))));
+                    .withRequestBody(
+                            com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=client_credentials"))
+                    .withRequestBody(
+                            com.github.tomakehurst.wiremock.client.WireMock.containing("client_id=" + CLIENT_ID))
+                    .inScenario("tokens")
+                    .whenScenarioStateIs(state)
+                    .willSetStateTo(next)
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "application/json")
+                            .withBody("""
+                            {"access_token":"%s","token_type":"BearerToken","expires_in":"%s","status":"approved"}""".formatted(tokensAndSeconds[i], tokensAndSeconds[i + 1]))));
             state = next;
         }
     }
 
     static void status(String receiptNumber, String statusText, String modifiedDate) {
-        answer(receiptNumber, null, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(statusBody(receiptNumber, statusText, modifiedDate)));
+        answer(
+                receiptNumber,
+                null,
+                aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(statusBody(receiptNumber, statusText, modifiedDate)));
     }
 
     static String statusBody(String receiptNumber, String statusText, String modifiedDate) {
@@ -73,16 +89,23 @@ public class UscisStub implements QuarkusTestResourceLifecycleManager {
                 "modifiedDate":"%s","current_case_status_text_en":"%s",
                 "current_case_status_desc_en":"On %s, we scheduled an appointment; we mailed you a notice.",
                 "current_case_status_text_es":"Estado","current_case_status_desc_es":"Descripción",
-                "hist_case_status":null},"message":"Query was successful"}"""
-                .formatted(receiptNumber, modifiedDate, statusText, modifiedDate);
+                "hist_case_status":null},"message":"Query was successful"}""".formatted(receiptNumber, modifiedDate, statusText, modifiedDate);
     }
 
     static void error(String receiptNumber, int status, String code) {
-        answer(receiptNumber, null, aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"see code\"}]}"));
+        answer(
+                receiptNumber,
+                null,
+                aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"see code\"}]}"));
     }
 
-    static void answer(String receiptNumber, String bearer, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+    static void answer(
+            String receiptNumber,
+            String bearer,
+            com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         var request = get(urlEqualTo("/case-status/" + receiptNumber));
         if (bearer != null) {
             request = request.withHeader("Authorization", equalTo("Bearer " + bearer));

@@ -13,22 +13,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ANumberTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "A12345678     | A012345678",
-            "A123456789    | A123456789",
-            "A1234567      | A001234567",
-            "a-123-456-789 | A123456789",
-            "012345678     | A012345678",
-            "'A 123 456 78'| A012345678",
-            "' a012345678 '| A012345678",
-            "1234567       | A001234567"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "A12345678     | A012345678",
+                "A123456789    | A123456789",
+                "A1234567      | A001234567",
+                "a-123-456-789 | A123456789",
+                "012345678     | A012345678",
+                "'A 123 456 78'| A012345678",
+                "' a012345678 '| A012345678",
+                "1234567       | A001234567"
+            })
     void normalises(String input, String expected) {
         assertEquals(Optional.of(expected), ANumber.normalize(input));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "A", "A123456", "A1234567890", "B12345678", "AA12345678", "A12345678X", "12-34",
-            "A12.345.678", "A１２３４５６７８", "A12345678;drop"})
+    @ValueSource(
+            strings = {
+                "",
+                "A",
+                "A123456",
+                "A1234567890",
+                "B12345678",
+                "AA12345678",
+                "A12345678X",
+                "12-34",
+                "A12.345.678",
+                "A１２３４５６７８",
+                "A12345678;drop"
+            })
     void rejects(String input) {
         assertEquals(Optional.empty(), ANumber.normalize(input));
     }
@@ -46,7 +61,10 @@ class ANumberTest {
             }
             String value = input.toString();
             if (!value.isBlank()) {
-                assertEquals(ANumber.normalize(value).isPresent(), documented.matcher(value).matches(), value);
+                assertEquals(
+                        ANumber.normalize(value).isPresent(),
+                        documented.matcher(value).matches(),
+                        value);
             }
         }
     }

@@ -38,14 +38,24 @@ class EventConcurrencyTest {
         String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 40));
         List<Integer> statuses = inParallel(() -> as(TestTokens.ALICE)
                 .body(event("RECEIPT_RECEIVED", daysAgo(1), "receiptNumber", Mother.RECEIPT_NUMBER))
-                .post("/api/v1/filings/{id}/events", filing).statusCode());
+                .post("/api/v1/filings/{id}/events", filing)
+                .statusCode());
 
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "exactly one receipt applies: " + statuses);
         assertEquals(THREADS - 1, statuses.stream().filter(s -> s == 409).count(), "the rest conflict: " + statuses);
-        JsonPath timeline = as(TestTokens.ALICE).get("/api/v1/filings/{id}/events", filing).then().extract().jsonPath();
+        JsonPath timeline = as(TestTokens.ALICE)
+                .get("/api/v1/filings/{id}/events", filing)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(1, timeline.getInt("total"));
-        assertEquals("AWAITING_BIOMETRICS_NOTICE",
-                as(TestTokens.ALICE).get("/api/v1/filings/" + filing).then().extract().path("stage"));
+        assertEquals(
+                "AWAITING_BIOMETRICS_NOTICE",
+                as(TestTokens.ALICE)
+                        .get("/api/v1/filings/" + filing)
+                        .then()
+                        .extract()
+                        .path("stage"));
     }
 
     @Test
@@ -54,16 +64,25 @@ class EventConcurrencyTest {
         String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 40));
         List<Integer> statuses = inParallel(() -> as(TestTokens.ALICE)
                 .body(event("CONTACT_LOGGED", daysAgo(1), "channel", "USCIS_CONTACT_CENTER"))
-                .post("/api/v1/filings/{id}/events", filing).statusCode());
+                .post("/api/v1/filings/{id}/events", filing)
+                .statusCode());
 
         assertEquals(THREADS, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-        JsonPath timeline = as(TestTokens.ALICE).get("/api/v1/filings/{id}/events", filing).then().extract().jsonPath();
+        JsonPath timeline = as(TestTokens.ALICE)
+                .get("/api/v1/filings/{id}/events", filing)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(THREADS, timeline.getInt("total"));
         List<Integer> sequences = timeline.getList("items.sequence", Integer.class);
         for (int i = 0; i < THREADS; i++) {
             assertEquals(i + 1, sequences.get(i), "sequences are gapless and unique: " + sequences);
         }
-        Map<String, Object> filingNow = as(TestTokens.ALICE).get("/api/v1/filings/" + filing).then().extract().as(Map.class);
+        Map<String, Object> filingNow = as(TestTokens.ALICE)
+                .get("/api/v1/filings/" + filing)
+                .then()
+                .extract()
+                .as(Map.class);
         assertEquals(THREADS, ((Number) filingNow.get("version")).intValue(), "one version step per event");
     }
 

@@ -52,10 +52,12 @@ class EventRequestShapesTest {
         return switch (type) {
             case USCIS_PACKAGE_MAILED -> shape(Map.of(), Map.of("trackingNumber", "9400111899223344556677"));
             case RECEIPT_RECEIVED -> shape(Map.of("receiptNumber", Mother.RECEIPT_NUMBER), Map.of());
-            case BIOMETRICS_NOTICE_RECEIVED -> shape(Map.of("appointmentAt", morning(20), "location", Mother.ASC_LOCATION),
-                    Map.of("deliveredVia", "MAIL"));
-            case RESCHEDULE_REQUESTED -> shape(Map.of("via", "PHONE"),
-                    Map.of("requestedAt", morning(0), "reason", "travel"));
+            case BIOMETRICS_NOTICE_RECEIVED ->
+                shape(
+                        Map.of("appointmentAt", morning(20), "location", Mother.ASC_LOCATION),
+                        Map.of("deliveredVia", "MAIL"));
+            case RESCHEDULE_REQUESTED ->
+                shape(Map.of("via", "PHONE"), Map.of("requestedAt", morning(0), "reason", "travel"));
             case BIOMETRICS_COMPLETED -> shape(Map.of(), Map.of("stampedNoticeKept", true));
             case BIOMETRICS_MISSED, WORK_PERMIT_FILED -> shape(Map.of(), Map.of());
             case HEARING_SCHEDULED -> shape(Map.of("hearingAt", morning(90)), Map.of("kind", "INDIVIDUAL"));
@@ -75,8 +77,7 @@ class EventRequestShapesTest {
     @BeforeEach
     void filing() {
         Organizations.ensureDemoTenants();
-        filing = Mother.createFiling(TestTokens.ALICE,
-                Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 30));
+        filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 30));
     }
 
     @ParameterizedTest
@@ -94,7 +95,11 @@ class EventRequestShapesTest {
         foreign.forEach((field, value) -> {
             Map<String, Object> body = own.body(type);
             body.put(field, value);
-            as(TestTokens.ALICE).body(body).post(EVENTS, filing).then().statusCode(400)
+            as(TestTokens.ALICE)
+                    .body(body)
+                    .post(EVENTS, filing)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", contains(field));
         });
@@ -108,7 +113,11 @@ class EventRequestShapesTest {
         for (String field : own.required().keySet()) {
             Map<String, Object> body = own.body(type);
             body.remove(field);
-            as(TestTokens.ALICE).body(body).post(EVENTS, filing).then().statusCode(400)
+            as(TestTokens.ALICE)
+                    .body(body)
+                    .post(EVENTS, filing)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", contains(field));
         }
@@ -119,12 +128,22 @@ class EventRequestShapesTest {
     void aMissingOrUnknownTypeIsNamed() {
         Map<String, Object> body = shape(EventType.CONTACT_LOGGED).body(EventType.CONTACT_LOGGED);
         body.remove("type");
-        as(TestTokens.ALICE).body(body).post(EVENTS, filing).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("type"));
+        as(TestTokens.ALICE)
+                .body(body)
+                .post(EVENTS, filing)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("type"));
         for (Object unknown : new Object[] {"CONTACT_LOGGED_TWICE", "contact_logged", 7, ""}) {
             body.put("type", unknown);
-            as(TestTokens.ALICE).body(body).post(EVENTS, filing).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", contains("type"));
+            as(TestTokens.ALICE)
+                    .body(body)
+                    .post(EVENTS, filing)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("type"));
         }
         nothingRecorded();
     }
@@ -132,10 +151,21 @@ class EventRequestShapesTest {
     @Test
     void theShapesOfThisTestAreAcceptedWhereTheEventIsAllowed() {
         // A control for the refusals above: the same bodies, without the stray field, are recorded.
-        for (EventType type : new EventType[] {EventType.CONTACT_LOGGED, EventType.HEARING_SCHEDULED,
-                EventType.USCIS_PACKAGE_MAILED, EventType.RECEIPT_RECEIVED, EventType.BIOMETRICS_NOTICE_RECEIVED,
-                EventType.RESCHEDULE_REQUESTED, EventType.WORK_PERMIT_FILED, EventType.CLOSED}) {
-            as(TestTokens.ALICE).body(shape(type).body(type)).post(EVENTS, filing).then().statusCode(201)
+        for (EventType type : new EventType[] {
+            EventType.CONTACT_LOGGED,
+            EventType.HEARING_SCHEDULED,
+            EventType.USCIS_PACKAGE_MAILED,
+            EventType.RECEIPT_RECEIVED,
+            EventType.BIOMETRICS_NOTICE_RECEIVED,
+            EventType.RESCHEDULE_REQUESTED,
+            EventType.WORK_PERMIT_FILED,
+            EventType.CLOSED
+        }) {
+            as(TestTokens.ALICE)
+                    .body(shape(type).body(type))
+                    .post(EVENTS, filing)
+                    .then()
+                    .statusCode(201)
                     .body("event.type", equalTo(type.name()));
         }
     }

@@ -24,8 +24,13 @@ import org.junit.jupiter.api.Test;
  */
 class TransitionsTest {
 
-    private static final Set<Stage> ANY_BUT_CLOSED = Set.of(AWAITING_USCIS_PACKAGE, AWAITING_RECEIPT,
-            AWAITING_BIOMETRICS_NOTICE, BIOMETRICS_SCHEDULED, Stage.BIOMETRICS_COMPLETED, Stage.BIOMETRICS_MISSED);
+    private static final Set<Stage> ANY_BUT_CLOSED = Set.of(
+            AWAITING_USCIS_PACKAGE,
+            AWAITING_RECEIPT,
+            AWAITING_BIOMETRICS_NOTICE,
+            BIOMETRICS_SCHEDULED,
+            Stage.BIOMETRICS_COMPLETED,
+            Stage.BIOMETRICS_MISSED);
 
     /** event → (stage it is allowed in → stage it leads to). */
     private static final Map<EventType, Map<Stage, Stage>> EXPECTED = new EnumMap<>(EventType.class);
@@ -33,11 +38,21 @@ class TransitionsTest {
     static {
         EXPECTED.put(USCIS_PACKAGE_MAILED, Map.of(AWAITING_USCIS_PACKAGE, AWAITING_RECEIPT));
         EXPECTED.put(RECEIPT_RECEIVED, Map.of(AWAITING_RECEIPT, AWAITING_BIOMETRICS_NOTICE));
-        EXPECTED.put(BIOMETRICS_NOTICE_RECEIVED, Map.of(AWAITING_BIOMETRICS_NOTICE, BIOMETRICS_SCHEDULED,
-                Stage.BIOMETRICS_MISSED, BIOMETRICS_SCHEDULED));
+        EXPECTED.put(
+                BIOMETRICS_NOTICE_RECEIVED,
+                Map.of(
+                        AWAITING_BIOMETRICS_NOTICE,
+                        BIOMETRICS_SCHEDULED,
+                        Stage.BIOMETRICS_MISSED,
+                        BIOMETRICS_SCHEDULED));
         EXPECTED.put(RESCHEDULE_REQUESTED, Map.of(BIOMETRICS_SCHEDULED, AWAITING_BIOMETRICS_NOTICE));
-        EXPECTED.put(EventType.BIOMETRICS_COMPLETED, Map.of(BIOMETRICS_SCHEDULED, Stage.BIOMETRICS_COMPLETED,
-                Stage.BIOMETRICS_MISSED, Stage.BIOMETRICS_COMPLETED));
+        EXPECTED.put(
+                EventType.BIOMETRICS_COMPLETED,
+                Map.of(
+                        BIOMETRICS_SCHEDULED,
+                        Stage.BIOMETRICS_COMPLETED,
+                        Stage.BIOMETRICS_MISSED,
+                        Stage.BIOMETRICS_COMPLETED));
         EXPECTED.put(EventType.BIOMETRICS_MISSED, Map.of(BIOMETRICS_SCHEDULED, Stage.BIOMETRICS_MISSED));
         for (EventType unchanged : List.of(HEARING_SCHEDULED, CONTACT_LOGGED, WORK_PERMIT_FILED)) {
             Map<Stage, Stage> same = new EnumMap<>(Stage.class);
@@ -59,7 +74,8 @@ class TransitionsTest {
                     boolean allowed = expected != null && !(event == HEARING_SCHEDULED && venue == Venue.USCIS);
                     Transitions.Transition transition = Transitions.of(event);
                     assertEquals(allowed, transition.allows(stage, venue), event + " in " + stage + " (" + venue + ")");
-                    assertEquals(allowed, Transitions.allowedEvents(stage, venue).contains(event));
+                    assertEquals(
+                            allowed, Transitions.allowedEvents(stage, venue).contains(event));
                     if (allowed) {
                         assertEquals(expected, transition.next(stage), event + " from " + stage);
                     }
@@ -79,12 +95,17 @@ class TransitionsTest {
 
     @Test
     void aFilingRefusesAnEventOutOfOrderAndNamesWhatIsAllowed() {
-        Filing filing = Filing.open("demo", UUID.randomUUID(), Venue.USCIS, Channel.MAIL, LocalDate.of(2026, 1, 5),
+        Filing filing = Filing.open(
+                "demo",
+                UUID.randomUUID(),
+                Venue.USCIS,
+                Channel.MAIL,
+                LocalDate.of(2026, 1, 5),
                 CourtBiometricsProcess.MAIL_PACKAGE);
-        Filing.EventContext context = new Filing.EventContext(LocalDate.of(2026, 2, 1), "alice",
-                OffsetDateTime.of(2026, 2, 1, 12, 0, 0, 0, ZoneOffset.UTC));
-        StageConflictException refused = assertThrows(StageConflictException.class,
-                () -> filing.recordBiometricsCompleted(context, true));
+        Filing.EventContext context = new Filing.EventContext(
+                LocalDate.of(2026, 2, 1), "alice", OffsetDateTime.of(2026, 2, 1, 12, 0, 0, 0, ZoneOffset.UTC));
+        StageConflictException refused =
+                assertThrows(StageConflictException.class, () -> filing.recordBiometricsCompleted(context, true));
         assertTrue(refused.allowedEvents().contains("RECEIPT_RECEIVED"));
         assertEquals(AWAITING_RECEIPT, filing.getStage());
         assertEquals(0, filing.getEventCount());
@@ -93,24 +114,45 @@ class TransitionsTest {
     @Test
     void theInitialStageFollowsVenueAndCourtProcess() {
         LocalDate filed = LocalDate.of(2026, 1, 5);
-        assertEquals(AWAITING_RECEIPT, Filing.open("o", UUID.randomUUID(), Venue.USCIS, Channel.ONLINE, filed,
-                CourtBiometricsProcess.AUTOMATIC).getStage());
-        assertEquals(AWAITING_USCIS_PACKAGE, Filing.open("o", UUID.randomUUID(), Venue.IMMIGRATION_COURT, null, filed,
-                CourtBiometricsProcess.MAIL_PACKAGE).getStage());
-        Filing automatic = Filing.open("o", UUID.randomUUID(), Venue.IMMIGRATION_COURT, null, filed,
-                CourtBiometricsProcess.AUTOMATIC);
+        assertEquals(
+                AWAITING_RECEIPT,
+                Filing.open(
+                                "o",
+                                UUID.randomUUID(),
+                                Venue.USCIS,
+                                Channel.ONLINE,
+                                filed,
+                                CourtBiometricsProcess.AUTOMATIC)
+                        .getStage());
+        assertEquals(
+                AWAITING_USCIS_PACKAGE,
+                Filing.open(
+                                "o",
+                                UUID.randomUUID(),
+                                Venue.IMMIGRATION_COURT,
+                                null,
+                                filed,
+                                CourtBiometricsProcess.MAIL_PACKAGE)
+                        .getStage());
+        Filing automatic = Filing.open(
+                "o", UUID.randomUUID(), Venue.IMMIGRATION_COURT, null, filed, CourtBiometricsProcess.AUTOMATIC);
         assertEquals(AWAITING_BIOMETRICS_NOTICE, automatic.getStage());
         assertEquals(filed, automatic.progress().biometricsClockStartOn());
     }
 
     @Test
     void retractingRestoresTheProgressBeforeTheEvent() {
-        Filing filing = Filing.open("demo", UUID.randomUUID(), Venue.USCIS, Channel.MAIL, LocalDate.of(2026, 1, 5),
+        Filing filing = Filing.open(
+                "demo",
+                UUID.randomUUID(),
+                Venue.USCIS,
+                Channel.MAIL,
+                LocalDate.of(2026, 1, 5),
                 CourtBiometricsProcess.MAIL_PACKAGE);
         OffsetDateTime now = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
         Progress before = filing.progress();
-        FilingEvent receipt = filing.recordReceipt(new Filing.EventContext(LocalDate.of(2026, 2, 20), "alice", now),
-                "IOE0912345678");
+        FilingEvent receipt =
+                filing.recordReceipt(new Filing.EventContext(LocalDate.of(2026, 2, 20), "alice", now), "IOE0912345678");
         assertEquals(AWAITING_BIOMETRICS_NOTICE, filing.getStage());
         filing.retract(receipt, "bob", null, now);
         assertEquals(before, filing.progress());

@@ -38,14 +38,22 @@ class ChangeFeedRetentionTest {
         // Two entries written long ago: early transaction ids and a time 120 days back.
         QuarkusTransaction.requiringNew().run(() -> {
             for (String txid : List.of("2", "3")) {
-                em.createNativeQuery("insert into change_feed (txid, organization_id, type, entity_type, entity_id, occurred_at)"
-                                + " values (cast(:txid as xid8), 'demo', 'CLIENT_CREATED', 'CLIENT', :entity, now() - interval '120 days')")
-                        .setParameter("txid", txid).setParameter("entity", oldEntity).executeUpdate();
+                em.createNativeQuery(
+                                "insert into change_feed (txid, organization_id, type, entity_type, entity_id, occurred_at)"
+                                        + " values (cast(:txid as xid8), 'demo', 'CLIENT_CREATED', 'CLIENT', :entity, now() - interval '120 days')")
+                        .setParameter("txid", txid)
+                        .setParameter("entity", oldEntity)
+                        .executeUpdate();
             }
         });
         String recent = Mother.createClient(TestTokens.ALICE);
-        JsonPath firstPage = as(TestTokens.INTEGRATION).queryParam("limit", 1).get("/api/v1/changes")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath firstPage = as(TestTokens.INTEGRATION)
+                .queryParam("limit", 1)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(oldEntity.toString(), firstPage.getString("items[0].entityId"));
         String oldCursor = firstPage.getString("next");
 
@@ -55,16 +63,34 @@ class ChangeFeedRetentionTest {
         assertTrue(run.claimed());
         assertTrue(run.deleted() >= 2, "the two old entries: " + run);
         assertFalse(again.claimed(), "the day's purge ran already (on any instance)");
-        as(TestTokens.INTEGRATION).queryParam("after", oldCursor).get("/api/v1/changes").then().statusCode(410)
+        as(TestTokens.INTEGRATION)
+                .queryParam("after", oldCursor)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(410)
                 .contentType("application/problem+json")
                 .body("status", equalTo(410))
                 .body("detail", containsString("retention"));
-        List<String> fromStart = as(TestTokens.INTEGRATION).queryParam("limit", 1000).get("/api/v1/changes")
-                .then().statusCode(200).extract().jsonPath().getList("items.entityId");
+        List<String> fromStart = as(TestTokens.INTEGRATION)
+                .queryParam("limit", 1000)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.entityId");
         assertFalse(fromStart.contains(oldEntity.toString()), "purged");
         assertTrue(fromStart.contains(recent), "recent entries stay");
-        String latest = as(TestTokens.INTEGRATION).queryParam("limit", 1000).get("/api/v1/changes")
-                .then().extract().path("next");
-        as(TestTokens.INTEGRATION).queryParam("after", latest).get("/api/v1/changes").then().statusCode(200);
+        String latest = as(TestTokens.INTEGRATION)
+                .queryParam("limit", 1000)
+                .get("/api/v1/changes")
+                .then()
+                .extract()
+                .path("next");
+        as(TestTokens.INTEGRATION)
+                .queryParam("after", latest)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200);
     }
 }

@@ -7,8 +7,6 @@ import static org.asylumcasetracker.support.Mother.event;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +20,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,30 +53,70 @@ class ChangeFeedTest {
         String integration = TestTokens.token("svc", "integration", org);
         String supervisor = TestTokens.token("sue", "supervisor", org);
         String client = Mother.createClient(integration);
-        as(integration).body(Map.of("phone", "+1 555 0101")).patch("/api/v1/clients/" + client).then().statusCode(200);
+        as(integration)
+                .body(Map.of("phone", "+1 555 0101"))
+                .patch("/api/v1/clients/" + client)
+                .then()
+                .statusCode(200);
         String filing = Mother.createFiling(integration, Mother.uscisFiling(client, "MAIL", 30));
-        String eventId = as(integration).body(event("RECEIPT_RECEIVED", daysAgo(2), "receiptNumber", Mother.RECEIPT_NUMBER))
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201).extract().path("event.id");
-        as(supervisor).post("/api/v1/filings/{id}/events/{e}/retraction", filing, eventId).then().statusCode(200);
+        String eventId = as(integration)
+                .body(event("RECEIPT_RECEIVED", daysAgo(2), "receiptNumber", Mother.RECEIPT_NUMBER))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("event.id");
+        as(supervisor)
+                .post("/api/v1/filings/{id}/events/{e}/retraction", filing, eventId)
+                .then()
+                .statusCode(200);
 
-        as(integration).get(CHANGES).then().statusCode(200)
-                .body("items.type", contains("CLIENT_CREATED", "CLIENT_UPDATED", "FILING_CREATED", "EVENT_RECORDED",
-                        "EVENT_RETRACTED"))
+        as(integration)
+                .get(CHANGES)
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.type",
+                        contains(
+                                "CLIENT_CREATED",
+                                "CLIENT_UPDATED",
+                                "FILING_CREATED",
+                                "EVENT_RECORDED",
+                                "EVENT_RETRACTED"))
                 .body("items[0].entityId", equalTo(client))
                 .body("items[1].version", equalTo(1))
                 .body("items[3].eventId", equalTo(eventId))
                 .body("items[3].stage", equalTo("AWAITING_BIOMETRICS_NOTICE"))
                 .body("items[4].stage", equalTo("AWAITING_RECEIPT"));
 
-        JsonPath first = as(integration).queryParam("limit", 2).get(CHANGES).then().extract().jsonPath();
+        JsonPath first = as(integration)
+                .queryParam("limit", 2)
+                .get(CHANGES)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(List.of("CLIENT_CREATED", "CLIENT_UPDATED"), first.getList("items.type"));
-        JsonPath second = as(integration).queryParam("limit", 2).queryParam("after", first.getString("next"))
-                .get(CHANGES).then().extract().jsonPath();
+        JsonPath second = as(integration)
+                .queryParam("limit", 2)
+                .queryParam("after", first.getString("next"))
+                .get(CHANGES)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(List.of("FILING_CREATED", "EVENT_RECORDED"), second.getList("items.type"));
-        JsonPath third = as(integration).queryParam("after", second.getString("next")).get(CHANGES).then().extract().jsonPath();
+        JsonPath third = as(integration)
+                .queryParam("after", second.getString("next"))
+                .get(CHANGES)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(List.of("EVENT_RETRACTED"), third.getList("items.type"));
-        as(integration).queryParam("after", third.getString("next")).get(CHANGES).then()
-                .body("items", empty()).body("next", equalTo(third.getString("next")));
+        as(integration)
+                .queryParam("after", third.getString("next"))
+                .get(CHANGES)
+                .then()
+                .body("items", empty())
+                .body("next", equalTo(third.getString("next")));
     }
 
     @Test
@@ -88,7 +125,8 @@ class ChangeFeedTest {
         String integration = TestTokens.token("svc", "integration", org);
         UUID slow = UUID.randomUUID();
         UUID fast = UUID.randomUUID();
-        try (Connection slowTx = dataSource.getConnection(); Connection fastTx = dataSource.getConnection()) {
+        try (Connection slowTx = dataSource.getConnection();
+                Connection fastTx = dataSource.getConnection()) {
             slowTx.setAutoCommit(false);
             fastTx.setAutoCommit(false);
             // The slow transaction writes first, so it holds the earlier place in the feed...
@@ -98,16 +136,30 @@ class ChangeFeedTest {
             fastTx.commit();
 
             // A reader now must not move past the slow transaction's place: it sees nothing yet.
-            JsonPath meanwhile = as(integration).get(CHANGES).then().statusCode(200).extract().jsonPath();
+            JsonPath meanwhile = as(integration)
+                    .get(CHANGES)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(List.of(), meanwhile.getList("items"));
             String cursor = meanwhile.getString("next");
 
             slowTx.commit();
 
             // After the late commit, both arrive, the slow one first, from the cursor the reader held.
-            JsonPath after = as(integration).queryParam("after", cursor).get(CHANGES).then().extract().jsonPath();
+            JsonPath after = as(integration)
+                    .queryParam("after", cursor)
+                    .get(CHANGES)
+                    .then()
+                    .extract()
+                    .jsonPath();
             assertEquals(List.of(slow.toString(), fast.toString()), after.getList("items.entityId"));
-            as(integration).queryParam("after", after.getString("next")).get(CHANGES).then().body("items", empty());
+            as(integration)
+                    .queryParam("after", after.getString("next"))
+                    .get(CHANGES)
+                    .then()
+                    .body("items", empty());
         }
     }
 
@@ -120,8 +172,9 @@ class ChangeFeedTest {
         UUID earlier = UUID.randomUUID();
         UUID later = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into change_feed (txid, organization_id,"
-                        + " type, entity_type, entity_id, version) values (cast(? as xid8), ?, 'CLIENT_UPDATED', 'CLIENT', ?, 1)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into change_feed (txid, organization_id,"
+                                + " type, entity_type, entity_id, version) values (cast(? as xid8), ?, 'CLIENT_UPDATED', 'CLIENT', ?, 1)")) {
             connection.setAutoCommit(true);
             for (Object[] row : new Object[][] {{"100", later}, {"99", earlier}}) {
                 insert.setString(1, (String) row[0]);
@@ -130,9 +183,19 @@ class ChangeFeedTest {
                 insert.executeUpdate();
             }
         }
-        JsonPath first = as(integration).queryParam("limit", 1).get(CHANGES).then().extract().jsonPath();
-        JsonPath second = as(integration).queryParam("limit", 1).queryParam("after", first.getString("next"))
-                .get(CHANGES).then().extract().jsonPath();
+        JsonPath first = as(integration)
+                .queryParam("limit", 1)
+                .get(CHANGES)
+                .then()
+                .extract()
+                .jsonPath();
+        JsonPath second = as(integration)
+                .queryParam("limit", 1)
+                .queryParam("after", first.getString("next"))
+                .get(CHANGES)
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(List.of(earlier.toString()), first.getList("items.entityId"));
         assertEquals(List.of(later.toString()), second.getList("items.entityId"));
     }
@@ -152,8 +215,11 @@ class ChangeFeedTest {
                 for (int i = 0; i < writesEach; i++) {
                     String id = Mother.createClient(integration);
                     acknowledged.add(id + "|CLIENT_CREATED|0");
-                    as(integration).body(Map.of("preferredLanguage", "es")).patch("/api/v1/clients/" + id)
-                            .then().statusCode(200);
+                    as(integration)
+                            .body(Map.of("preferredLanguage", "es"))
+                            .patch("/api/v1/clients/" + id)
+                            .then()
+                            .statusCode(200);
                     acknowledged.add(id + "|CLIENT_UPDATED|1");
                 }
                 return null;
@@ -169,7 +235,8 @@ class ChangeFeedTest {
                 if (cursor != null) {
                     request.queryParam("after", cursor);
                 }
-                JsonPath page = request.get(CHANGES).then().statusCode(200).extract().jsonPath();
+                JsonPath page =
+                        request.get(CHANGES).then().statusCode(200).extract().jsonPath();
                 List<Map<String, Object>> items = page.getList("items");
                 for (Map<String, Object> item : items) {
                     seen.add(item.get("entityId") + "|" + item.get("type") + "|" + item.get("version"));
@@ -190,7 +257,10 @@ class ChangeFeedTest {
         pool.shutdown();
 
         assertEquals(writers * writesEach * 2, acknowledged.size());
-        List<String> repeated = seen.stream().filter(c -> Collections.frequency(seen, c) > 1).distinct().toList();
+        List<String> repeated = seen.stream()
+                .filter(c -> Collections.frequency(seen, c) > 1)
+                .distinct()
+                .toList();
         assertEquals(List.of(), repeated, "no change is delivered twice; cursors: " + cursors);
         assertEquals(new HashSet<>(acknowledged), new HashSet<>(seen), "every acknowledged change is delivered");
     }
@@ -202,7 +272,11 @@ class ChangeFeedTest {
         as(TestTokens.ALICE).get(CHANGES).then().statusCode(403);
         as(TestTokens.DANA).get(CHANGES).then().statusCode(403);
         as(TestTokens.BOB).queryParam("limit", 1000).get(CHANGES).then().statusCode(200);
-        as(TestTokens.INTEGRATION).queryParam("after", "garbage!").get(CHANGES).then().statusCode(400)
+        as(TestTokens.INTEGRATION)
+                .queryParam("after", "garbage!")
+                .get(CHANGES)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("after"));
         as(TestTokens.INTEGRATION).queryParam("limit", 1001).get(CHANGES).then().statusCode(400);
         String carolIntegration = TestTokens.token("svc2", "integration", "other-clinic");
@@ -213,7 +287,8 @@ class ChangeFeedTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get(CHANGES).then().statusCode(200).extract().jsonPath();
+            JsonPath page =
+                    request.get(CHANGES).then().statusCode(200).extract().jsonPath();
             if (page.getList("items").isEmpty()) {
                 break;
             }

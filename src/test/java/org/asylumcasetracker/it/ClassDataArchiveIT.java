@@ -27,8 +27,12 @@ class ClassDataArchiveIT {
     @Test
     void theImagesArchiveIsWrittenWithoutADatabaseAndUsedByTheNextStart() throws Exception {
         Files.deleteIfExists(ARCHIVE);
-        ProcessBuilder training = new ProcessBuilder("sh", Path.of("docker", "app-cds.sh").toString(),
-                ARCHIVE.toString(), PackagedApp.jar().toString(), "-Xmx256m")
+        ProcessBuilder training = new ProcessBuilder(
+                        "sh",
+                        Path.of("docker", "app-cds.sh").toString(),
+                        ARCHIVE.toString(),
+                        PackagedApp.jar().toString(),
+                        "-Xmx256m")
                 .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "it-app-cds-training.out").toFile());
         training.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_"));
@@ -39,15 +43,24 @@ class ClassDataArchiveIT {
         assertTrue(Files.size(ARCHIVE) > 1_000_000, "archive of " + Files.size(ARCHIVE) + " bytes");
 
         try (EmbeddedPostgres postgres = EmbeddedPostgresServer.startThrowAway();
-                PackagedApp app = PackagedApp.start("cds", Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                        "QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakServer.shared().realmUrl()),
+                PackagedApp app = PackagedApp.start(
+                        "cds",
+                        Map.of(
+                                "QUARKUS_DATASOURCE_JDBC_URL",
+                                EmbeddedPostgresServer.jdbcUrl(postgres),
+                                "QUARKUS_DATASOURCE_USERNAME",
+                                "postgres",
+                                "QUARKUS_DATASOURCE_PASSWORD",
+                                "postgres",
+                                "QUARKUS_OIDC_AUTH_SERVER_URL",
+                                KeycloakServer.shared().realmUrl()),
                         // -Xshare:on: a JVM that cannot map the archive refuses to start instead of going on without it
-                        List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:on",
+                        List.of(
+                                "-XX:SharedArchiveFile=" + ARCHIVE,
+                                "-Xshare:on",
                                 "-Xlog:class+load=info:file=" + CLASS_LOG))) {
-            System.out.printf("packaged service with the class-data archive ready in %d ms%n",
+            System.out.printf(
+                    "packaged service with the class-data archive ready in %d ms%n",
                     app.startupTime().toMillis());
             // 180 of the ~320 classes of the service's own packages when this was written (the rest are classes
             // that Quarkus generates or transforms, or first used after the point where the training start ends)
@@ -58,7 +71,8 @@ class ClassDataArchiveIT {
 
     private static long linesWith(String className, String source) throws IOException {
         try (Stream<String> lines = Files.lines(CLASS_LOG)) {
-            return lines.filter(l -> l.contains(className) && l.contains(source)).count();
+            return lines.filter(l -> l.contains(className) && l.contains(source))
+                    .count();
         }
     }
 }

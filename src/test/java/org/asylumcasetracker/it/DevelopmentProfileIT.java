@@ -19,14 +19,18 @@ class DevelopmentProfileIT {
     @ValueSource(strings = {"dev", "test"})
     void thePackagedServiceRefusesToStartWithADevelopmentProfile(String profile) {
         String name = "profile-" + profile;
-        int exit = PackagedApp.runToExit(name, Map.of(
-                "QUARKUS_PROFILE", profile,
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/cases",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/legal-aid"), Duration.ofSeconds(60));
+        int exit = PackagedApp.runToExit(
+                name,
+                Map.of(
+                        "QUARKUS_PROFILE", profile,
+                        "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/cases",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:1/realms/legal-aid"),
+                Duration.ofSeconds(60));
         String output = PackagedApp.output(name);
         assertNotEquals(Integer.MIN_VALUE, exit, "the service kept running with the " + profile + " profile");
         assertNotEquals(0, exit);
-        assertTrue(output.lines().findFirst().orElse("").contains("does not run with the '" + profile + "' profile"),
+        assertTrue(
+                output.lines().findFirst().orElse("").contains("does not run with the '" + profile + "' profile"),
                 "the first line of output should say why:\n" + output);
         assertTrue(!output.contains("Embedded PostgreSQL started"), "an embedded database was started");
     }

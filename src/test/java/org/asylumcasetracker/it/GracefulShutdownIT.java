@@ -50,20 +50,39 @@ class GracefulShutdownIT {
         });
         receiver.setExecutor(Executors.newFixedThreadPool(8));
         receiver.start();
-        PackagedApp app = PackagedApp.start("shutdown", Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()));
+        PackagedApp app = PackagedApp.start(
+                "shutdown",
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        EmbeddedPostgresServer.jdbcUrl(postgres),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        "postgres",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL",
+                        keycloak.realmUrl()));
         try {
-            given().baseUri(app.baseUrl()).auth().oauth2(keycloak.passwordGrant("admin", "admin")).contentType(ContentType.JSON)
+            given().baseUri(app.baseUrl())
+                    .auth()
+                    .oauth2(keycloak.passwordGrant("admin", "admin"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("id", "demo", "name", "Demo", "timeZone", "America/New_York"))
-                    .post("/api/v1/organizations").then().statusCode(201);
+                    .post("/api/v1/organizations")
+                    .then()
+                    .statusCode(201);
             String bob = keycloak.passwordGrant("bob", "bob");
-            given().baseUri(app.baseUrl()).auth().oauth2(bob).contentType(ContentType.JSON)
-                    .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                            "events", List.of("CLIENT_CHANGED")))
-                    .post("/api/v1/webhooks").then().statusCode(201);
+            given().baseUri(app.baseUrl())
+                    .auth()
+                    .oauth2(bob)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "url",
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "events",
+                            List.of("CLIENT_CHANGED")))
+                    .post("/api/v1/webhooks")
+                    .then()
+                    .statusCode(201);
 
             List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
             List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
@@ -74,8 +93,12 @@ class GracefulShutdownIT {
                 workers.add(load.submit(() -> {
                     while (running.get()) {
                         try {
-                            var response = given().baseUri(app.baseUrl()).auth().oauth2(bob).contentType(ContentType.JSON)
-                                    .body(Map.of("firstName", "Term", "lastName", "Signal")).post("/api/v1/clients");
+                            var response = given().baseUri(app.baseUrl())
+                                    .auth()
+                                    .oauth2(bob)
+                                    .contentType(ContentType.JSON)
+                                    .body(Map.of("firstName", "Term", "lastName", "Signal"))
+                                    .post("/api/v1/clients");
                             statuses.add(response.statusCode());
                             if (response.statusCode() == 201) {
                                 acknowledged.add(response.path("id"));
@@ -96,16 +119,19 @@ class GracefulShutdownIT {
                 worker.get();
             }
             load.shutdown();
-            System.out.printf("Graceful shutdown: %d writes acknowledged, service stopped %d ms after SIGTERM%n",
+            System.out.printf(
+                    "Graceful shutdown: %d writes acknowledged, service stopped %d ms after SIGTERM%n",
                     acknowledged.size(), (System.nanoTime() - signalled) / 1_000_000);
 
             assertTrue(acknowledged.size() > 10, "the load ran: " + acknowledged.size());
-            assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 503), "only 201 or 503: " + Set.copyOf(statuses));
+            assertTrue(
+                    statuses.stream().allMatch(s -> s == 201 || s == 503), "only 201 or 503: " + Set.copyOf(statuses));
             assertTrue(app.log().contains("stopped in"), "the service shut down cleanly");
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
                 for (String id : acknowledged) {
-                    try (ResultSet row = statement.executeQuery("select count(*) from client where id = '" + id + "'")) {
+                    try (ResultSet row =
+                            statement.executeQuery("select count(*) from client where id = '" + id + "'")) {
                         row.next();
                         assertEquals(1, row.getInt(1), "acknowledged client " + id + " is stored");
                     }

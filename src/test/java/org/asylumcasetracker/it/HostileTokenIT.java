@@ -66,14 +66,18 @@ class HostileTokenIT {
         String signingInput = encode(hs) + "." + encode(payload);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(realmPublicKey().getEncoded(), "HmacSHA256"));
-        assertEquals(401, call(signingInput + "." + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)))));
+        assertEquals(
+                401,
+                call(signingInput + "."
+                        + B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)))));
     }
 
     @Test
     void signedByAnotherKeyUnderTheRealmsKeyId() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        assertEquals(401, call(signRs256(header, payload, generator.generateKeyPair().getPrivate())));
+        assertEquals(
+                401, call(signRs256(header, payload, generator.generateKeyPair().getPrivate())));
     }
 
     @Test
@@ -89,11 +93,14 @@ class HostileTokenIT {
     @Test
     void aTokenFromAnotherRealm() throws Exception {
         String rogueRealm = env.keycloak().realmUrl().replace("/realms/legal-aid", "/realms/rogue");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(rogueRealm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=rogue-app&username=mallory&password=mallory"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(rogueRealm + "/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=password&client_id=rogue-app&username=mallory&password=mallory"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         String rogue = JSON.readTree(response.body()).get("access_token").asText();
         assertEquals(401, call(rogue));
@@ -112,12 +119,25 @@ class HostileTokenIT {
         assertEquals(401, call("garbage"));
         assertEquals(401, call("a.b.c"));
         assertEquals(401, call(genuine.substring(0, genuine.length() - 10)));
-        assertEquals(401, given().baseUri(env.baseUrl()).header("Authorization", "Bearer").get(PROBE).statusCode());
-        assertEquals(401, given().baseUri(env.baseUrl()).header("Authorization", "Basic Ym9iOmJvYg==").get(PROBE).statusCode());
+        assertEquals(
+                401,
+                given().baseUri(env.baseUrl())
+                        .header("Authorization", "Bearer")
+                        .get(PROBE)
+                        .statusCode());
+        assertEquals(
+                401,
+                given().baseUri(env.baseUrl())
+                        .header("Authorization", "Basic Ym9iOmJvYg==")
+                        .get(PROBE)
+                        .statusCode());
     }
 
     private static int call(String token) {
-        return given().baseUri(env.baseUrl()).header("Authorization", "Bearer " + token).get(PROBE).statusCode();
+        return given().baseUri(env.baseUrl())
+                .header("Authorization", "Bearer " + token)
+                .get(PROBE)
+                .statusCode();
     }
 
     private static String encode(JsonNode node) throws Exception {
@@ -133,14 +153,20 @@ class HostileTokenIT {
     }
 
     private static PublicKey realmPublicKey() throws Exception {
-        HttpResponse<String> certs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(env.keycloak().realmUrl() + "/protocol/openid-connect/certs")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> certs = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(env.keycloak().realmUrl() + "/protocol/openid-connect/certs"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         Map<String, JsonNode> byKid = new LinkedHashMap<>();
-        JSON.readTree(certs.body()).get("keys").forEach(k -> byKid.put(k.get("kid").asText(), k));
+        JSON.readTree(certs.body())
+                .get("keys")
+                .forEach(k -> byKid.put(k.get("kid").asText(), k));
         JsonNode jwk = byKid.get(header.get("kid").asText());
-        BigInteger n = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n").asText()));
-        BigInteger e = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("e").asText()));
+        BigInteger n =
+                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("n").asText()));
+        BigInteger e =
+                new BigInteger(1, Base64.getUrlDecoder().decode(jwk.get("e").asText()));
         return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e));
     }
 }

@@ -35,13 +35,15 @@ public final class ItEnvironment {
         if (shared == null) {
             EmbeddedPostgres postgres = EmbeddedPostgresServer.startThrowAway();
             KeycloakServer keycloak = KeycloakServer.shared();
-            PackagedApp app = PackagedApp.start(LOG_NAME, Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                    "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                    "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                    "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__LEVEL", "DEBUG",
-                    "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__MIN_LEVEL", "DEBUG"));
+            PackagedApp app = PackagedApp.start(
+                    LOG_NAME,
+                    Map.of(
+                            "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
+                            "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                            "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                            "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__LEVEL", "DEBUG",
+                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__MIN_LEVEL", "DEBUG"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 try {
@@ -75,21 +77,28 @@ public final class ItEnvironment {
 
     /** A real access token from Keycloak for a demo user (password = username) or the integration client. */
     public String token(String user) {
-        return tokens.computeIfAbsent(user, u -> "clinic-integration".equals(u)
-                ? keycloak.clientCredentials("clinic-integration", "clinic-integration-secret")
-                : keycloak.passwordGrant(u, u));
+        return tokens.computeIfAbsent(
+                user,
+                u -> "clinic-integration".equals(u)
+                        ? keycloak.clientCredentials("clinic-integration", "clinic-integration-secret")
+                        : keycloak.passwordGrant(u, u));
     }
 
     public RequestSpecification as(String user) {
-        RequestSpecification request = given().baseUri(baseUrl()).contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request =
+                given().baseUri(baseUrl()).contentType(ContentType.JSON).accept(ContentType.JSON);
         return user == null ? request : request.auth().oauth2(token(user));
     }
 
     private void createTenants() {
-        for (String[] org : new String[][] {{"demo", "Demo Immigration Legal Services", "America/New_York"},
-                {"other-clinic", "Other Clinic", "America/Los_Angeles"}}) {
-            int status = as("admin").body(Map.of("id", org[0], "name", org[1], "timeZone", org[2]))
-                    .post("/api/v1/organizations").statusCode();
+        for (String[] org : new String[][] {
+            {"demo", "Demo Immigration Legal Services", "America/New_York"},
+            {"other-clinic", "Other Clinic", "America/Los_Angeles"}
+        }) {
+            int status = as("admin")
+                    .body(Map.of("id", org[0], "name", org[1], "timeZone", org[2]))
+                    .post("/api/v1/organizations")
+                    .statusCode();
             if (status != 201 && status != 409) {
                 throw new IllegalStateException("could not create " + org[0] + ": " + status);
             }

@@ -44,6 +44,7 @@ public final class KeycloakServer {
     public static final String FRONTEND_CLIENT = "cases-frontend";
     /** The production template imported under another name, so that it can live next to the demo realm. */
     public static final String PRODUCTION_REALM = "legal-aid-production";
+
     public static final String PRODUCTION_FRONTEND_URL = "https://cases.clinic.example";
     public static final String PRODUCTION_ORGANIZATION = "demo";
 
@@ -128,11 +129,17 @@ public final class KeycloakServer {
 
     /** An access token of the server's temporary administrator (master realm), for Keycloak's admin API. */
     public String adminToken() {
-        return token(realmUrl("master"), Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", ADMIN_USER,
-                "password", adminPassword));
+        return token(
+                realmUrl("master"),
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        ADMIN_USER,
+                        "password",
+                        adminPassword));
     }
 
     /** Sends a request to this server (for tests that read Keycloak's own answers). */
@@ -152,19 +159,23 @@ public final class KeycloakServer {
 
     /** An access token for a user of the realm, by the password grant of the given public client. */
     public String passwordGrant(String clientId, String username, String password) {
-        return token(realmUrl, Map.of(
-                "grant_type", "password",
-                "client_id", clientId,
-                "username", username,
-                "password", password));
+        return token(
+                realmUrl,
+                Map.of(
+                        "grant_type", "password",
+                        "client_id", clientId,
+                        "username", username,
+                        "password", password));
     }
 
     /** An access token of a confidential client's service account. */
     public String clientCredentials(String clientId, String secret) {
-        return token(realmUrl, Map.of(
-                "grant_type", "client_credentials",
-                "client_id", clientId,
-                "client_secret", secret));
+        return token(
+                realmUrl,
+                Map.of(
+                        "grant_type", "client_credentials",
+                        "client_id", clientId,
+                        "client_secret", secret));
     }
 
     /** A token from a realm of this server by any grant; Keycloak's refusal is an exception. */
@@ -202,7 +213,8 @@ public final class KeycloakServer {
         if (!Files.isRegularFile(realmFile)) {
             throw new IllegalStateException("Realm file not found: " + realmFile);
         }
-        Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak.log")).toAbsolutePath();
+        Path log = Path.of(System.getProperty("keycloak.log", "target/keycloak.log"))
+                .toAbsolutePath();
         int port = freeLoopbackPort();
         try {
             Path importDir = Files.createDirectories(home.resolve("data/import"));
@@ -217,8 +229,8 @@ public final class KeycloakServer {
             String production = System.getProperty("keycloak.production-realm.file");
             if (production != null && !production.isBlank()) {
                 String template = Files.readString(Path.of(production), StandardCharsets.UTF_8);
-                String renamed = template.replaceFirst("\"realm\"\\s*:\\s*\"" + REALM + "\"",
-                        "\"realm\": \"" + PRODUCTION_REALM + "\"");
+                String renamed = template.replaceFirst(
+                        "\"realm\"\\s*:\\s*\"" + REALM + "\"", "\"realm\": \"" + PRODUCTION_REALM + "\"");
                 if (renamed.equals(template)) {
                     throw new IllegalStateException("The production template does not define realm " + REALM);
                 }
@@ -233,11 +245,13 @@ public final class KeycloakServer {
             Files.createDirectories(log.getParent());
             // Unpacked zips can lose the executable bit; running through sh does not depend on it.
             ProcessBuilder builder = new ProcessBuilder(
-                    "sh", script.toString(), "start-dev",
-                    "--http-host=127.0.0.1",
-                    "--http-port=" + port,
-                    "--import-realm",
-                    "--db=dev-mem")
+                            "sh",
+                            script.toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + port,
+                            "--import-realm",
+                            "--db=dev-mem")
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -269,8 +283,7 @@ public final class KeycloakServer {
     }
 
     private void awaitRealm() {
-        HttpRequest discovery = HttpRequest.newBuilder(
-                        URI.create(realmUrl + "/.well-known/openid-configuration"))
+        HttpRequest discovery = HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -356,8 +369,8 @@ public final class KeycloakServer {
     private static String requiredProperty(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set (the failsafe configuration "
-                    + "in pom.xml provides it)");
+            throw new IllegalStateException(
+                    "System property " + name + " is not set (the failsafe configuration " + "in pom.xml provides it)");
         }
         return value;
     }

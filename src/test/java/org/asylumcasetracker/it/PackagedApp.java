@@ -59,11 +59,13 @@ public final class PackagedApp implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         while (Duration.between(begin, Instant.now()).toSeconds() < 90) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The packaged service exited with " + process.exitValue() + ":\n" + tail(log));
+                throw new IllegalStateException(
+                        "The packaged service exited with " + process.exitValue() + ":\n" + tail(log));
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return new PackagedApp(process, log, port, managementPort, Duration.between(begin, Instant.now()));
@@ -169,7 +171,8 @@ public final class PackagedApp implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(logFile(name).toFile());
         // Only what production would be given: no inherited QUARKUS_* settings from the build.
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_"));

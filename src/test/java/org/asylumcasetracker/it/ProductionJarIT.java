@@ -38,17 +38,21 @@ class ProductionJarIT {
         // trusted dev tokens, it would trust exactly this key.
         Path devData = Files.createTempDirectory("dev-data");
         devKeys = DevTokenKeys.load(devData);
-        app = PackagedApp.start("production", Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "ASYLUM_DEV_DATA_DIR", devData.toString()));
-        System.out.printf("Keycloak started in %d s; packaged service ready in %d ms%n",
+        app = PackagedApp.start(
+                "production",
+                Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                        "ASYLUM_DEV_DATA_DIR", devData.toString()));
+        System.out.printf(
+                "Keycloak started in %d s; packaged service ready in %d ms%n",
                 keycloak.startupTime().toSeconds(), app.startupTime().toMillis());
         int created = as(keycloak.passwordGrant("admin", "admin"))
                 .body(Map.of("id", "demo", "name", "Demo Immigration Legal Services", "timeZone", "America/New_York"))
-                .post("/api/v1/organizations").statusCode();
+                .post("/api/v1/organizations")
+                .statusCode();
         if (created != 201) {
             throw new IllegalStateException("admin could not create the demo organization: " + created);
         }
@@ -70,7 +74,10 @@ class ProductionJarIT {
         as(alice).get("/api/v1/organizations/demo").then().statusCode(200).body("id", equalTo("demo"));
         // caseworker is not a settings role: the realm role reached the service
         as(alice).get("/api/v1/organizations/demo/settings").then().statusCode(403);
-        as(keycloak.passwordGrant("bob", "bob")).get("/api/v1/organizations/demo/settings").then().statusCode(200);
+        as(keycloak.passwordGrant("bob", "bob"))
+                .get("/api/v1/organizations/demo/settings")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -83,7 +90,10 @@ class ProductionJarIT {
     @Test
     void carolOfAnotherClinicSeesNothingOfDemo() {
         // other-clinic does not exist in this database: an unknown organization is refused
-        as(keycloak.passwordGrant("carol", "carol")).get("/api/v1/organizations/demo").then().statusCode(403);
+        as(keycloak.passwordGrant("carol", "carol"))
+                .get("/api/v1/organizations/demo")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -102,8 +112,15 @@ class ProductionJarIT {
     @Test
     void noTokenIsUnauthorizedAndHealthIsUpOnTheManagementPortOnly() {
         given().baseUri(app.baseUrl()).get("/api/v1/organizations/demo").then().statusCode(401);
-        given().baseUri(app.managementUrl()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().baseUri(app.managementUrl()).get("/q/metrics").then().statusCode(200)
+        given().baseUri(app.managementUrl())
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri(app.managementUrl())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("http_server_requests_seconds"));
         for (String operations : new String[] {"/q/health", "/q/health/ready", "/q/health/live", "/q/metrics"}) {
             given().baseUri(app.baseUrl()).get(operations).then().statusCode(404);
@@ -114,9 +131,10 @@ class ProductionJarIT {
     void apiAnswersAreNeitherCachedNorSniffed() {
         String bob = keycloak.passwordGrant("bob", "bob");
         for (var response : new io.restassured.response.Response[] {
-                as(bob).get("/api/v1/organizations/demo/settings"),
-                given().baseUri(app.baseUrl()).get("/api/v1/clients"),
-                as(bob).get("/api/v1/clients/" + java.util.UUID.randomUUID())}) {
+            as(bob).get("/api/v1/organizations/demo/settings"),
+            given().baseUri(app.baseUrl()).get("/api/v1/clients"),
+            as(bob).get("/api/v1/clients/" + java.util.UUID.randomUUID())
+        }) {
             response.then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
         }
     }
@@ -128,6 +146,10 @@ class ProductionJarIT {
     }
 
     private static RequestSpecification as(String token) {
-        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().baseUri(app.baseUrl())
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 }

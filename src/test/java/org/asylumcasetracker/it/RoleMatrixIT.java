@@ -37,8 +37,8 @@ class RoleMatrixIT {
     private static final String ROLE_REFUSED = "urn:asylum-case-tracker:problem:forbidden";
 
     /** The Keycloak user holding each role. */
-    private static final Map<String, String> USER = Map.of(CASEWORKER, "alice", SUPERVISOR, "bob", REPORTS, "dana",
-            INTEGRATION, "clinic-integration", ADMIN, "admin");
+    private static final Map<String, String> USER = Map.of(
+            CASEWORKER, "alice", SUPERVISOR, "bob", REPORTS, "dana", INTEGRATION, "clinic-integration", ADMIN, "admin");
 
     private static final Set<String> CLIENT_WORK = Set.of(CASEWORKER, SUPERVISOR, INTEGRATION);
 
@@ -51,9 +51,20 @@ class RoleMatrixIT {
         ALLOWED.put("getOrganization", Set.of(ADMIN, CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION));
         ALLOWED.put("getOrganizationSettings", Set.of(ADMIN, SUPERVISOR));
         ALLOWED.put("replaceOrganizationSettings", Set.of(ADMIN, SUPERVISOR));
-        for (String op : List.of("createClient", "listClients", "getClient", "patchClient", "upsertClientByRef",
-                "createFiling", "listFilings", "getFiling", "patchFiling", "upsertFilingByRef", "recordEvent",
-                "listEvents", "getFilingAlerts")) {
+        for (String op : List.of(
+                "createClient",
+                "listClients",
+                "getClient",
+                "patchClient",
+                "upsertClientByRef",
+                "createFiling",
+                "listFilings",
+                "getFiling",
+                "patchFiling",
+                "upsertFilingByRef",
+                "recordEvent",
+                "listEvents",
+                "getFilingAlerts")) {
             ALLOWED.put(op, CLIENT_WORK);
         }
         ALLOWED.put("retractEvent", Set.of(SUPERVISOR));
@@ -65,7 +76,12 @@ class RoleMatrixIT {
         ALLOWED.put("getOverdueReport", Set.of(SUPERVISOR, REPORTS, CASEWORKER));
         ALLOWED.put("getOverdueSummary", Set.of(SUPERVISOR, REPORTS));
         ALLOWED.put("listChanges", Set.of(INTEGRATION, SUPERVISOR));
-        for (String op : List.of("createWebhook", "listWebhooks", "getWebhook", "deleteWebhook", "listWebhookDeliveries",
+        for (String op : List.of(
+                "createWebhook",
+                "listWebhooks",
+                "getWebhook",
+                "deleteWebhook",
+                "listWebhookDeliveries",
                 "rotateWebhookSecret")) {
             ALLOWED.put(op, Set.of(SUPERVISOR, INTEGRATION));
         }
@@ -84,46 +100,87 @@ class RoleMatrixIT {
     @BeforeAll
     static void fixtures() {
         env = ItEnvironment.shared();
-        clientId = env.as("alice").body(Map.of("firstName", "Matrix", "lastName", "Client")).post("/api/v1/clients")
-                .then().statusCode(201).extract().path("id");
-        filingId = env.as("alice").body(Map.of("clientId", clientId, "venue", "USCIS", "channel", "MAIL",
-                "filedOn", today().minusDays(30).toString())).post("/api/v1/filings").then().statusCode(201).extract().path("id");
+        clientId = env.as("alice")
+                .body(Map.of("firstName", "Matrix", "lastName", "Client"))
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        filingId = env.as("alice")
+                .body(Map.of(
+                        "clientId",
+                        clientId,
+                        "venue",
+                        "USCIS",
+                        "channel",
+                        "MAIL",
+                        "filedOn",
+                        today().minusDays(30).toString()))
+                .post("/api/v1/filings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        CALLS.put("createOrganization", u -> env.as(u).body(Map.of("id", "m-" + shortId(), "name", "Matrix Clinic",
-                "timeZone", "UTC")).post("/api/v1/organizations"));
+        CALLS.put(
+                "createOrganization",
+                u -> env.as(u)
+                        .body(Map.of("id", "m-" + shortId(), "name", "Matrix Clinic", "timeZone", "UTC"))
+                        .post("/api/v1/organizations"));
         CALLS.put("listOrganizations", u -> env.as(u).get("/api/v1/organizations"));
         CALLS.put("getOrganization", u -> env.as(u).get("/api/v1/organizations/demo"));
         CALLS.put("getOrganizationSettings", u -> env.as(u).get("/api/v1/organizations/demo/settings"));
-        CALLS.put("replaceOrganizationSettings", u -> env.as(u).body(defaultSettings())
-                .put("/api/v1/organizations/demo/settings"));
-        CALLS.put("createClient", u -> env.as(u).body(Map.of("firstName", "New", "lastName", "Client"))
-                .post("/api/v1/clients"));
+        CALLS.put(
+                "replaceOrganizationSettings",
+                u -> env.as(u).body(defaultSettings()).put("/api/v1/organizations/demo/settings"));
+        CALLS.put(
+                "createClient",
+                u -> env.as(u)
+                        .body(Map.of("firstName", "New", "lastName", "Client"))
+                        .post("/api/v1/clients"));
         CALLS.put("listClients", u -> env.as(u).get("/api/v1/clients"));
         CALLS.put("getClient", u -> env.as(u).get("/api/v1/clients/" + clientId));
-        CALLS.put("patchClient", u -> env.as(u).body(Map.of("preferredLanguage", "fr")).patch("/api/v1/clients/" + clientId));
-        CALLS.put("upsertClientByRef", u -> env.as(u).body(Map.of("firstName", "Ref", "lastName", "Client"))
-                .put("/api/v1/clients/by-ref/REF-" + shortId()));
+        CALLS.put(
+                "patchClient",
+                u -> env.as(u).body(Map.of("preferredLanguage", "fr")).patch("/api/v1/clients/" + clientId));
+        CALLS.put(
+                "upsertClientByRef",
+                u -> env.as(u)
+                        .body(Map.of("firstName", "Ref", "lastName", "Client"))
+                        .put("/api/v1/clients/by-ref/REF-" + shortId()));
         CALLS.put("createFiling", u -> env.as(u).body(filingBody()).post("/api/v1/filings"));
         CALLS.put("listFilings", u -> env.as(u).get("/api/v1/filings"));
         CALLS.put("getFiling", u -> env.as(u).get("/api/v1/filings/" + filingId));
         CALLS.put("patchFiling", u -> env.as(u).body(Map.of("courtName", "n/a")).patch("/api/v1/filings/" + filingId));
-        CALLS.put("upsertFilingByRef", u -> env.as(u).body(filingBody()).put("/api/v1/filings/by-ref/CASE-" + shortId()));
+        CALLS.put(
+                "upsertFilingByRef", u -> env.as(u).body(filingBody()).put("/api/v1/filings/by-ref/CASE-" + shortId()));
         CALLS.put("recordEvent", u -> env.as(u).body(contactEvent()).post("/api/v1/filings/" + filingId + "/events"));
         CALLS.put("listEvents", u -> env.as(u).get("/api/v1/filings/" + filingId + "/events"));
         CALLS.put("getFilingAlerts", u -> env.as(u).get("/api/v1/filings/" + filingId + "/alerts"));
         CALLS.put("retractEvent", u -> {
-            String eventId = env.as("alice").body(contactEvent()).post("/api/v1/filings/" + filingId + "/events")
-                    .then().statusCode(201).extract().path("event.id");
+            String eventId = env.as("alice")
+                    .body(contactEvent())
+                    .post("/api/v1/filings/" + filingId + "/events")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("event.id");
             return env.as(u).post("/api/v1/filings/" + filingId + "/events/" + eventId + "/retraction");
         });
         CALLS.put("getCaseStatus", u -> env.as(u).get("/api/v1/filings/" + filingId + "/case-status"));
         CALLS.put("listSuggestions", u -> env.as(u).get("/api/v1/filings/" + filingId + "/suggestions"));
-        CALLS.put("getSuggestion", u -> env.as(u).get("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion()));
+        CALLS.put(
+                "getSuggestion", u -> env.as(u).get("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion()));
         // accepted as "sent but not received": a CONTACT_LOGGED, which leaves the filing's stage as it is
-        CALLS.put("acceptSuggestion", u -> env.as(u).body(Map.of("resolution", "NOTICE_SENT_NOT_RECEIVED"))
-                .post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/acceptance"));
-        CALLS.put("dismissSuggestion", u -> env.as(u)
-                .post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/dismissal"));
+        CALLS.put(
+                "acceptSuggestion",
+                u -> env.as(u)
+                        .body(Map.of("resolution", "NOTICE_SENT_NOT_RECEIVED"))
+                        .post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/acceptance"));
+        CALLS.put(
+                "dismissSuggestion",
+                u -> env.as(u).post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/dismissal"));
         CALLS.put("getOverdueReport", u -> env.as(u).get("/api/v1/reports/overdue"));
         CALLS.put("getOverdueSummary", u -> env.as(u).get("/api/v1/reports/overdue/summary"));
         CALLS.put("listChanges", u -> env.as(u).get("/api/v1/changes"));
@@ -137,23 +194,36 @@ class RoleMatrixIT {
         // a case worker revokes their own feeds only: each caller revokes one it made (or bob's, when it may make none)
         CALLS.put("revokeCalendarFeed", u -> {
             Response made = env.as(u).body(Map.of()).post("/api/v1/calendar-feeds");
-            String id = made.statusCode() == 201 ? made.path("id") : newCalendarFeed().path("id");
+            String id = made.statusCode() == 201
+                    ? made.path("id")
+                    : newCalendarFeed().path("id");
             return env.as(u).delete("/api/v1/calendar-feeds/" + id);
         });
-        CALLS.put("getCalendar", u -> env.as(u).get(java.net.URI.create(newCalendarFeed().<String>path("url")).getPath()));
+        CALLS.put(
+                "getCalendar",
+                u -> env.as(u)
+                        .get(java.net
+                                .URI
+                                .create(newCalendarFeed().<String>path("url"))
+                                .getPath()));
         CALLS.put("rotateWebhookSecret", u -> env.as(u).post("/api/v1/webhooks/" + newWebhook() + "/secret-rotation"));
     }
 
     @Test
     void everyDocumentedOperationAgainstEveryRole() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(
-                env.as(null).accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                        .extract().asString());
+        JsonNode document = new ObjectMapper()
+                .readTree(env.as(null)
+                        .accept("application/json")
+                        .get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> failures = new ArrayList<>();
         int cells = 0;
         List<String> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
-            for (Iterator<JsonNode> ops = paths.next().getValue().elements(); ops.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            for (Iterator<JsonNode> ops = paths.next().getValue().elements(); ops.hasNext(); ) {
                 operations.add(ops.next().get("operationId").asText());
             }
         }
@@ -169,10 +239,13 @@ class RoleMatrixIT {
                 int status = response.statusCode();
                 // A refusal must come from the role check, not from something else that also answers 403 (an
                 // admin token names no organization, which would hide an endpoint that wrongly admits admins).
-                boolean ok = allowed.contains(NONE) ? status >= 200 && status < 300
-                        : NONE.equals(role) ? status == 401
-                        : allowed.contains(role) ? status >= 200 && status < 300
-                        : status == 403 && ROLE_REFUSED.equals(response.path("type"));
+                boolean ok = allowed.contains(NONE)
+                        ? status >= 200 && status < 300
+                        : NONE.equals(role)
+                                ? status == 401
+                                : allowed.contains(role)
+                                        ? status >= 200 && status < 300
+                                        : status == 403 && ROLE_REFUSED.equals(response.path("type"));
                 if (!ok) {
                     failures.add(operation + " as " + role + ": " + status + " " + response.asString());
                 }
@@ -186,7 +259,15 @@ class RoleMatrixIT {
     }
 
     private static Map<String, Object> filingBody() {
-        return Map.of("clientId", clientId, "venue", "USCIS", "channel", "ONLINE", "filedOn", today().minusDays(10).toString());
+        return Map.of(
+                "clientId",
+                clientId,
+                "venue",
+                "USCIS",
+                "channel",
+                "ONLINE",
+                "filedOn",
+                today().minusDays(10).toString());
     }
 
     private static Map<String, Object> contactEvent() {
@@ -194,8 +275,7 @@ class RoleMatrixIT {
     }
 
     private static Map<String, Object> webhookBody() {
-        return Map.of("url", "http://127.0.0.1:9/hooks/cases",
-                "events", List.of("FILING_STAGE_CHANGED"));
+        return Map.of("url", "http://127.0.0.1:9/hooks/cases", "events", List.of("FILING_STAGE_CHANGED"));
     }
 
     /**
@@ -237,7 +317,13 @@ class RoleMatrixIT {
     }
 
     private static String newWebhook() {
-        return env.as("bob").body(webhookBody()).post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        return env.as("bob")
+                .body(webhookBody())
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static Map<String, Object> defaultSettings() {

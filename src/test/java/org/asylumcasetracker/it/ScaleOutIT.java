@@ -1,15 +1,15 @@
 package org.asylumcasetracker.it;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -81,14 +81,25 @@ class ScaleOutIT {
         first = a.get();
         second = b.get();
         starter.shutdown();
-        given().baseUri(first.baseUrl()).auth().oauth2(keycloak.passwordGrant("admin", "admin")).contentType(ContentType.JSON)
+        given().baseUri(first.baseUrl())
+                .auth()
+                .oauth2(keycloak.passwordGrant("admin", "admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", "demo", "name", "Demo", "timeZone", "America/New_York"))
-                .post("/api/v1/organizations").then().statusCode(201);
+                .post("/api/v1/organizations")
+                .then()
+                .statusCode(201);
         caseworker = keycloak.passwordGrant("bob", "bob");
         integration = keycloak.clientCredentials("clinic-integration", "clinic-integration-secret");
-        as(first, integration).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                "events", List.of("FILING_STAGE_CHANGED", "CLIENT_CHANGED")))
-                .post("/api/v1/webhooks").then().statusCode(201);
+        as(first, integration)
+                .body(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "events",
+                        List.of("FILING_STAGE_CHANGED", "CLIENT_CHANGED")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201);
     }
 
     @AfterAll
@@ -118,7 +129,9 @@ class ScaleOutIT {
         verifyEveryWriteOnce(acknowledged);
         verifyFeed();
         verifyEachWebhookDeliveredOnce();
-        assertEquals(1, count("select count(*) from scheduled_job_run where job = 'ALERT_DUE'"),
+        assertEquals(
+                1,
+                count("select count(*) from scheduled_job_run where job = 'ALERT_DUE'"),
                 "the daily job ran once across both instances");
 
         // Now kill the first instance in the middle of the load; the second one carries on.
@@ -134,14 +147,20 @@ class ScaleOutIT {
         all.addAll(afterKill);
         verifyEveryWriteOnce(all);
         verifyFeed();
-        System.out.printf("Scale-out: %d writes acknowledged on two instances, %d while one was killed (%d requests"
-                + " to it failed), %d after%n", acknowledged.size(), duringKill.size(), failuresDuringKill.get(),
-                afterKill.size());
+        System.out.printf(
+                "Scale-out: %d writes acknowledged on two instances, %d while one was killed (%d requests"
+                        + " to it failed), %d after%n",
+                acknowledged.size(), duringKill.size(), failuresDuringKill.get(), afterKill.size());
     }
 
     /** Workers alternate between the instances: clients, filings, events and report reads. */
-    private static void runLoad(List<PackagedApp> apps, Duration duration, List<String> acknowledged,
-            AtomicInteger failures, Runnable halfway) throws Exception {
+    private static void runLoad(
+            List<PackagedApp> apps,
+            Duration duration,
+            List<String> acknowledged,
+            AtomicInteger failures,
+            Runnable halfway)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         Instant end = Instant.now().plus(duration);
         Instant middle = Instant.now().plus(duration.dividedBy(2));
@@ -173,22 +192,34 @@ class ScaleOutIT {
 
     private static void step(PackagedApp app, List<String> acknowledged) {
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
-        Response client = as(app, caseworker).body(Map.of("firstName", "Load", "lastName", "Test"))
+        Response client = as(app, caseworker)
+                .body(Map.of("firstName", "Load", "lastName", "Test"))
                 .post("/api/v1/clients");
         if (client.statusCode() != 201) {
             throw new IllegalStateException("client " + client.statusCode());
         }
         String clientId = client.path("id");
         acknowledged.add("CLIENT_CREATED|" + clientId);
-        Response filing = as(app, integration).body(Map.of("clientId", clientId, "venue", "USCIS", "channel", "MAIL",
-                "filedOn", today.minusDays(120).toString())).post("/api/v1/filings");
+        Response filing = as(app, integration)
+                .body(Map.of(
+                        "clientId",
+                        clientId,
+                        "venue",
+                        "USCIS",
+                        "channel",
+                        "MAIL",
+                        "filedOn",
+                        today.minusDays(120).toString()))
+                .post("/api/v1/filings");
         if (filing.statusCode() != 201) {
             throw new IllegalStateException("filing " + filing.statusCode());
         }
         String filingId = filing.path("id");
         acknowledged.add("FILING_CREATED|" + filingId);
-        Response event = as(app, caseworker).body(Map.of("type", "RECEIPT_RECEIVED", "occurredOn", today.toString(),
-                "receiptNumber", "IOE0912345678")).post("/api/v1/filings/" + filingId + "/events");
+        Response event = as(app, caseworker)
+                .body(Map.of(
+                        "type", "RECEIPT_RECEIVED", "occurredOn", today.toString(), "receiptNumber", "IOE0912345678"))
+                .post("/api/v1/filings/" + filingId + "/events");
         if (event.statusCode() != 201) {
             throw new IllegalStateException("event " + event.statusCode());
         }
@@ -215,7 +246,9 @@ class ScaleOutIT {
 
     /** Both dispatchers drain the outbox; the receiver sees every delivery id exactly once. */
     private static void verifyEachWebhookDeliveredOnce() throws Exception {
-        await("every webhook delivery delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await("every webhook delivery delivered")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> count("select count(*) from webhook_delivery where status <> 'DELIVERED'") == 0);
         long deliveries = count("select count(*) from webhook_delivery");
         assertEquals(0, count("select count(*) from webhook_delivery where status <> 'DELIVERED'"), "all delivered");
@@ -241,7 +274,11 @@ class ScaleOutIT {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get("/api/v1/changes").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/v1/changes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> list = page.getList("items");
             for (Map<String, Object> item : list) {
                 assertTrue(seen.add((String) item.get("cursor")), "a change appeared twice");
@@ -259,8 +296,9 @@ class ScaleOutIT {
             java.util.Collections.sort(readPositions);
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("select 'v1:' || txid::text || ':' || id, occurred_at from change_feed"
-                            + " where organization_id = 'demo' order by txid, id")) {
+                    ResultSet rows = statement.executeQuery(
+                            "select 'v1:' || txid::text || ':' || id, occurred_at from change_feed"
+                                    + " where organization_id = 'demo' order by txid, id")) {
                 int shown = 0;
                 while (rows.next() && shown < 15) {
                     if (!readPositions.contains(rows.getString(1))) {
@@ -276,7 +314,11 @@ class ScaleOutIT {
     }
 
     private static io.restassured.specification.RequestSpecification as(PackagedApp app, String token) {
-        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().baseUri(app.baseUrl())
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     private static long count(String sql) throws Exception {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class TenantIsolationIT {
 
     private static final String MARKER = "Isolde" + UUID.randomUUID().toString().substring(0, 6);
-    private static final String DEMO_MARKER = "Demetria" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String DEMO_MARKER =
+            "Demetria" + UUID.randomUUID().toString().substring(0, 6);
 
     private static ItEnvironment env;
     private static String demoClient;
@@ -37,33 +38,89 @@ class TenantIsolationIT {
     static void twoClinics() {
         env = ItEnvironment.shared();
         LocalDate today = LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(1);
-        demoClient = env.as("alice").body(Map.of("firstName", DEMO_MARKER, "lastName", "Person")).post("/api/v1/clients")
-                .then().statusCode(201).extract().path("id");
-        demoFiling = env.as("alice").body(Map.of("clientId", demoClient, "venue", "USCIS", "channel", "MAIL",
-                "filedOn", today.minusDays(200).toString())).post("/api/v1/filings").then().statusCode(201).extract().path("id");
-        demoEvent = env.as("alice").body(Map.of("type", "CONTACT_LOGGED", "occurredOn", today.toString()))
-                .post("/api/v1/filings/" + demoFiling + "/events").then().statusCode(201).extract().path("event.id");
+        demoClient = env.as("alice")
+                .body(Map.of("firstName", DEMO_MARKER, "lastName", "Person"))
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        demoFiling = env.as("alice")
+                .body(Map.of(
+                        "clientId",
+                        demoClient,
+                        "venue",
+                        "USCIS",
+                        "channel",
+                        "MAIL",
+                        "filedOn",
+                        today.minusDays(200).toString()))
+                .post("/api/v1/filings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        demoEvent = env.as("alice")
+                .body(Map.of("type", "CONTACT_LOGGED", "occurredOn", today.toString()))
+                .post("/api/v1/filings/" + demoFiling + "/events")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("event.id");
 
         otherRef = "OTHER-" + UUID.randomUUID();
-        otherClient = env.as("carol").body(Map.of("firstName", MARKER, "lastName", "Elsewhere", "externalRef", otherRef))
-                .post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        otherClient = env.as("carol")
+                .body(Map.of("firstName", MARKER, "lastName", "Elsewhere", "externalRef", otherRef))
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // filed long ago, no receipt: it is overdue in other-clinic's report
-        otherFiling = env.as("carol").body(Map.of("clientId", otherClient, "venue", "USCIS", "channel", "MAIL",
-                "filedOn", today.minusDays(200).toString(), "externalRef", otherRef)).post("/api/v1/filings")
-                .then().statusCode(201).extract().path("id");
-        env.as("carol").body(Map.of("type", "CONTACT_LOGGED", "occurredOn", today.toString()))
-                .post("/api/v1/filings/" + otherFiling + "/events").then().statusCode(201);
+        otherFiling = env.as("carol")
+                .body(Map.of(
+                        "clientId",
+                        otherClient,
+                        "venue",
+                        "USCIS",
+                        "channel",
+                        "MAIL",
+                        "filedOn",
+                        today.minusDays(200).toString(),
+                        "externalRef",
+                        otherRef))
+                .post("/api/v1/filings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        env.as("carol")
+                .body(Map.of("type", "CONTACT_LOGGED", "occurredOn", today.toString()))
+                .post("/api/v1/filings/" + otherFiling + "/events")
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void carolSeesNothingOfDemo() {
         env.as("carol").get("/api/v1/clients/" + demoClient).then().statusCode(404);
-        env.as("carol").body(Map.of("firstName", "X")).patch("/api/v1/clients/" + demoClient).then().statusCode(404);
+        env.as("carol")
+                .body(Map.of("firstName", "X"))
+                .patch("/api/v1/clients/" + demoClient)
+                .then()
+                .statusCode(404);
         env.as("carol").get("/api/v1/filings/" + demoFiling).then().statusCode(404);
         env.as("carol").get("/api/v1/filings/" + demoFiling + "/events").then().statusCode(404);
         env.as("carol").get("/api/v1/filings/" + demoFiling + "/alerts").then().statusCode(404);
-        env.as("carol").body(Map.of("type", "CONTACT_LOGGED", "occurredOn", LocalDate.now().minusDays(2).toString()))
-                .post("/api/v1/filings/" + demoFiling + "/events").then().statusCode(404);
+        env.as("carol")
+                .body(Map.of(
+                        "type",
+                        "CONTACT_LOGGED",
+                        "occurredOn",
+                        LocalDate.now().minusDays(2).toString()))
+                .post("/api/v1/filings/" + demoFiling + "/events")
+                .then()
+                .statusCode(404);
         env.as("carol").get("/api/v1/organizations/demo").then().statusCode(404);
     }
 
@@ -72,14 +129,34 @@ class TenantIsolationIT {
 
     @Test
     void carolsClientListHasNoneOfDemos() {
-        env.as("alice").queryParam("q", DEMO_MARKER).get("/api/v1/clients").then().statusCode(200).body("total", equalTo(1));
-        env.as("carol").queryParam("q", DEMO_MARKER).get("/api/v1/clients").then().statusCode(200).body("total", equalTo(0));
+        env.as("alice")
+                .queryParam("q", DEMO_MARKER)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        env.as("carol")
+                .queryParam("q", DEMO_MARKER)
+                .get("/api/v1/clients")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
     void carolsFilingListHasNoneOfDemos() {
-        env.as("alice").queryParam("clientId", demoClient).get("/api/v1/filings").then().statusCode(200).body("total", equalTo(1));
-        env.as("carol").queryParam("clientId", demoClient).get("/api/v1/filings").then().statusCode(200).body("total", equalTo(0));
+        env.as("alice")
+                .queryParam("clientId", demoClient)
+                .get("/api/v1/filings")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        env.as("carol")
+                .queryParam("clientId", demoClient)
+                .get("/api/v1/filings")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -92,23 +169,56 @@ class TenantIsolationIT {
         for (String user : new String[] {"alice", "bob", "clinic-integration"}) {
             env.as(user).get("/api/v1/clients/" + otherClient).then().statusCode(404);
             env.as(user).get("/api/v1/filings/" + otherFiling).then().statusCode(404);
-            env.as(user).get("/api/v1/filings/" + otherFiling + "/events").then().statusCode(404);
-            env.as(user).get("/api/v1/filings/" + otherFiling + "/alerts").then().statusCode(404);
-            env.as(user).queryParam("q", MARKER).get("/api/v1/clients").then().statusCode(200).body("total", equalTo(0));
-            env.as(user).queryParam("clientId", otherClient).get("/api/v1/filings").then().body("total", equalTo(0));
+            env.as(user)
+                    .get("/api/v1/filings/" + otherFiling + "/events")
+                    .then()
+                    .statusCode(404);
+            env.as(user)
+                    .get("/api/v1/filings/" + otherFiling + "/alerts")
+                    .then()
+                    .statusCode(404);
+            env.as(user)
+                    .queryParam("q", MARKER)
+                    .get("/api/v1/clients")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(0));
+            env.as(user)
+                    .queryParam("clientId", otherClient)
+                    .get("/api/v1/filings")
+                    .then()
+                    .body("total", equalTo(0));
         }
         List<String> bobsReport = reportFilings("bob");
         assertTrue(bobsReport.contains(demoFiling), "demo's overdue filing is missing from demo's report");
         assertFalse(bobsReport.contains(otherFiling), "demo's report lists other-clinic's filing");
-        env.as("bob").queryParam("size", 200).get("/api/v1/reports/overdue").then().statusCode(200)
+        env.as("bob")
+                .queryParam("size", 200)
+                .get("/api/v1/reports/overdue")
+                .then()
+                .statusCode(200)
                 .body(not(containsString(MARKER)));
-        env.as("dana").accept("text/csv").get("/api/v1/reports/overdue").then().statusCode(200)
-                .body(not(containsString(otherFiling))).body(not(containsString(MARKER)));
-        env.as("dana").get("/api/v1/reports/overdue/summary").then().statusCode(200).body(not(containsString("carol")));
+        env.as("dana")
+                .accept("text/csv")
+                .get("/api/v1/reports/overdue")
+                .then()
+                .statusCode(200)
+                .body(not(containsString(otherFiling)))
+                .body(not(containsString(MARKER)));
+        env.as("dana")
+                .get("/api/v1/reports/overdue/summary")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("carol")));
         env.as("bob").get("/api/v1/organizations/other-clinic/settings").then().statusCode(404);
         env.as("bob").get("/api/v1/organizations/other-clinic").then().statusCode(404);
-        String feed = env.as("clinic-integration").queryParam("limit", 1000).get("/api/v1/changes").then()
-                .statusCode(200).extract().asString();
+        String feed = env.as("clinic-integration")
+                .queryParam("limit", 1000)
+                .get("/api/v1/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(feed.contains(otherClient) || feed.contains(otherFiling), "demo's feed shows other-clinic's rows");
         // carol's clinic has no supervisor or integration account in the realm; webhook isolation between
         // organizations is covered by WebhookResourceTest with the in-process provider
@@ -121,8 +231,14 @@ class TenantIsolationIT {
         int total;
         int page = 0;
         do {
-            var body = env.as(user).queryParam("size", 200).queryParam("page", page++).get("/api/v1/reports/overdue")
-                    .then().statusCode(200).extract().jsonPath();
+            var body = env.as(user)
+                    .queryParam("size", 200)
+                    .queryParam("page", page++)
+                    .get("/api/v1/reports/overdue")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             total = body.getInt("total");
             List<String> items = body.getList("items.filingId", String.class);
             ids.addAll(items);
@@ -137,10 +253,18 @@ class TenantIsolationIT {
     @Test
     void theSameExternalRefInAnotherClinicIsAnotherRecord() {
         // demo's clinic system uses a ref that other-clinic also uses: it creates demo's own client
-        String created = env.as("clinic-integration").body(Map.of("firstName", "Same", "lastName", "Ref"))
-                .put("/api/v1/clients/by-ref/" + otherRef).then().statusCode(201).extract().path("id");
+        String created = env.as("clinic-integration")
+                .body(Map.of("firstName", "Same", "lastName", "Ref"))
+                .put("/api/v1/clients/by-ref/" + otherRef)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         assertFalse(created.equals(otherClient));
-        env.as("carol").get("/api/v1/clients/" + otherClient).then().statusCode(200)
+        env.as("carol")
+                .get("/api/v1/clients/" + otherClient)
+                .then()
+                .statusCode(200)
                 .body("firstName", equalTo(MARKER));
     }
 }

@@ -37,7 +37,8 @@ class ContractToolsTest {
     static void installTools() throws Exception {
         Path installed = TOOLS.resolve("node_modules").resolve(".package-lock.json");
         Path lock = TOOLS.resolve("package-lock.json");
-        if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) < 0) {
+        if (!Files.exists(installed)
+                || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) < 0) {
             Run install = run(List.of("npm", "ci"));
             assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
         }
@@ -46,15 +47,18 @@ class ContractToolsTest {
     @Test
     void spectralFindsNothing() throws Exception {
         Run lint = run(List.of("npm", "run", "--silent", "lint:spectral"));
-        assertEquals(0, lint.exit(), "Spectral (spectral:oas) found problems in openapi/openapi.yaml:\n" + lint.output());
+        assertEquals(
+                0, lint.exit(), "Spectral (spectral:oas) found problems in openapi/openapi.yaml:\n" + lint.output());
         assertTrue(lint.output().contains("No results with a severity of 'warn' or higher found"), lint.output());
     }
 
     @Test
     void redoclyFindsNothing() throws Exception {
         Run lint = run(List.of("npm", "run", "--silent", "lint:redocly"));
-        assertEquals(0, lint.exit(), "Redocly (recommended, warnings as errors) found problems in openapi/openapi.yaml:\n"
-                + lint.output());
+        assertEquals(
+                0,
+                lint.exit(),
+                "Redocly (recommended, warnings as errors) found problems in openapi/openapi.yaml:\n" + lint.output());
         assertTrue(lint.output().contains("Your API description is valid"), lint.output());
     }
 
@@ -63,14 +67,17 @@ class ContractToolsTest {
         Run generate = run(List.of("npm", "run", "--silent", "generate"));
         assertEquals(0, generate.exit(), "openapi-typescript failed:\n" + generate.output());
         Run typecheck = run(List.of("npm", "run", "--silent", "typecheck"));
-        assertEquals(0, typecheck.exit(), "flow.ts does not type-check against the generated client:\n" + typecheck.output());
+        assertEquals(
+                0,
+                typecheck.exit(),
+                "flow.ts does not type-check against the generated client:\n" + typecheck.output());
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(TOOLS.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(TOOLS.toFile()).redirectErrorStream(true);
         builder.environment().putAll(QUIET);
         Path log = Files.createTempFile("contract-tools", ".log");
         builder.redirectOutput(log.toFile());

@@ -2,9 +2,9 @@ package org.asylumcasetracker.platform;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Management.management;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -22,15 +22,20 @@ class OidcProviderUnreachableTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Port 1 on loopback: nothing listens there, connections are refused at once.
-            return Map.of("quarkus.oidc.auth-server-url", "http://127.0.0.1:1/realms/legal-aid",
-                    "quarkus.oidc.connection-timeout", "2S");
+            return Map.of(
+                    "quarkus.oidc.auth-server-url",
+                    "http://127.0.0.1:1/realms/legal-aid",
+                    "quarkus.oidc.connection-timeout",
+                    "2S");
         }
     }
 
     @Test
     void aBearerRequestGets503ProblemJson() {
-        as(TestTokens.BOB).get("/api/v1/organizations/demo/settings")
-                .then().statusCode(503)
+        as(TestTokens.BOB)
+                .get("/api/v1/organizations/demo/settings")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("status", equalTo(503))
                 .body(not(containsString("Exception")));

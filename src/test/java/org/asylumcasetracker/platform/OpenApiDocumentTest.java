@@ -37,30 +37,41 @@ class OpenApiDocumentTest {
 
     private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
     private static final YAMLMapper YAML = YAMLMapper.builder(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)).build();
+                    .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .build();
 
     @Test
     void theCommittedDocumentIsWhatTheServiceServes() throws IOException {
-        String served = canonical(YAML.readTree(
-                given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString()));
+        String served = canonical(YAML.readTree(given().queryParam("format", "yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()));
         if (Boolean.getBoolean("openapi.update")) {
             Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
         }
         assertTrue(Files.exists(COMMITTED), "openapi/openapi.yaml is missing; run with -Dopenapi.update=true");
         String committed = canonical(YAML.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8)));
-        assertEquals(committed, served,
+        assertEquals(
+                committed,
+                served,
                 "openapi/openapi.yaml differs from the served document; run with -Dopenapi.update=true and review the diff");
     }
 
     @Test
     void everyOperationHasAnIdTagsSecurityAndProblemResponses() throws IOException {
-        JsonNode document = YAML.readTree(
-                given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode document = YAML.readTree(given().queryParam("format", "yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<String> operationIds = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode operation = op.getValue();
@@ -72,7 +83,9 @@ class OpenApiDocumentTest {
                 for (String status : List.of("400", "401", "403", "500")) {
                     JsonNode response = operation.get("responses").get(status);
                     assertNotNull(response, where + " does not document " + status);
-                    assertFalse(response.at("/content/application~1problem+json/schema").isMissingNode(),
+                    assertFalse(
+                            response.at("/content/application~1problem+json/schema")
+                                    .isMissingNode(),
                             where + " " + status + " is not problem+json");
                 }
             }

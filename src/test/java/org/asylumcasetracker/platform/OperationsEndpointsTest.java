@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsEndpointsTest {
 
-    private static final List<String> OPERATIONS = List.of("/q/health", "/q/health/live", "/q/health/ready",
-            "/q/health/started", "/q/metrics");
+    private static final List<String> OPERATIONS =
+            List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics");
 
     @BeforeEach
     void tenants() {
@@ -46,7 +46,9 @@ class OperationsEndpointsTest {
     void apiAnswersAreNotCachedNorSniffed() {
         List<Response> answers = List.of(
                 as(TestTokens.BOB).get("/api/v1/organizations/demo/settings"),
-                as(TestTokens.ALICE).body(Map.of("firstName", "Cache", "lastName", "Control")).post("/api/v1/clients"),
+                as(TestTokens.ALICE)
+                        .body(Map.of("firstName", "Cache", "lastName", "Control"))
+                        .post("/api/v1/clients"),
                 as(TestTokens.ALICE).get("/api/v1/clients/" + UUID.randomUUID()),
                 as(TestTokens.ALICE).body(Map.of()).post("/api/v1/clients"),
                 as(TestTokens.DANA).accept("text/csv").get("/api/v1/reports/overdue"),

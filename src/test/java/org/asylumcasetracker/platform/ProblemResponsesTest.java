@@ -30,7 +30,12 @@ class ProblemResponsesTest {
 
     @Test
     void malformedJson() {
-        problem(as(TestTokens.BOB).body("{\"receiptOverdueMonths\": 3,").put(SETTINGS).then(), 400)
+        problem(
+                        as(TestTokens.BOB)
+                                .body("{\"receiptOverdueMonths\": 3,")
+                                .put(SETTINGS)
+                                .then(),
+                        400)
                 .body("detail", containsString("JSON"));
     }
 
@@ -42,19 +47,38 @@ class ProblemResponsesTest {
 
     @Test
     void unknownEnumValueNamesTheFieldAndTheChoices() {
-        problem(as(TestTokens.BOB).body(settingsWith("\"courtBiometricsProcess\": \"SMOKE_SIGNALS\"")).put(SETTINGS).then(), 400)
+        problem(
+                        as(TestTokens.BOB)
+                                .body(settingsWith("\"courtBiometricsProcess\": \"SMOKE_SIGNALS\""))
+                                .put(SETTINGS)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("courtBiometricsProcess"))
                 .body("errors[0].message", allOf(containsString("MAIL_PACKAGE"), containsString("AUTOMATIC")));
     }
 
     @Test
     void wrongTypeNamesTheField() {
-        problem(as(TestTokens.BOB).body(settingsWith("\"walkInWindowDays\": \"three weeks\"")).put(SETTINGS).then(), 400)
+        problem(
+                        as(TestTokens.BOB)
+                                .body(settingsWith("\"walkInWindowDays\": \"three weeks\""))
+                                .put(SETTINGS)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("walkInWindowDays"));
-        problem(as(TestTokens.BOB).body(settingsWith("\"walkInWindowDays\": 2.5")).put(SETTINGS).then(), 400)
+        problem(
+                        as(TestTokens.BOB)
+                                .body(settingsWith("\"walkInWindowDays\": 2.5"))
+                                .put(SETTINGS)
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("walkInWindowDays"));
-        problem(as(TestTokens.ADMIN).body("{\"id\": 42, \"name\": \"x\", \"timeZone\": \"UTC\"}")
-                .post("/api/v1/organizations").then(), 400)
+        problem(
+                        as(TestTokens.ADMIN)
+                                .body("{\"id\": 42, \"name\": \"x\", \"timeZone\": \"UTC\"}")
+                                .post("/api/v1/organizations")
+                                .then(),
+                        400)
                 .body("errors[0].field", equalTo("id"));
     }
 
@@ -83,21 +107,41 @@ class ProblemResponsesTest {
 
     @Test
     void conflict() {
-        problem(as(TestTokens.ADMIN).body("{\"id\": \"demo\", \"name\": \"x\", \"timeZone\": \"UTC\"}")
-                .post("/api/v1/organizations").then(), 409);
+        problem(
+                as(TestTokens.ADMIN)
+                        .body("{\"id\": \"demo\", \"name\": \"x\", \"timeZone\": \"UTC\"}")
+                        .post("/api/v1/organizations")
+                        .then(),
+                409);
     }
 
     @Test
     void preconditionFailed() {
-        problem(as(TestTokens.BOB).header("If-Match", "\"999\"").body(settingsWith("\"walkInWindowDays\": 21"))
-                .put(SETTINGS).then(), 412);
-        problem(as(TestTokens.BOB).header("If-Match", "not-a-version").body(settingsWith("\"walkInWindowDays\": 21"))
-                .put(SETTINGS).then(), 412);
+        problem(
+                as(TestTokens.BOB)
+                        .header("If-Match", "\"999\"")
+                        .body(settingsWith("\"walkInWindowDays\": 21"))
+                        .put(SETTINGS)
+                        .then(),
+                412);
+        problem(
+                as(TestTokens.BOB)
+                        .header("If-Match", "not-a-version")
+                        .body(settingsWith("\"walkInWindowDays\": 21"))
+                        .put(SETTINGS)
+                        .then(),
+                412);
     }
 
     @Test
     void unsupportedMediaTypeAndMethod() {
-        problem(as(TestTokens.BOB).contentType("text/plain").body("hello").put(SETTINGS).then(), 415);
+        problem(
+                as(TestTokens.BOB)
+                        .contentType("text/plain")
+                        .body("hello")
+                        .put(SETTINGS)
+                        .then(),
+                415);
         problem(as(TestTokens.BOB).delete(SETTINGS).then(), 405);
     }
 
@@ -134,11 +178,12 @@ class ProblemResponsesTest {
         String key = override.substring(0, override.indexOf(':'));
         StringBuilder json = new StringBuilder("{");
         String[][] defaults = {
-                {"\"receiptOverdueMonths\"", "3"}, {"\"biometricsNoticeOverdueMonths\"", "2"},
-                {"\"hearingWarningDays\"", "60"}, {"\"packageGraceDays\"", "7"},
-                {"\"appointmentReminderDays\"", "7"}, {"\"walkInWindowDays\"", "21"},
-                {"\"onlineRescheduleCutoffHours\"", "12"}, {"\"maxOnlineReschedules\"", "2"},
-                {"\"workPermitWaitDays\"", "150"}, {"\"courtBiometricsProcess\"", "\"MAIL_PACKAGE\""}};
+            {"\"receiptOverdueMonths\"", "3"}, {"\"biometricsNoticeOverdueMonths\"", "2"},
+            {"\"hearingWarningDays\"", "60"}, {"\"packageGraceDays\"", "7"},
+            {"\"appointmentReminderDays\"", "7"}, {"\"walkInWindowDays\"", "21"},
+            {"\"onlineRescheduleCutoffHours\"", "12"}, {"\"maxOnlineReschedules\"", "2"},
+            {"\"workPermitWaitDays\"", "150"}, {"\"courtBiometricsProcess\"", "\"MAIL_PACKAGE\""}
+        };
         for (String[] entry : defaults) {
             if (!entry[0].equals(key)) {
                 json.append(entry[0]).append(": ").append(entry[1]).append(", ");

@@ -40,8 +40,10 @@ class StrictInputTest {
     void aSchemaErrorARuleErrorAndAnUnknownFieldComeInOneAnswer() {
         int before = clientCount();
 
-        invalid(as(TestTokens.ALICE).body(Map.of("firstName", "Ana", "aNumber", "A12", "nickname", "x"))
-                .post(CLIENTS).then())
+        invalid(as(TestTokens.ALICE)
+                        .body(Map.of("firstName", "Ana", "aNumber", "A12", "nickname", "x"))
+                        .post(CLIENTS)
+                        .then())
                 .body("errors.field", containsInAnyOrder("aNumber", "lastName", "nickname"))
                 .body("errors.find { it.field == 'nickname' }.message", equalTo(UNKNOWN));
 
@@ -77,11 +79,18 @@ class StrictInputTest {
         Map<String, Object> client = Mother.client();
         client.put("middleName", "x");
 
-        invalid(as(TestTokens.INTEGRATION).body(client).put(CLIENTS + "/by-ref/" + ref).then())
+        invalid(as(TestTokens.INTEGRATION)
+                        .body(client)
+                        .put(CLIENTS + "/by-ref/" + ref)
+                        .then())
                 .body("errors.field", containsInAnyOrder("middleName"));
 
         client.remove("middleName");
-        as(TestTokens.INTEGRATION).body(client).put(CLIENTS + "/by-ref/" + ref).then().statusCode(201);
+        as(TestTokens.INTEGRATION)
+                .body(client)
+                .put(CLIENTS + "/by-ref/" + ref)
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -89,8 +98,11 @@ class StrictInputTest {
         String clientId = Mother.createClient(TestTokens.ALICE);
         long version = clientVersion(clientId);
 
-        invalid(as(TestTokens.ALICE).contentType("application/merge-patch+json")
-                .body(Map.of("phone", "+1 973 555 0199", "nickname", "x")).patch(CLIENTS + "/" + clientId).then())
+        invalid(as(TestTokens.ALICE)
+                        .contentType("application/merge-patch+json")
+                        .body(Map.of("phone", "+1 973 555 0199", "nickname", "x"))
+                        .patch(CLIENTS + "/" + clientId)
+                        .then())
                 .body("errors.field", containsInAnyOrder("nickname"));
 
         assertEquals(version, clientVersion(clientId));
@@ -106,7 +118,12 @@ class StrictInputTest {
         invalid(as(TestTokens.ALICE).body(filing).post(FILINGS).then())
                 .body("errors.field", containsInAnyOrder("filingDate"));
 
-        as(TestTokens.ALICE).queryParam("clientId", clientId).get(FILINGS).then().statusCode(200).body("total", equalTo(0));
+        as(TestTokens.ALICE)
+                .queryParam("clientId", clientId)
+                .get(FILINGS)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test
@@ -114,32 +131,53 @@ class StrictInputTest {
         String clientId = Mother.createClient(TestTokens.ALICE);
         String filingId = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(clientId, 30));
 
-        invalid(as(TestTokens.ALICE).contentType("application/merge-patch+json")
-                .body(Map.of("courtName", "Elsewhere", "judge", "x")).patch(FILINGS + "/" + filingId).then())
+        invalid(as(TestTokens.ALICE)
+                        .contentType("application/merge-patch+json")
+                        .body(Map.of("courtName", "Elsewhere", "judge", "x"))
+                        .patch(FILINGS + "/" + filingId)
+                        .then())
                 .body("errors.field", containsInAnyOrder("judge"));
 
-        as(TestTokens.ALICE).get(FILINGS + "/" + filingId).then().body("courtName", equalTo("Newark Immigration Court"));
+        as(TestTokens.ALICE)
+                .get(FILINGS + "/" + filingId)
+                .then()
+                .body("courtName", equalTo("Newark Immigration Court"));
     }
 
     @Test
     void aMistypedHearingKindIsRefusedInsteadOfBecomingAMasterCalendarHearing() {
         String clientId = Mother.createClient(TestTokens.ALICE);
         String filingId = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(clientId, 30));
-        Map<String, Object> event = Mother.event("HEARING_SCHEDULED", Dates.daysAgo(1),
-                "hearingAt", "2027-03-01T09:00:00-05:00", "hearingKind", "INDIVIDUAL");
+        Map<String, Object> event = Mother.event(
+                "HEARING_SCHEDULED",
+                Dates.daysAgo(1),
+                "hearingAt",
+                "2027-03-01T09:00:00-05:00",
+                "hearingKind",
+                "INDIVIDUAL");
 
-        invalid(as(TestTokens.ALICE).body(event).post(FILINGS + "/" + filingId + "/events").then())
+        invalid(as(TestTokens.ALICE)
+                        .body(event)
+                        .post(FILINGS + "/" + filingId + "/events")
+                        .then())
                 .body("errors.field", containsInAnyOrder("hearingKind"));
 
-        as(TestTokens.ALICE).get(FILINGS + "/" + filingId + "/events").then().statusCode(200).body("items", hasSize(0));
+        as(TestTokens.ALICE)
+                .get(FILINGS + "/" + filingId + "/events")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
     void anOrganizationWithAnUnknownFieldIsNotCreated() {
         String id = "strict-" + UUID.randomUUID().toString().substring(0, 8);
 
-        invalid(as(TestTokens.ADMIN).body(Map.of("id", id, "name", "Strict Clinic", "timeZone", "America/New_York",
-                "country", "US")).post("/api/v1/organizations").then())
+        invalid(as(TestTokens.ADMIN)
+                        .body(Map.of(
+                                "id", id, "name", "Strict Clinic", "timeZone", "America/New_York", "country", "US"))
+                        .post("/api/v1/organizations")
+                        .then())
                 .body("errors.field", containsInAnyOrder("country"));
 
         as(TestTokens.ADMIN).get("/api/v1/organizations/" + id).then().statusCode(404);
@@ -147,7 +185,12 @@ class StrictInputTest {
 
     @Test
     void settingsWithAnUnknownThresholdAreNotReplaced() {
-        Map<String, Object> settings = as(TestTokens.BOB).get(SETTINGS).then().statusCode(200).extract().as(Map.class);
+        Map<String, Object> settings = as(TestTokens.BOB)
+                .get(SETTINGS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
         Map<String, Object> changed = new HashMap<>(settings);
         changed.put("receiptOverdueMonths", 5);
         changed.put("receiptOverdueWeeks", 20);
@@ -155,14 +198,22 @@ class StrictInputTest {
         invalid(as(TestTokens.BOB).body(changed).put(SETTINGS).then())
                 .body("errors.field", containsInAnyOrder("receiptOverdueWeeks"));
 
-        as(TestTokens.BOB).get(SETTINGS).then().body("receiptOverdueMonths", equalTo(settings.get("receiptOverdueMonths")));
+        as(TestTokens.BOB)
+                .get(SETTINGS)
+                .then()
+                .body("receiptOverdueMonths", equalTo(settings.get("receiptOverdueMonths")));
     }
 
     @Test
     void aWebhookWithAnUnknownFieldIsNotSubscribed() {
-        int before = as(TestTokens.BOB).get("/api/v1/webhooks").then().statusCode(200).extract().path("total");
-        Map<String, Object> subscription = Map.of("url", "http://127.0.0.1:9/cases",
-                "events", List.of("ALERT_DUE"), "filter", "all");
+        int before = as(TestTokens.BOB)
+                .get("/api/v1/webhooks")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
+        Map<String, Object> subscription =
+                Map.of("url", "http://127.0.0.1:9/cases", "events", List.of("ALERT_DUE"), "filter", "all");
 
         invalid(as(TestTokens.BOB).body(subscription).post("/api/v1/webhooks").then())
                 .body("errors.field", containsInAnyOrder("filter"));
@@ -171,16 +222,27 @@ class StrictInputTest {
     }
 
     private static ValidatableResponse invalid(ValidatableResponse response) {
-        return response.statusCode(400).contentType("application/problem+json")
+        return response.statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:asylum-case-tracker:problem:validation"));
     }
 
     private static int clientCount() {
-        return as(TestTokens.ALICE).get(CLIENTS + "?size=1").then().statusCode(200).extract().path("total");
+        return as(TestTokens.ALICE)
+                .get(CLIENTS + "?size=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
     }
 
     private static long clientVersion(String clientId) {
-        String etag = as(TestTokens.ALICE).get(CLIENTS + "/" + clientId).then().statusCode(200).extract().header("ETag");
+        String etag = as(TestTokens.ALICE)
+                .get(CLIENTS + "/" + clientId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         return Long.parseLong(etag.replace("\"", "").replace("W/", ""));
     }
 }

@@ -73,7 +73,9 @@ class ContractFuzzTest {
 
     private static final String ORGANIZATION = "fuzz-clinic";
     private static final String TOKEN = TestTokens.sign(TestTokens.claims("fuzzer", null, ORGANIZATION)
-            .claim("realm_access", Map.of("roles", List.of("caseworker", "supervisor", "reports", "integration", "admin"))));
+            .claim(
+                    "realm_access",
+                    Map.of("roles", List.of("caseworker", "supervisor", "reports", "integration", "admin"))));
     private static final File API = new File("openapi/openapi.yaml");
     private static final Pattern GENERATOR_DATE_TIME =
             Pattern.compile("(\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3})Z0{5}\"");
@@ -87,16 +89,34 @@ class ContractFuzzTest {
     @BeforeEach
     void realRecords() {
         Organizations.ensure(ORGANIZATION, "Fuzz Clinic", "America/Chicago");
-        String client = as(TOKEN).body(Map.of("firstName", "Fuzz", "lastName", "Target"))
-                .put("/api/v1/clients/by-ref/fuzz-client").then().statusCode(anyOf(is(200), is(201))).extract().path("id");
-        String filing = as(TOKEN).body(Map.of("clientId", client, "venue", "USCIS", "channel", "ONLINE",
-                        "filedOn", "2026-01-05"))
-                .put("/api/v1/filings/by-ref/fuzz-filing").then().statusCode(anyOf(is(200), is(201))).extract().path("id");
-        String event = as(TOKEN).body(Mother.event("CONTACT_LOGGED", "2026-01-06", "note", "fuzz"))
-                .post("/api/v1/filings/" + filing + "/events").then().statusCode(201).extract().path("event.id");
-        String webhook = as(TOKEN).body(Map.of("url", "http://127.0.0.1:9/fuzz",
-                "events", List.of("FILING_STAGE_CHANGED"))).post("/api/v1/webhooks").then().statusCode(201)
-                .extract().path("id");
+        String client = as(TOKEN)
+                .body(Map.of("firstName", "Fuzz", "lastName", "Target"))
+                .put("/api/v1/clients/by-ref/fuzz-client")
+                .then()
+                .statusCode(anyOf(is(200), is(201)))
+                .extract()
+                .path("id");
+        String filing = as(TOKEN)
+                .body(Map.of("clientId", client, "venue", "USCIS", "channel", "ONLINE", "filedOn", "2026-01-05"))
+                .put("/api/v1/filings/by-ref/fuzz-filing")
+                .then()
+                .statusCode(anyOf(is(200), is(201)))
+                .extract()
+                .path("id");
+        String event = as(TOKEN)
+                .body(Mother.event("CONTACT_LOGGED", "2026-01-06", "note", "fuzz"))
+                .post("/api/v1/filings/" + filing + "/events")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("event.id");
+        String webhook = as(TOKEN)
+                .body(Map.of("url", "http://127.0.0.1:9/fuzz", "events", List.of("FILING_STAGE_CHANGED")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         realIds.put("/api/v1/clients/{id}", client);
         realIds.put("/api/v1/filings/{id}", filing);
         realIds.put("/api/v1/organizations/{id}", ORGANIZATION);
@@ -115,8 +135,10 @@ class ContractFuzzTest {
         File inlinedApi = new File("target/contract-fuzz/openapi-inlined.json");
         inlinedApi.getParentFile().mkdirs();
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(inlinedApi, document);
-        SystemTestDef testDef = TcasesOpenApiIO.getRequestTests(inlinedApi, ModelOptions.builder().build());
-        ResolverContext context = ResolverContext.builder().random(new Random(seed)).build();
+        SystemTestDef testDef = TcasesOpenApiIO.getRequestTests(
+                inlinedApi, ModelOptions.builder().build());
+        ResolverContext context =
+                ResolverContext.builder().random(new Random(seed)).build();
         List<RequestCase> cases = RequestCases.realizeRequestCases(RequestCases.getRequestCases(testDef, context))
                 .getRequestCases();
         Findings findings = new Findings();
@@ -133,26 +155,39 @@ class ContractFuzzTest {
             Response response = send(requestCase);
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
-            tally.merge(requestCase.isFailure() ? "invalid" : status < 300 ? "valid, accepted" : "valid, refused by a rule",
-                    1, Integer::sum);
+            tally.merge(
+                    requestCase.isFailure() ? "invalid" : status < 300 ? "valid, accepted" : "valid, refused by a rule",
+                    1,
+                    Integer::sum);
             String verdict = verdict(requestCase, status, response, document);
             if (verdict != null) {
                 findings.add(verdict + ": " + response.asString() + " <- " + lastRequest);
             }
             String op = requestCase.getOperation().toUpperCase();
-            validator.assertBodyValid(op, requestCase.getPath(), status, response.getContentType(), response.asString());
+            validator.assertBodyValid(
+                    op, requestCase.getPath(), status, response.getContentType(), response.asString());
             validator.assertHeadersValid(op, requestCase.getPath(), status, headers(response));
         }
 
-        long operations = cases.stream().map(c -> c.getOperation() + " " + c.getPath()).distinct().count();
-        System.out.printf("ContractFuzzTest: %d operations, %d requests %s, statuses %s, %d responses not validated"
-                + " by schema %s%n", operations, cases.size(), tally, statuses, findings.unvalidated.size(),
+        long operations = cases.stream()
+                .map(c -> c.getOperation() + " " + c.getPath())
+                .distinct()
+                .count();
+        System.out.printf(
+                "ContractFuzzTest: %d operations, %d requests %s, statuses %s, %d responses not validated"
+                        + " by schema %s%n",
+                operations,
+                cases.size(),
+                tally,
+                statuses,
+                findings.unvalidated.size(),
                 findings.unvalidated.stream().distinct().toList());
         assertTrue(operations >= 27, "Tcases covered only " + operations + " operations");
         assertTrue(tally.getOrDefault("invalid", 0) > 500, "too few invalid requests: " + tally);
         assertTrue(tally.getOrDefault("valid, accepted", 0) > 50, "too few valid requests got through: " + tally);
-        assertTrue(findings.problems.isEmpty(), findings.problems.size() + " contract violations:\n"
-                + String.join("\n", findings.problems));
+        assertTrue(
+                findings.problems.isEmpty(),
+                findings.problems.size() + " contract violations:\n" + String.join("\n", findings.problems));
     }
 
     /** What is wrong with this answer to this request, or null if it is a documented, fitting one. */
@@ -189,12 +224,16 @@ class ContractFuzzTest {
             if (param.isValid()) {
                 continue;
             }
-            if (param.getLocation() == ParamDef.Location.QUERY && RequestCaseUtils.getQueryParameters(param, true)
-                    .stream().allMatch(entry -> entry.getValue() == null || entry.getValue().isEmpty())) {
+            if (param.getLocation() == ParamDef.Location.QUERY
+                    && RequestCaseUtils.getQueryParameters(param, true).stream()
+                            .allMatch(entry ->
+                                    entry.getValue() == null || entry.getValue().isEmpty())) {
                 return true;
             }
             if (param.getLocation() == ParamDef.Location.HEADER
-                    && RequestCaseUtils.getHeaderParameterValue(param).filter(value -> !value.isEmpty()).isEmpty()) {
+                    && RequestCaseUtils.getHeaderParameterValue(param)
+                            .filter(value -> !value.isEmpty())
+                            .isEmpty()) {
                 return true;
             }
         }
@@ -207,10 +246,13 @@ class ContractFuzzTest {
         if (invalid == null || !invalid.startsWith("Body.") || !invalid.endsWith(".Type=null")) {
             return false;
         }
-        String[] steps = invalid.substring(0, invalid.length() - ".Type=null".length()).split("\\.");
-        JsonNode content = document.path("paths").path(requestCase.getPath())
+        String[] steps =
+                invalid.substring(0, invalid.length() - ".Type=null".length()).split("\\.");
+        JsonNode content = document.path("paths")
+                .path(requestCase.getPath())
                 .path(requestCase.getOperation().toLowerCase(java.util.Locale.ROOT))
-                .path("requestBody").path("content");
+                .path("requestBody")
+                .path("content");
         for (JsonNode mediaType : content) {
             JsonNode schema = mediaType.path("schema");
             boolean optional = false;
@@ -235,7 +277,8 @@ class ContractFuzzTest {
     private static boolean addressesAnotherResource(RequestCase requestCase) {
         for (ParamData param : requestCase.getParams()) {
             if (param.getLocation() == ParamDef.Location.PATH
-                    && Objects.toString(RequestCaseUtils.getPathParameterValue(param, true), "").isEmpty()) {
+                    && Objects.toString(RequestCaseUtils.getPathParameterValue(param, true), "")
+                            .isEmpty()) {
                 return true;
             }
         }
@@ -244,8 +287,9 @@ class ContractFuzzTest {
 
     private Response send(RequestCase requestCase) {
         RequestSpecification request = given().urlEncodingEnabled(false)
-                .config(RestAssuredConfig.config().encoderConfig(
-                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+                .config(RestAssuredConfig.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
         for (AuthDef auth : requestCase.getAuthDefs()) {
             if (auth instanceof HttpBearerDef) {
                 request.header("Authorization", "Bearer " + TOKEN);
@@ -256,13 +300,16 @@ class ContractFuzzTest {
         for (ParamData param : requestCase.getParams()) {
             switch (param.getLocation()) {
                 case PATH -> path = path.replace("{" + param.getName() + "}", pathValue(requestCase, param));
-                case QUERY -> RequestCaseUtils.getQueryParameters(param, true)
-                        .forEach(entry -> query.add(entry.getKey() + "=" + entry.getValue()));
-                case HEADER -> RequestCaseUtils.getHeaderParameterValue(param)
-                        .filter(value -> !randomPrecondition(requestCase, param))
-                        .ifPresent(value -> request.header(param.getName(), value));
-                case COOKIE -> RequestCaseUtils.getCookieParameters(param)
-                        .forEach(entry -> request.cookie(entry.getKey(), entry.getValue()));
+                case QUERY ->
+                    RequestCaseUtils.getQueryParameters(param, true)
+                            .forEach(entry -> query.add(entry.getKey() + "=" + entry.getValue()));
+                case HEADER ->
+                    RequestCaseUtils.getHeaderParameterValue(param)
+                            .filter(value -> !randomPrecondition(requestCase, param))
+                            .ifPresent(value -> request.header(param.getName(), value));
+                case COOKIE ->
+                    RequestCaseUtils.getCookieParameters(param)
+                            .forEach(entry -> request.cookie(entry.getKey(), entry.getValue()));
             }
         }
         MessageData body = requestCase.getBody();
@@ -285,7 +332,9 @@ class ContractFuzzTest {
      * ("2027-08-08T03:35:43.989Z00000"), which no RFC 3339 parser takes; those are repaired here.
      */
     private static String json(MessageData body) {
-        return GENERATOR_DATE_TIME.matcher(new DataValueJson().convert(body.getValue())).replaceAll("$1Z\"");
+        return GENERATOR_DATE_TIME
+                .matcher(new DataValueJson().convert(body.getValue()))
+                .replaceAll("$1Z\"");
     }
 
     /**
@@ -293,7 +342,9 @@ class ContractFuzzTest {
      * reach the body's rules; it is left out unless the case is about that header.
      */
     private static boolean randomPrecondition(RequestCase requestCase, ParamData param) {
-        return param.isValid() && param.getName().equals("If-Match") && !requestCase.getName().startsWith("If-Match.");
+        return param.isValid()
+                && param.getName().equals("If-Match")
+                && !requestCase.getName().startsWith("If-Match.");
     }
 
     /** Valid identifiers are swapped for records that exist, so the request gets past the lookup. */
@@ -302,14 +353,16 @@ class ContractFuzzTest {
         if (!param.isValid()) {
             return generated;
         }
-        String key = param.getName().equals("eventId") ? "{eventId}"
+        String key = param.getName().equals("eventId")
+                ? "{eventId}"
                 : requestCase.getPath().substring(0, requestCase.getPath().indexOf('}') + 1);
         return realIds.getOrDefault(key, generated);
     }
 
     private static Map<String, List<String>> headers(Response response) {
-        return response.getHeaders().asList().stream().collect(Collectors.groupingBy(Header::getName,
-                Collectors.mapping(Header::getValue, Collectors.toList())));
+        return response.getHeaders().asList().stream()
+                .collect(Collectors.groupingBy(
+                        Header::getName, Collectors.mapping(Header::getValue, Collectors.toList())));
     }
 
     /**
@@ -319,8 +372,10 @@ class ContractFuzzTest {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         document.get("paths").fields().forEachRemaining(path -> {
             ObjectNode operations = root.putObject(path.getKey());
-            path.getValue().fields().forEachRemaining(operation ->
-                    operations.set(operation.getKey(), operation.getValue().get("responses")));
+            path.getValue()
+                    .fields()
+                    .forEachRemaining(operation -> operations.set(
+                            operation.getKey(), operation.getValue().get("responses")));
         });
         StringWriter responses = new StringWriter();
         ResponsesDef.write(new ResponsesDef(root), responses);
@@ -353,18 +408,29 @@ class ContractFuzzTest {
             ObjectNode operations = ((ObjectNode) path.getValue()).deepCopy();
             result.set(path.getKey(), operations);
             path.getValue().fields().forEachRemaining(operation -> {
-                JsonNode schema = operation.getValue().path("requestBody").path("content").path("application/json")
+                JsonNode schema = operation
+                        .getValue()
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
                         .path("schema");
-                String discriminator = schema.path("discriminator").path("propertyName").asText(null);
+                String discriminator =
+                        schema.path("discriminator").path("propertyName").asText(null);
                 if (discriminator == null || !schema.has("oneOf")) {
                     return;
                 }
                 operations.remove(operation.getKey());
                 for (JsonNode shape : schema.get("oneOf")) {
-                    String name = shape.path("properties").path(discriminator).path("enum").path(0).asText();
+                    String name = shape.path("properties")
+                            .path(discriminator)
+                            .path("enum")
+                            .path(0)
+                            .asText();
                     ObjectNode single = operation.getValue().deepCopy();
                     ((ObjectNode) single.at("/requestBody/content/application~1json")).set("schema", shape);
-                    single.put("operationId", operation.getValue().path("operationId").asText() + "_" + name);
+                    single.put(
+                            "operationId",
+                            operation.getValue().path("operationId").asText() + "_" + name);
                     result.putObject(path.getKey() + SHAPE + name).set(operation.getKey(), single);
                 }
             });
@@ -392,10 +458,12 @@ class ContractFuzzTest {
             copy.set("example", node.get("examples").get(0));
         }
         if (node.has("$ref")) {
-            copy.setAll((ObjectNode) inline(document.at(node.get("$ref").asText().substring(1)), document, depth + 1));
+            copy.setAll(
+                    (ObjectNode) inline(document.at(node.get("$ref").asText().substring(1)), document, depth + 1));
         }
         node.fields().forEachRemaining(field -> {
-            if (!field.getKey().equals("$ref") && !(field.getKey().equals("examples") && field.getValue().isArray())) {
+            if (!field.getKey().equals("$ref")
+                    && !(field.getKey().equals("examples") && field.getValue().isArray())) {
                 copy.set(field.getKey(), inline(field.getValue(), document, depth + 1));
             }
         });

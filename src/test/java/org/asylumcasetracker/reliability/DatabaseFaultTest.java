@@ -2,11 +2,10 @@ package org.asylumcasetracker.reliability;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Management.management;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -139,10 +138,15 @@ class DatabaseFaultTest {
     /** Polls readiness and a real read until both succeed; returns how long that took. */
     private static Duration awaitRecovery() {
         Instant start = Instant.now();
-        await("readiness and a read succeed").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        await("readiness and a read succeed")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> management().get("/q/health/ready").statusCode() == 200
-                        && as(TestTokens.ALICE).get("/api/v1/organizations/demo").statusCode() == 200);
+                        && as(TestTokens.ALICE)
+                                        .get("/api/v1/organizations/demo")
+                                        .statusCode()
+                                == 200);
         return Duration.between(start, Instant.now());
     }
 }

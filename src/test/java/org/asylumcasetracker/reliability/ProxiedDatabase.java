@@ -39,7 +39,8 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
             postgres = startDatabase();
             reactor = new NioReactor(10);
             int proxyPort = freePort();
-            proxy = TcpCrusherBuilder.builder().withReactor(reactor)
+            proxy = TcpCrusherBuilder.builder()
+                    .withReactor(reactor)
                     .withBindAddress("127.0.0.1", proxyPort)
                     .withConnectAddress("127.0.0.1", databasePort)
                     // the delay applies only while a test asks for it
@@ -47,9 +48,13 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
                     .withOutgoingThrottlerFactory(address -> new SwitchableDelay())
                     .buildAndOpen();
             current = this;
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxyPort + "/postgres",
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:postgresql://127.0.0.1:" + proxyPort + "/postgres",
+                    "quarkus.datasource.username",
+                    "postgres",
+                    "quarkus.datasource.password",
+                    "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +91,10 @@ public class ProxiedDatabase implements QuarkusTestResourceLifecycleManager {
     }
 
     private EmbeddedPostgres startDatabase() throws IOException {
-        return EmbeddedPostgres.builder().setPort(databasePort).setDataDirectory(dataDir).setCleanDataDirectory(false)
+        return EmbeddedPostgres.builder()
+                .setPort(databasePort)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
                 .start();
     }
 

@@ -42,8 +42,8 @@ class CsvExportTest {
 
     private static final String REPORT = "/api/v1/reports/overdue";
     private static final int CAP = 25;
-    private static final List<String> HOSTILE_FIRST_NAMES = List.of("-2+3+cmd|' /C calc'!A0", "=HYPERLINK(\"x\")",
-            "+1+1", "@SUM(A1)");
+    private static final List<String> HOSTILE_FIRST_NAMES =
+            List.of("-2+3+cmd|' /C calc'!A0", "=HYPERLINK(\"x\")", "+1+1", "@SUM(A1)");
 
     @Test
     void namesThatLookLikeFormulasArriveAsText() throws IOException {
@@ -52,12 +52,28 @@ class CsvExportTest {
         for (String firstName : HOSTILE_FIRST_NAMES) {
             overdueFiling(caseworker, firstName);
         }
-        String csv = as(TestTokens.token("sv", "supervisor", org)).accept("text/csv").get(REPORT).then()
-                .statusCode(200).contentType(containsString("text/csv")).extract().asString();
-        Set<String> names = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords().stream().map(r -> r.get("clientName"))
+        String csv = as(TestTokens.token("sv", "supervisor", org))
+                .accept("text/csv")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .extract()
+                .asString();
+        Set<String> names = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords()
+                .stream()
+                .map(r -> r.get("clientName"))
                 .collect(Collectors.toSet());
-        assertEquals(HOSTILE_FIRST_NAMES.stream().map(n -> "'" + n + " " + Mother.LAST_NAME).collect(Collectors.toSet()),
+        assertEquals(
+                HOSTILE_FIRST_NAMES.stream()
+                        .map(n -> "'" + n + " " + Mother.LAST_NAME)
+                        .collect(Collectors.toSet()),
                 names);
     }
 
@@ -70,7 +86,11 @@ class CsvExportTest {
             overdueFiling(i % 2 == 0 ? first : second, "Client" + i);
         }
         String supervisor = TestTokens.token("sv", "supervisor", org);
-        as(supervisor).accept("text/csv").get(REPORT).then().statusCode(422)
+        as(supervisor)
+                .accept("text/csv")
+                .get(REPORT)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("code", equalTo("EXPORT_TOO_LARGE"))
                 .body("detail", containsString("" + (CAP + 1)))
@@ -78,26 +98,51 @@ class CsvExportTest {
                 .body("detail", containsString("page"));
         // the JSON report pages through them all, and a filtered export stays under the cap
         as(supervisor).get(REPORT).then().statusCode(200).body("total", equalTo(CAP + 1));
-        String filtered = as(supervisor).accept("text/csv").queryParam("caseworker", "cw1").get(REPORT).then()
-                .statusCode(200).extract().asString();
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(filtered)).getRecords();
+        String filtered = as(supervisor)
+                .accept("text/csv")
+                .queryParam("caseworker", "cw1")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(filtered))
+                .getRecords();
         assertEquals(CAP / 2 + 1, rows.size());
     }
 
     @Test
     void asOfMustLieWithinTenYearsOfToday() {
         LocalDate today = LocalDate.now();
-        for (String asOf : List.of("1900-01-01", today.minusYears(10).minusDays(2).toString(),
-                today.plusYears(10).plusDays(2).toString(), "9999-12-31")) {
+        for (String asOf : List.of(
+                "1900-01-01",
+                today.minusYears(10).minusDays(2).toString(),
+                today.plusYears(10).plusDays(2).toString(),
+                "9999-12-31")) {
             for (String path : List.of(REPORT, REPORT + "/summary")) {
-                as(TestTokens.BOB).queryParam("asOf", asOf).get(path).then().statusCode(400)
-                        .contentType("application/problem+json").body("errors[0].field", equalTo("asOf"));
+                as(TestTokens.BOB)
+                        .queryParam("asOf", asOf)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("asOf"));
             }
-            as(TestTokens.BOB).accept("text/csv").queryParam("asOf", asOf).get(REPORT).then().statusCode(400)
+            as(TestTokens.BOB)
+                    .accept("text/csv")
+                    .queryParam("asOf", asOf)
+                    .get(REPORT)
+                    .then()
+                    .statusCode(400)
                     .body("errors[0].field", equalTo("asOf"));
         }
-        for (String asOf : List.of(today.minusYears(9).toString(), today.plusYears(9).toString())) {
+        for (String asOf :
+                List.of(today.minusYears(9).toString(), today.plusYears(9).toString())) {
             as(TestTokens.BOB).queryParam("asOf", asOf).get(REPORT).then().statusCode(200);
         }
     }
@@ -114,7 +159,13 @@ class CsvExportTest {
         Map<String, Object> client = Mother.client();
         client.put("firstName", firstName);
         client.put("lastName", Mother.LAST_NAME);
-        String clientId = as(caseworker).body(client).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        String clientId = as(caseworker)
+                .body(client)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Mother.createFiling(caseworker, Mother.uscisFiling(clientId, "MAIL", 100));
     }
 }

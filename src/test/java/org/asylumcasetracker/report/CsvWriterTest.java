@@ -17,8 +17,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CsvWriterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=1+1", "+1+1", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A9)", "\t=1+1", "\r=1+1",
-            "=HYPERLINK(\"http://evil.example\",\"click\")", "-", "=", "+", "@", "\t", "\r"})
+    @ValueSource(
+            strings = {
+                "=1+1",
+                "+1+1",
+                "-2+3+cmd|' /C calc'!A0",
+                "@SUM(A1:A9)",
+                "\t=1+1",
+                "\r=1+1",
+                "=HYPERLINK(\"http://evil.example\",\"click\")",
+                "-",
+                "=",
+                "+",
+                "@",
+                "\t",
+                "\r"
+            })
     void everyFormulaTriggerIsPrefixedWithAnApostrophe(String cell) throws IOException {
         assertEquals(List.of("'" + cell, "plain"), readBack(List.of(cell, "plain")));
     }
@@ -32,8 +46,18 @@ class CsvWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Amina Haddad", "Seán \"Jack\" O'Brien, Jr.", "a=b", "x-1", "name@example.org",
-            "أمينة حداد 王", "two\nlines", "'already quoted", ""})
+    @ValueSource(
+            strings = {
+                "Amina Haddad",
+                "Seán \"Jack\" O'Brien, Jr.",
+                "a=b",
+                "x-1",
+                "name@example.org",
+                "أمينة حداد 王",
+                "two\nlines",
+                "'already quoted",
+                ""
+            })
     void otherCellsReadBackExactly(String cell) throws IOException {
         assertEquals(List.of(cell, "next"), readBack(List.of(cell, "next")));
     }
@@ -41,7 +65,8 @@ class CsvWriterTest {
     private static List<String> readBack(List<String> cells) throws IOException {
         StringWriter out = new StringWriter();
         new CsvWriter(out).row(cells);
-        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
+        List<CSVRecord> records =
+                CSVFormat.RFC4180.parse(new StringReader(out.toString())).getRecords();
         assertEquals(1, records.size(), out.toString());
         List<String> values = new ArrayList<>();
         records.get(0).forEach(values::add);

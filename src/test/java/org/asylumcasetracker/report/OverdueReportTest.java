@@ -53,9 +53,9 @@ class OverdueReportTest {
     private final String caseworker1 = TestTokens.token("cw1", "caseworker", org);
     private final String caseworker2 = TestTokens.token("cw2", "caseworker", org);
 
-    private String uscisFiling;      // receipt overdue (HIGH, about 10 days)
-    private String courtNoPackage;   // package not mailed (HIGH, 193 days) and work permit eligible (INFO, 50 days)
-    private String courtHearing;     // hearing approaching with biometrics not done (CRITICAL, 20 days)
+    private String uscisFiling; // receipt overdue (HIGH, about 10 days)
+    private String courtNoPackage; // package not mailed (HIGH, 193 days) and work permit eligible (INFO, 50 days)
+    private String courtHearing; // hearing approaching with biometrics not done (CRITICAL, 20 days)
 
     @BeforeEach
     void aClinicWithThreeSituations() {
@@ -69,7 +69,13 @@ class OverdueReportTest {
         Map<String, Object> tricky = Mother.client();
         tricky.put("firstName", TRICKY_FIRST);
         tricky.put("lastName", TRICKY_LAST);
-        String a = as(caseworker1).body(tricky).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        String a = as(caseworker1)
+                .body(tricky)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         uscisFiling = Mother.createFiling(caseworker1, Mother.uscisFiling(a, "MAIL", 100));
 
         String b = Mother.createClient(caseworker2);
@@ -78,22 +84,39 @@ class OverdueReportTest {
         Map<String, Object> arabic = Mother.client();
         arabic.put("firstName", "أمينة");
         arabic.put("lastName", "حداد 王");
-        String c = as(caseworker1).body(arabic).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        String c = as(caseworker1)
+                .body(arabic)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Map<String, Object> court = Mother.courtFiling(c, 30);
         court.put("individualHearingAt", morning(40));
         courtHearing = Mother.createFiling(caseworker1, court);
-        as(caseworker1).body(event("USCIS_PACKAGE_MAILED", daysAgo(25))).post("/api/v1/filings/{id}/events", courtHearing)
-                .then().statusCode(201);
+        as(caseworker1)
+                .body(event("USCIS_PACKAGE_MAILED", daysAgo(25)))
+                .post("/api/v1/filings/{id}/events", courtHearing)
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void todaysRowsAreSortedBySeverityThenDaysOverdue() {
         String receiptDue = today().minusDays(100).plusMonths(3).toString();
-        as(supervisor).get(REPORT).then().statusCode(200)
+        as(supervisor)
+                .get(REPORT)
+                .then()
+                .statusCode(200)
                 .body("asOf", equalTo(today().toString()))
                 .body("total", equalTo(4))
-                .body("items.code", contains("HEARING_APPROACHING_BIOMETRICS_INCOMPLETE", "USCIS_PACKAGE_NOT_MAILED",
-                        "RECEIPT_OVERDUE", "WORK_PERMIT_ELIGIBLE"))
+                .body(
+                        "items.code",
+                        contains(
+                                "HEARING_APPROACHING_BIOMETRICS_INCOMPLETE",
+                                "USCIS_PACKAGE_NOT_MAILED",
+                                "RECEIPT_OVERDUE",
+                                "WORK_PERMIT_ELIGIBLE"))
                 .body("items.filingId", contains(courtHearing, courtNoPackage, uscisFiling, courtNoPackage))
                 .body("items.severity", contains("CRITICAL", "HIGH", "HIGH", "INFO"))
                 .body("items[0].daysOverdue", equalTo(20))
@@ -106,7 +129,8 @@ class OverdueReportTest {
                 .body("items[2].actions.kind", hasItem("CALL"))
                 .body("items[2].actions.find { it.kind == 'CALL' }.phone", equalTo("1-800-375-5283"))
                 .body("items[2].actions.find { it.kind == 'CALL' }.say", equalTo("InfoPass"))
-                .body("items[2].actions.find { it.kind == 'CALL' }.haveReady",
+                .body(
+                        "items[2].actions.find { it.kind == 'CALL' }.haveReady",
                         contains("A_NUMBER", "MAILING_DATE", "TRACKING_NUMBER"))
                 .body("items[0].actions.who", hasItem("GOVERNMENT_ATTORNEY"))
                 .body(not(containsString("A012345678")))
@@ -115,16 +139,36 @@ class OverdueReportTest {
 
     @Test
     void anyDayCanBeAsked() {
-        as(reports).queryParam("asOf", daysAgo(60)).get(REPORT).then().statusCode(200)
-                .body("items.code", contains("USCIS_PACKAGE_NOT_MAILED")).body("items[0].daysOverdue", equalTo(133));
-        as(reports).queryParam("asOf", today().plusDays(30).toString()).get(REPORT).then()
-                .body("items.code", contains("HEARING_APPROACHING_BIOMETRICS_INCOMPLETE", "USCIS_PACKAGE_NOT_MAILED",
-                        "RECEIPT_OVERDUE", "WORK_PERMIT_ELIGIBLE"))
+        as(reports)
+                .queryParam("asOf", daysAgo(60))
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .body("items.code", contains("USCIS_PACKAGE_NOT_MAILED"))
+                .body("items[0].daysOverdue", equalTo(133));
+        as(reports)
+                .queryParam("asOf", today().plusDays(30).toString())
+                .get(REPORT)
+                .then()
+                .body(
+                        "items.code",
+                        contains(
+                                "HEARING_APPROACHING_BIOMETRICS_INCOMPLETE",
+                                "USCIS_PACKAGE_NOT_MAILED",
+                                "RECEIPT_OVERDUE",
+                                "WORK_PERMIT_ELIGIBLE"))
                 .body("items[0].daysOverdue", equalTo(50));
         // after the hearing date the hearing warning is over
-        as(reports).queryParam("asOf", today().plusDays(41).toString()).get(REPORT).then()
+        as(reports)
+                .queryParam("asOf", today().plusDays(41).toString())
+                .get(REPORT)
+                .then()
                 .body("items.code", not(hasItem("HEARING_APPROACHING_BIOMETRICS_INCOMPLETE")));
-        as(reports).queryParam("asOf", "next tuesday").get(REPORT).then().statusCode(400)
+        as(reports)
+                .queryParam("asOf", "next tuesday")
+                .get(REPORT)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
     }
 
@@ -140,11 +184,17 @@ class OverdueReportTest {
         as(boss).queryParam("caseworker", "cw1").get(REPORT).then().body("items.filingId", contains(filing));
         as(boss).get(SUMMARY).then().body("byCaseworker.cw1", equalTo(1));
 
-        as(boss).contentType("application/merge-patch+json").body(Map.of("caseworker", "cw2"))
-                .patch("/api/v1/clients/{id}", client).then().statusCode(200);
+        as(boss).contentType("application/merge-patch+json")
+                .body(Map.of("caseworker", "cw2"))
+                .patch("/api/v1/clients/{id}", client)
+                .then()
+                .statusCode(200);
 
         as(boss).queryParam("caseworker", "cw1").get(REPORT).then().body("total", equalTo(0));
-        as(boss).queryParam("caseworker", "cw2").get(REPORT).then().body("total", equalTo(1))
+        as(boss).queryParam("caseworker", "cw2")
+                .get(REPORT)
+                .then()
+                .body("total", equalTo(1))
                 .body("items[0].caseworker", equalTo("cw2"));
         as(boss).get(SUMMARY).then().body("byCaseworker.cw2", equalTo(1)).body("byCaseworker.cw1", equalTo(null));
         as(first).get(REPORT).then().body("total", equalTo(0));
@@ -154,24 +204,61 @@ class OverdueReportTest {
 
     @Test
     void filtersAndPaging() {
-        as(supervisor).queryParam("code", "RECEIPT_OVERDUE").get(REPORT).then().body("items.filingId", contains(uscisFiling));
-        as(supervisor).queryParam("severity", "CRITICAL").get(REPORT).then().body("items.filingId", contains(courtHearing));
+        as(supervisor)
+                .queryParam("code", "RECEIPT_OVERDUE")
+                .get(REPORT)
+                .then()
+                .body("items.filingId", contains(uscisFiling));
+        as(supervisor)
+                .queryParam("severity", "CRITICAL")
+                .get(REPORT)
+                .then()
+                .body("items.filingId", contains(courtHearing));
         as(supervisor).queryParam("venue", "USCIS").get(REPORT).then().body("items.filingId", contains(uscisFiling));
-        as(supervisor).queryParam("caseworker", "cw2").get(REPORT).then().body("total", equalTo(2))
+        as(supervisor)
+                .queryParam("caseworker", "cw2")
+                .get(REPORT)
+                .then()
+                .body("total", equalTo(2))
                 .body("items.filingId", contains(courtNoPackage, courtNoPackage));
-        as(supervisor).queryParam("size", 2).get(REPORT).then().body("items.size()", equalTo(2)).body("total", equalTo(4));
-        as(supervisor).queryParam("size", 2).queryParam("page", 1).get(REPORT).then()
+        as(supervisor)
+                .queryParam("size", 2)
+                .get(REPORT)
+                .then()
+                .body("items.size()", equalTo(2))
+                .body("total", equalTo(4));
+        as(supervisor)
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get(REPORT)
+                .then()
                 .body("items.code", contains("RECEIPT_OVERDUE", "WORK_PERMIT_ELIGIBLE"));
         as(supervisor).queryParam("code", "SOMETHING_ELSE").get(REPORT).then().statusCode(400);
-        as(supervisor).queryParam("size", 500).get(REPORT).then().statusCode(400).body("errors[0].field", equalTo("size"));
+        as(supervisor)
+                .queryParam("size", 500)
+                .get(REPORT)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("size"));
     }
 
     @Test
     void csvHasAHeaderAndReadsBackExactly() throws IOException {
-        String csv = as(supervisor).accept("text/csv").get(REPORT).then().statusCode(200)
-                .contentType(containsString("text/csv")).extract().asString();
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        String csv = as(supervisor)
+                .accept("text/csv")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .extract()
+                .asString();
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
         assertEquals(4, records.size());
         CSVRecord receipt = records.get(2);
         assertEquals("RECEIPT_OVERDUE", receipt.get("code"));
@@ -180,16 +267,36 @@ class OverdueReportTest {
         assertEquals("cw1", receipt.get("caseworker"));
         assertEquals("أمينة حداد 王", records.get(0).get("clientName"));
         assertEquals("193", records.get(1).get("daysOverdue"));
-        assertEquals(List.of("code", "severity", "dueOn", "daysOverdue", "filingId", "clientId", "clientName",
-                "caseworker", "stage", "venue"), records.get(0).getParser().getHeaderNames());
-        String filtered = as(supervisor).accept("text/csv").queryParam("severity", "INFO").get(REPORT).then()
-                .statusCode(200).extract().asString();
+        assertEquals(
+                List.of(
+                        "code",
+                        "severity",
+                        "dueOn",
+                        "daysOverdue",
+                        "filingId",
+                        "clientId",
+                        "clientName",
+                        "caseworker",
+                        "stage",
+                        "venue"),
+                records.get(0).getParser().getHeaderNames());
+        String filtered = as(supervisor)
+                .accept("text/csv")
+                .queryParam("severity", "INFO")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(2, filtered.lines().count());
     }
 
     @Test
     void summaryCountsByCodeSeverityCaseworkerAndAge() {
-        as(reports).get(SUMMARY).then().statusCode(200)
+        as(reports)
+                .get(SUMMARY)
+                .then()
+                .statusCode(200)
                 .body("asOf", equalTo(today().toString()))
                 .body("total", equalTo(4))
                 .body("byCode.RECEIPT_OVERDUE", equalTo(1))
@@ -204,15 +311,28 @@ class OverdueReportTest {
                 .body("aging.'31-60'", equalTo(1))
                 .body("aging.'61-90'", equalTo(0))
                 .body("aging.'90+'", equalTo(1));
-        as(reports).queryParam("asOf", daysAgo(60)).get(SUMMARY).then().body("total", equalTo(1))
+        as(reports)
+                .queryParam("asOf", daysAgo(60))
+                .get(SUMMARY)
+                .then()
+                .body("total", equalTo(1))
                 .body("aging.'90+'", equalTo(1));
     }
 
     @Test
     void caseworkersSeeTheirOwnClientsOnly() {
-        as(caseworker1).get(REPORT).then().statusCode(200).body("total", equalTo(2))
+        as(caseworker1)
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
                 .body("items.filingId", contains(courtHearing, uscisFiling));
-        as(caseworker1).queryParam("caseworker", "cw1").get(REPORT).then().statusCode(200).body("total", equalTo(2));
+        as(caseworker1)
+                .queryParam("caseworker", "cw1")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
         as(caseworker1).queryParam("caseworker", "cw2").get(REPORT).then().statusCode(403);
         as(caseworker1).get(SUMMARY).then().statusCode(403);
     }
@@ -225,35 +345,80 @@ class OverdueReportTest {
         as(TestTokens.token("svc", "integration", org)).get(REPORT).then().statusCode(403);
         as(TestTokens.token("svc", "integration", org)).get(SUMMARY).then().statusCode(403);
         // the demo clinic's supervisor sees none of this clinic's rows, in JSON, CSV or summary
-        as(TestTokens.BOB).queryParam("size", 200).get(REPORT).then().statusCode(200)
+        as(TestTokens.BOB)
+                .queryParam("size", 200)
+                .get(REPORT)
+                .then()
+                .statusCode(200)
                 .body("items.filingId", not(hasItem(uscisFiling)))
                 .body("items.filingId", not(hasItem(courtHearing)));
-        as(TestTokens.BOB).accept("text/csv").get(REPORT).then().statusCode(200)
-                .body(not(containsString(uscisFiling))).body(not(containsString(TRICKY_LAST)));
+        as(TestTokens.BOB)
+                .accept("text/csv")
+                .get(REPORT)
+                .then()
+                .statusCode(200)
+                .body(not(containsString(uscisFiling)))
+                .body(not(containsString(TRICKY_LAST)));
         as(TestTokens.BOB).get(SUMMARY).then().statusCode(200).body("byCaseworker.cw1", equalTo(null));
     }
 
     @Test
     void aSettingsChangeMovesDueDates() {
-        Map<String, Object> settings = new HashMap<>(Map.of("receiptOverdueMonths", 4,
-                "biometricsNoticeOverdueMonths", 2, "hearingWarningDays", 60, "packageGraceDays", 7,
-                "appointmentReminderDays", 7, "walkInWindowDays", 21, "onlineRescheduleCutoffHours", 12,
-                "maxOnlineReschedules", 2, "workPermitWaitDays", 150, "courtBiometricsProcess", "MAIL_PACKAGE"));
+        Map<String, Object> settings = new HashMap<>(Map.of(
+                "receiptOverdueMonths",
+                4,
+                "biometricsNoticeOverdueMonths",
+                2,
+                "hearingWarningDays",
+                60,
+                "packageGraceDays",
+                7,
+                "appointmentReminderDays",
+                7,
+                "walkInWindowDays",
+                21,
+                "onlineRescheduleCutoffHours",
+                12,
+                "maxOnlineReschedules",
+                2,
+                "workPermitWaitDays",
+                150,
+                "courtBiometricsProcess",
+                "MAIL_PACKAGE"));
         try {
-            as(supervisor).body(settings).put("/api/v1/organizations/" + org + "/settings").then().statusCode(200)
+            as(supervisor)
+                    .body(settings)
+                    .put("/api/v1/organizations/" + org + "/settings")
+                    .then()
+                    .statusCode(200)
                     .body("recomputation.status", equalTo("PENDING"))
                     .body("recomputation.requestedAt", notNullValue());
             // the alerts follow in the background: until the job has run, the report still shows the old windows
             as(supervisor).get(REPORT).then().body("total", equalTo(4));
             recomputeJob.runPending();
-            as(supervisor).get("/api/v1/organizations/" + org + "/settings").then().statusCode(200)
-                    .body("recomputation.status", equalTo("DONE")).body("recomputation.finishedAt", notNullValue());
-            as(supervisor).get(REPORT).then().body("items.code", not(hasItem("RECEIPT_OVERDUE"))).body("total", equalTo(3));
-            as(supervisor).get("/api/v1/filings/" + uscisFiling + "/alerts").then().statusCode(200)
+            as(supervisor)
+                    .get("/api/v1/organizations/" + org + "/settings")
+                    .then()
+                    .statusCode(200)
+                    .body("recomputation.status", equalTo("DONE"))
+                    .body("recomputation.finishedAt", notNullValue());
+            as(supervisor)
+                    .get(REPORT)
+                    .then()
+                    .body("items.code", not(hasItem("RECEIPT_OVERDUE")))
+                    .body("total", equalTo(3));
+            as(supervisor)
+                    .get("/api/v1/filings/" + uscisFiling + "/alerts")
+                    .then()
+                    .statusCode(200)
                     .body("items.code", not(hasItem("RECEIPT_OVERDUE")));
         } finally {
             settings.put("receiptOverdueMonths", 3);
-            as(supervisor).body(settings).put("/api/v1/organizations/" + org + "/settings").then().statusCode(200);
+            as(supervisor)
+                    .body(settings)
+                    .put("/api/v1/organizations/" + org + "/settings")
+                    .then()
+                    .statusCode(200);
             recomputeJob.runPending();
         }
         as(supervisor).get(REPORT).then().body("total", equalTo(4));

@@ -56,12 +56,16 @@ class ReportAgreesWithFilingAlertsTest {
 
     @Inject
     OrganizationRepository organizations;
+
     @Inject
     ClientRepository clients;
+
     @Inject
     FilingRepository filings;
+
     @Inject
     AlertWindowStore windows;
+
     @Inject
     OverdueQueries queries;
 
@@ -78,9 +82,21 @@ class ReportAgreesWithFilingAlertsTest {
             organizations.persist(new Organization(org, "Property Clinic", ZONE));
             for (int i = 0; i < CLIENTS; i++) {
                 Client client = new Client(org);
-                Set<IdentityDocument> documents = random.nextBoolean() ? Set.of(IdentityDocument.PASSPORT)
+                Set<IdentityDocument> documents = random.nextBoolean()
+                        ? Set.of(IdentityDocument.PASSPORT)
                         : Set.of(IdentityDocument.BIRTH_CERTIFICATE);
-                client.update(null, "Client", "No" + i, null, null, null, null, null, null, null, documents,
+                client.update(
+                        null,
+                        "Client",
+                        "No" + i,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        documents,
                         "cw" + random.nextInt(4));
                 clients.persist(client);
                 clientIds.add(client.getId());
@@ -113,8 +129,11 @@ class ReportAgreesWithFilingAlertsTest {
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);
                 for (Filing filing : filings.list("organizationId", org)) {
-                    expected.addAll(AlertRules.evaluate(FilingFacts.of(filing, primaryIdByClient.get(filing.getClientId())),
-                            organization.settings(), ZONE, asOf));
+                    expected.addAll(AlertRules.evaluate(
+                            FilingFacts.of(filing, primaryIdByClient.get(filing.getClientId())),
+                            organization.settings(),
+                            ZONE,
+                            asOf));
                 }
             });
             Set<String> fromReport = new HashSet<>();
@@ -133,8 +152,14 @@ class ReportAgreesWithFilingAlertsTest {
                     .thenComparing(OverdueRow::daysOverdue, Comparator.reverseOrder())
                     .thenComparing(r -> r.code().name())
                     .thenComparing(r -> r.filingId().toString()));
-            assertEquals(sorted.stream().map(r -> r.code().severity() + "|" + r.daysOverdue()).toList(),
-                    rows.stream().map(r -> r.code().severity() + "|" + r.daysOverdue()).toList(), "report order");
+            assertEquals(
+                    sorted.stream()
+                            .map(r -> r.code().severity() + "|" + r.daysOverdue())
+                            .toList(),
+                    rows.stream()
+                            .map(r -> r.code().severity() + "|" + r.daysOverdue())
+                            .toList(),
+                    "report order");
             compared += rows.size();
         }
         assertEquals(FILINGS, filingIds.size());
@@ -146,7 +171,12 @@ class ReportAgreesWithFilingAlertsTest {
         Venue venue = random.nextBoolean() ? Venue.USCIS : Venue.IMMIGRATION_COURT;
         Channel channel = venue == Venue.USCIS ? (random.nextBoolean() ? Channel.MAIL : Channel.ONLINE) : null;
         LocalDate day = today.minusDays(random.nextInt(800));
-        Filing filing = Filing.open(org, clientId, venue, channel, day,
+        Filing filing = Filing.open(
+                org,
+                clientId,
+                venue,
+                channel,
+                day,
                 random.nextInt(4) == 0 ? CourtBiometricsProcess.AUTOMATIC : CourtBiometricsProcess.MAIL_PACKAGE);
         if (venue == Venue.IMMIGRATION_COURT && random.nextBoolean()) {
             filing.describe(null, null, day, "Court", at(day.plusDays(60 + random.nextInt(400))), List.of());
@@ -168,14 +198,21 @@ class ReportAgreesWithFilingAlertsTest {
                 switch (type) {
                     case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, "TRACK" + i);
                     case RECEIPT_RECEIVED -> filing.recordReceipt(context, "IOE0912345678");
-                    case BIOMETRICS_NOTICE_RECEIVED -> filing.recordBiometricsNotice(context,
-                            at(day.plusDays(random.nextInt(60))).plusHours(random.nextInt(15)), "ASC",
-                            random.nextBoolean() ? DeliveredVia.MAIL : null);
-                    case RESCHEDULE_REQUESTED -> filing.requestReschedule(context, RescheduleVia.PHONE, recorded, null, 12, 2);
+                    case BIOMETRICS_NOTICE_RECEIVED ->
+                        filing.recordBiometricsNotice(
+                                context,
+                                at(day.plusDays(random.nextInt(60))).plusHours(random.nextInt(15)),
+                                "ASC",
+                                random.nextBoolean() ? DeliveredVia.MAIL : null);
+                    case RESCHEDULE_REQUESTED ->
+                        filing.requestReschedule(context, RescheduleVia.PHONE, recorded, null, 12, 2);
                     case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, random.nextBoolean());
                     case BIOMETRICS_MISSED -> filing.recordBiometricsMissed(context);
-                    case HEARING_SCHEDULED -> filing.scheduleHearing(context, at(day.plusDays(random.nextInt(300))),
-                            random.nextBoolean() ? HearingKind.INDIVIDUAL : HearingKind.MASTER_CALENDAR);
+                    case HEARING_SCHEDULED ->
+                        filing.scheduleHearing(
+                                context,
+                                at(day.plusDays(random.nextInt(300))),
+                                random.nextBoolean() ? HearingKind.INDIVIDUAL : HearingKind.MASTER_CALENDAR);
                     case CONTACT_LOGGED -> filing.logContact(context, ContactChannel.USCIS_CONTACT_CENTER, null);
                     case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
                     case CLOSED -> filing.close(context, Outcome.OTHER);

@@ -8,8 +8,7 @@ import io.restassured.specification.RequestSpecification;
 /** REST Assured requests as a given token holder; {@code anonymous()} sends no token. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);

@@ -9,8 +9,7 @@ public final class Dates {
 
     public static final ZoneId DEMO_ZONE = ZoneId.of("America/New_York");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static LocalDate today() {
         return LocalDate.now(DEMO_ZONE);
@@ -26,7 +25,11 @@ public final class Dates {
 
     /** 09:00 local time, {@code days} from today (negative: in the past), with its offset. */
     public static String morning(int days) {
-        return today().plusDays(days).atTime(9, 0).atZone(DEMO_ZONE).toOffsetDateTime().toString();
+        return today().plusDays(days)
+                .atTime(9, 0)
+                .atZone(DEMO_ZONE)
+                .toOffsetDateTime()
+                .toString();
     }
 
     public static String hoursFromNow(long hours) {

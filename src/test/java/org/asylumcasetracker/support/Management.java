@@ -11,8 +11,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class Management {
 
-    private Management() {
-    }
+    private Management() {}
 
     public static RequestSpecification management() {
         return given().port(port());

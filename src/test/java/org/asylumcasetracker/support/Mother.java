@@ -15,8 +15,7 @@ public final class Mother {
     public static final String RECEIPT_NUMBER = "IOE0912345678";
     public static final String ASC_LOCATION = "USCIS ASC Newark, 970 Broad St, Newark NJ";
 
-    private Mother() {
-    }
+    private Mother() {}
 
     public static Map<String, Object> client() {
         Map<String, Object> body = new HashMap<>();
@@ -27,13 +26,21 @@ public final class Mother {
         body.put("preferredLanguage", "ar");
         body.put("phone", "+1 973 555 0100");
         body.put("email", "amina@example.org");
-        body.put("mailingAddress", Map.of("line1", "123 Main St", "city", "Newark", "state", "NJ", "postalCode", "07102"));
+        body.put(
+                "mailingAddress",
+                Map.of("line1", "123 Main St", "city", "Newark", "state", "NJ", "postalCode", "07102"));
         body.put("identityDocuments", List.of("PASSPORT"));
         return body;
     }
 
     public static String createClient(String token) {
-        return as(token).body(client()).post("/api/v1/clients").then().statusCode(201).extract().path("id");
+        return as(token)
+                .body(client())
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Map<String, Object> uscisFiling(String clientId, String channel, int filedDaysAgo) {
@@ -55,7 +62,13 @@ public final class Mother {
     }
 
     public static String createFiling(String token, Map<String, Object> body) {
-        return as(token).body(body).post("/api/v1/filings").then().statusCode(201).extract().path("id");
+        return as(token)
+                .body(body)
+                .post("/api/v1/filings")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static Map<String, Object> event(String type, String occurredOn, Object... fields) {

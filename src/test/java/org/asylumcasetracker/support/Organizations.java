@@ -10,8 +10,7 @@ public final class Organizations {
     public static final String DEMO = "demo";
     public static final String OTHER_CLINIC = "other-clinic";
 
-    private Organizations() {
-    }
+    private Organizations() {}
 
     public static void ensureDemoTenants() {
         ensure(DEMO, "Demo Immigration Legal Services", "America/New_York");
@@ -19,8 +18,10 @@ public final class Organizations {
     }
 
     public static void ensure(String id, String name, String timeZone) {
-        int status = as(TestTokens.ADMIN).body(Map.of("id", id, "name", name, "timeZone", timeZone))
-                .post("/api/v1/organizations").statusCode();
+        int status = as(TestTokens.ADMIN)
+                .body(Map.of("id", id, "name", name, "timeZone", timeZone))
+                .post("/api/v1/organizations")
+                .statusCode();
         if (status != 201 && status != 409) {
             throw new IllegalStateException("Could not create organization " + id + ": HTTP " + status);
         }

@@ -17,6 +17,7 @@ public final class TestTokens {
     public static final String ISSUER = "https://server.example.com";
     /** The audience every token must name (quarkus.oidc.token.audience). */
     public static final String AUDIENCE = "asylum-case-tracker";
+
     public static final String FRONTEND_CLIENT = "cases-frontend";
     public static final String INTEGRATION_CLIENT = "clinic-integration";
 
@@ -28,8 +29,7 @@ public final class TestTokens {
     public static final String ADMIN = token("admin", "admin", null);
     public static final String INTEGRATION = token("service-account-clinic-integration", "integration", "demo");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String token(String username, String role, String organization) {
         JwtClaimsBuilder claims = claims(username, role, organization);

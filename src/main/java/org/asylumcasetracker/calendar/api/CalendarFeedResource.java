@@ -28,9 +28,9 @@ import java.util.UUID;
 import org.asylumcasetracker.calendar.CalendarConfig;
 import org.asylumcasetracker.calendar.CalendarFeed;
 import org.asylumcasetracker.calendar.CalendarFeedService;
-import org.asylumcasetracker.platform.idempotency.Idempotent;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
+import org.asylumcasetracker.platform.idempotency.Idempotent;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,7 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Calendar feeds", description = "Appointments and hearings in Outlook, Google Calendar or any iCalendar app")
+@Tag(
+        name = "Calendar feeds",
+        description = "Appointments and hearings in Outlook, Google Calendar or any iCalendar app")
 public class CalendarFeedResource {
 
     static final String CALENDAR = "text/calendar";
@@ -61,27 +63,36 @@ public class CalendarFeedResource {
     @Path("/calendar-feeds")
     @Idempotent
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
-    @Operation(operationId = "createCalendarFeed", summary = "Make a secret calendar address (shown once) to subscribe to")
-    @APIResponse(responseCode = "201", description = "Created; the answer holds the feed's URL",
+    @Operation(
+            operationId = "createCalendarFeed",
+            summary = "Make a secret calendar address (shown once) to subscribe to")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the answer holds the feed's URL",
             content = @Content(schema = @Schema(implementation = CalendarFeedResponse.class)))
     public Response createCalendarFeed(@NotNull @Valid CalendarFeedRequest request, @Context UriInfo uri) {
         CalendarFeedService.Created created = service.create(request.caseworker());
         URI base = config.publicBaseUrl().orElse(uri.getBaseUri());
         URI url = URI.create(base.toString().replaceAll("/+$", "") + "/api/v1/calendars/" + created.token() + ".ics");
-        return Response.created(URI.create("/api/v1/calendar-feeds/" + created.feed().getId()))
-                .entity(CalendarFeedResponse.created(created.feed(), url)).build();
+        return Response.created(
+                        URI.create("/api/v1/calendar-feeds/" + created.feed().getId()))
+                .entity(CalendarFeedResponse.created(created.feed(), url))
+                .build();
     }
 
     @GET
     @Path("/calendar-feeds")
     @RolesAllowed({Roles.CASEWORKER, Roles.SUPERVISOR})
-    @Operation(operationId = "listCalendarFeeds", summary = "Feeds not revoked: a case worker's own, or all of the"
-            + " organization for a supervisor (never their URLs)")
+    @Operation(
+            operationId = "listCalendarFeeds",
+            summary = "Feeds not revoked: a case worker's own, or all of the"
+                    + " organization for a supervisor (never their URLs)")
     public PageResponse<CalendarFeedResponse> listCalendarFeeds(
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<CalendarFeed> found = service.list(page, size);
-        return new PageResponse<>(found.items().stream().map(CalendarFeedResponse::from).toList(), page, size, found.total());
+        return new PageResponse<>(
+                found.items().stream().map(CalendarFeedResponse::from).toList(), page, size, found.total());
     }
 
     @DELETE
@@ -100,22 +111,28 @@ public class CalendarFeedResource {
     @PermitAll
     @SecurityRequirements
     @Produces({CALENDAR, MediaType.APPLICATION_JSON})
-    @Operation(operationId = "getCalendar", summary = "The feed as iCalendar (RFC 5545); the URL is the secret, no token"
-            + " is needed. People appear by initials and filing id only",
+    @Operation(
+            operationId = "getCalendar",
+            summary = "The feed as iCalendar (RFC 5545); the URL is the secret, no token"
+                    + " is needed. People appear by initials and filing id only",
             description = "Roles: none; anyone holding the URL may read it, so revoke a feed whose URL has leaked."
                     + " Send If-None-Match with the last ETag: an unchanged feed answers 304 without a body.")
-    @APIResponse(responseCode = "200", description = "The calendar",
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar",
             content = @Content(mediaType = CALENDAR, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the version named in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such feed, or it was revoked")
-    public Response getCalendar(@PathParam("token") String token,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getCalendar(
+            @PathParam("token") String token, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CalendarFeedService.Served served = service.serve(token, ifNoneMatch);
         EntityTag tag = new EntityTag(served.etag().replace("\"", ""));
         if (served.calendar().isEmpty()) {
             return Response.notModified(tag).build();
         }
-        return Response.ok(served.calendar().get(), CALENDAR + ";charset=utf-8").tag(tag)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        return Response.ok(served.calendar().get(), CALENDAR + ";charset=utf-8")
+                .tag(tag)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .build();
     }
 }

@@ -10,10 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "CalendarFeed")
 public record CalendarFeedResponse(
         UUID id,
-        @Schema(description = "The secret address to subscribe to in a calendar app (no token needed). Only in the"
-                + " 201 answer: it is not stored and never shown again")
+
+        @Schema(
+                description = "The secret address to subscribe to in a calendar app (no token needed). Only in the"
+                        + " 201 answer: it is not stored and never shown again")
         URI url,
-        @Schema(description = "Whose clients the feed shows; absent: the whole organization") String caseworker,
+
+        @Schema(description = "Whose clients the feed shows; absent: the whole organization")
+        String caseworker,
+
         OffsetDateTime createdAt,
         String createdBy) {
 
@@ -22,7 +27,8 @@ public record CalendarFeedResponse(
     }
 
     public static CalendarFeedResponse created(CalendarFeed feed, URI url) {
-        return new CalendarFeedResponse(feed.getId(), url, feed.getCaseworker(), feed.getCreatedAt(), feed.getCreatedBy());
+        return new CalendarFeedResponse(
+                feed.getId(), url, feed.getCaseworker(), feed.getCreatedAt(), feed.getCreatedBy());
     }
 
     @Override

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An accepted suggestion and the event it recorded, with the filing after it. */
 @Schema(name = "AcceptedSuggestion")
-public record AcceptedSuggestionResponse(SuggestionResponse suggestion, RecordedEventResponse recorded) {
-}
+public record AcceptedSuggestionResponse(SuggestionResponse suggestion, RecordedEventResponse recorded) {}

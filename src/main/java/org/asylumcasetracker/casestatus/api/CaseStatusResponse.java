@@ -15,19 +15,36 @@ public record CaseStatusResponse(UUID filingId, List<Receipt> receipts) {
     @Schema(name = "CaseStatusReceipt")
     public record Receipt(
             @Schema(example = "IOE0912345678") String receiptNumber,
-            @Schema(description = "The person the receipt number belongs to") UUID clientId,
+
+            @Schema(description = "The person the receipt number belongs to")
+            UUID clientId,
+
             OffsetDateTime lastCheckedAt,
-            @Schema(description = "STATUS, RECEIPT_NOT_FOUND, RATE_LIMITED, UNAVAILABLE, REJECTED, MALFORMED_RESPONSE or"
-                    + " UNAUTHORIZED") String lastOutcome,
+
+            @Schema(
+                    description =
+                            "STATUS, RECEIPT_NOT_FOUND, RATE_LIMITED, UNAVAILABLE, REJECTED, MALFORMED_RESPONSE or"
+                                    + " UNAUTHORIZED")
+            String lastOutcome,
+
             @Schema(description = "Absent when the receipt number is no longer checked (the filing is closed)")
             OffsetDateTime nextCheckAt,
-            @Schema(description = "The latest status USCIS reported") Status current,
+
+            @Schema(description = "The latest status USCIS reported")
+            Status current,
+
             List<Status> history) {
 
         static Receipt from(ReceiptStatus r) {
             List<Status> history = r.history().stream().map(Status::from).toList();
-            return new Receipt(r.receiptNumber(), r.clientId(), r.lastCheckedAt(), r.lastOutcome(), r.nextCheckAt(),
-                    history.isEmpty() ? null : history.get(history.size() - 1), history);
+            return new Receipt(
+                    r.receiptNumber(),
+                    r.clientId(),
+                    r.lastCheckedAt(),
+                    r.lastOutcome(),
+                    r.nextCheckAt(),
+                    history.isEmpty() ? null : history.get(history.size() - 1),
+                    history);
         }
     }
 
@@ -35,10 +52,15 @@ public record CaseStatusResponse(UUID filingId, List<Receipt> receipts) {
     @Schema(name = "CaseStatusEntry")
     public record Status(
             OffsetDateTime observedAt,
-            @Schema(example = "Fingerprint Appointment Was Scheduled") String statusText,
+
+            @Schema(example = "Fingerprint Appointment Was Scheduled")
+            String statusText,
+
             String statusDescription,
             @Schema(example = "I-589") String formType,
-            @Schema(description = "The day USCIS changed the case, when it said") LocalDate modifiedOn) {
+
+            @Schema(description = "The day USCIS changed the case, when it said")
+            LocalDate modifiedOn) {
 
         static Status from(ReceiptStatus.Observation o) {
             return new Status(o.observedAt(), o.statusText(), o.statusDescription(), o.formType(), o.modifiedOn());
@@ -46,6 +68,7 @@ public record CaseStatusResponse(UUID filingId, List<Receipt> receipts) {
     }
 
     public static CaseStatusResponse of(UUID filingId, List<ReceiptStatus> receipts) {
-        return new CaseStatusResponse(filingId, receipts.stream().map(Receipt::from).toList());
+        return new CaseStatusResponse(
+                filingId, receipts.stream().map(Receipt::from).toList());
     }
 }

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The published shape of a page of suggestions. */
 @Schema(name = "SuggestionPage")
-public record SuggestionPage(List<SuggestionResponse> items, int page, int size, long total) {
-}
+public record SuggestionPage(List<SuggestionResponse> items, int page, int size, long total) {}

@@ -17,25 +17,45 @@ public record SuggestionResponse(
         UUID clientId,
         String receiptNumber,
         SuggestionKind kind,
-        @Schema(description = "The status as USCIS wrote it") String statusText,
+
+        @Schema(description = "The status as USCIS wrote it")
+        String statusText,
+
         String statusDescription,
         OffsetDateTime observedAt,
-        @Schema(description = "The event that accepting records") ProposedEventResponse proposedEvent,
+
+        @Schema(description = "The event that accepting records")
+        ProposedEventResponse proposedEvent,
+
         Suggestion.State state,
-        @Schema(description = "The event recorded on acceptance") UUID eventId,
+
+        @Schema(description = "The event recorded on acceptance")
+        UUID eventId,
+
         String decidedBy,
         OffsetDateTime decidedAt,
         OffsetDateTime createdAt) {
 
     /** The proposed event: its type, its day, and the outcome for CLOSED. */
     @Schema(name = "ProposedEvent")
-    public record ProposedEventResponse(EventType type, LocalDate occurredOn, Outcome outcome) {
-    }
+    public record ProposedEventResponse(EventType type, LocalDate occurredOn, Outcome outcome) {}
 
     public static SuggestionResponse from(Suggestion s) {
-        return new SuggestionResponse(s.id(), s.filingId(), s.clientId(), s.receiptNumber(), s.kind(), s.statusText(),
-                s.statusDescription(), s.observedAt(), new ProposedEventResponse(s.eventType(), s.occurredOn(), s.outcome()),
-                s.state(), s.eventId(), s.decidedBy(), s.decidedAt(), s.createdAt());
+        return new SuggestionResponse(
+                s.id(),
+                s.filingId(),
+                s.clientId(),
+                s.receiptNumber(),
+                s.kind(),
+                s.statusText(),
+                s.statusDescription(),
+                s.observedAt(),
+                new ProposedEventResponse(s.eventType(), s.occurredOn(), s.outcome()),
+                s.state(),
+                s.eventId(),
+                s.decidedBy(),
+                s.decidedAt(),
+                s.createdAt());
     }
 
     @Override

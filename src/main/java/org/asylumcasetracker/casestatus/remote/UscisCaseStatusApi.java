@@ -23,6 +23,7 @@ public interface UscisCaseStatusApi {
     @GET
     @Path("/{receiptNumber}")
     @Produces(MediaType.APPLICATION_JSON)
-    Response caseStatus(@PathParam("receiptNumber") String receiptNumber,
+    Response caseStatus(
+            @PathParam("receiptNumber") String receiptNumber,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -1,8 +1,5 @@
 package org.asylumcasetracker.casestatus.remote;
 
-import org.asylumcasetracker.casestatus.CaseStatusReport;
-import org.asylumcasetracker.casestatus.CheckResult;
-import org.asylumcasetracker.casestatus.UscisConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +12,9 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import org.asylumcasetracker.casestatus.CaseStatusReport;
+import org.asylumcasetracker.casestatus.CheckResult;
+import org.asylumcasetracker.casestatus.UscisConfig;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -51,8 +51,12 @@ public class UscisCaseStatusClient {
     private final Clock clock;
 
     @Inject
-    public UscisCaseStatusClient(@RestClient UscisCaseStatusApi api, UscisTokens tokens, ObjectMapper mapper,
-            UscisConfig config, Clock clock) {
+    public UscisCaseStatusClient(
+            @RestClient UscisCaseStatusApi api,
+            UscisTokens tokens,
+            ObjectMapper mapper,
+            UscisConfig config,
+            Clock clock) {
         this.api = api;
         this.tokens = tokens;
         this.mapper = mapper;
@@ -76,8 +80,7 @@ public class UscisCaseStatusClient {
         }
     }
 
-    private record Answer(int status, String body, String retryAfter) {
-    }
+    private record Answer(int status, String body, String retryAfter) {}
 
     private Answer call(String receiptNumber) {
         try (Response response = api.caseStatus(receiptNumber, "Bearer " + tokens.accessToken())) {
@@ -116,8 +119,11 @@ public class UscisCaseStatusClient {
         if (text == null) {
             return new CheckResult.Failed("MALFORMED_RESPONSE", "no current_case_status_text_en");
         }
-        return new CheckResult.Status(new CaseStatusReport(receiptNumber, text,
-                textOf(caseStatus, "current_case_status_desc_en"), textOf(caseStatus, "formType"),
+        return new CheckResult.Status(new CaseStatusReport(
+                receiptNumber,
+                text,
+                textOf(caseStatus, "current_case_status_desc_en"),
+                textOf(caseStatus, "formType"),
                 date(textOf(caseStatus, "modifiedDate"))));
     }
 
@@ -146,7 +152,8 @@ public class UscisCaseStatusClient {
                 wait = Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
             } catch (NumberFormatException notSeconds) {
                 try {
-                    Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
                     wait = Duration.between(clock.instant(), at);
                     wait = wait.isNegative() ? Duration.ZERO : wait;
                 } catch (DateTimeParseException notDate) {

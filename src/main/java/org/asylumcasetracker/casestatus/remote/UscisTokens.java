@@ -1,6 +1,5 @@
 package org.asylumcasetracker.casestatus.remote;
 
-import org.asylumcasetracker.casestatus.UscisConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientConfigBuilder;
 import io.quarkus.oidc.client.OidcClients;
@@ -10,6 +9,7 @@ import io.quarkus.oidc.common.runtime.config.OidcClientCommonConfig.Credentials.
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.asylumcasetracker.casestatus.UscisConfig;
 
 /**
  * Access tokens for the USCIS API from the Quarkus OIDC client, client-credentials grant against
@@ -60,7 +60,9 @@ public class UscisTokens {
                     .discoveryEnabled(false)
                     .tokenPath(config.effectiveTokenUrl())
                     .clientId(config.clientId().orElseThrow())
-                    .credentials().clientSecret(config.clientSecret().orElseThrow(), Method.POST).end()
+                    .credentials()
+                    .clientSecret(config.clientSecret().orElseThrow(), Method.POST)
+                    .end()
                     .grant(OidcClientConfig.Grant.Type.CLIENT)
                     .earlyTokensAcquisition(false)
                     .connectionTimeout(Duration.ofSeconds(10))

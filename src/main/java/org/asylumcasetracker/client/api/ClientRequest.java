@@ -18,27 +18,56 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A client as written by a case worker or a clinic system (create, upsert, and the target of a merge patch). */
 @Schema(name = "ClientInput")
 public record ClientRequest(
-        @Size(max = 100) @Schema(description = "The clinic system's own id, unique per organization", example = "CRM-10442")
+        @Size(max = 100)
+        @Schema(description = "The clinic system's own id, unique per organization", example = "CRM-10442")
         String externalRef,
-        @NotBlank @Size(max = 100) @Schema(example = "Amina") String firstName,
-        @NotBlank @Size(max = 100) @Schema(example = "Haddad") String lastName,
+
+        @NotBlank @Size(max = 100) @Schema(example = "Amina")
+        String firstName,
+
+        @NotBlank @Size(max = 100) @Schema(example = "Haddad")
+        String lastName,
+
         @Past @Schema(example = "1990-04-12") LocalDate dateOfBirth,
-        @Size(max = 20) @Pattern(regexp = ANumber.DOCUMENTED_PATTERN, message = ANumber.FORMAT_MESSAGE)
-        @Schema(description = "A + 7-9 digits; dashes and spaces accepted; stored as A + 9 digits",
-                example = "A123-456-789", pattern = ANumber.DOCUMENTED_PATTERN) String aNumber,
+
+        @Size(max = 20)
+        @Pattern(regexp = ANumber.DOCUMENTED_PATTERN, message = ANumber.FORMAT_MESSAGE)
+        @Schema(
+                description = "A + 7-9 digits; dashes and spaces accepted; stored as A + 9 digits",
+                example = "A123-456-789",
+                pattern = ANumber.DOCUMENTED_PATTERN)
+        String aNumber,
+
         @Size(max = 50) @Schema(example = "ar") String preferredLanguage,
+
         @Pattern(regexp = "^[+0-9 ().-]{4,30}$", message = "must be a phone number of digits, spaces and + ( ) . -")
-        @Schema(example = "+1 973 555 0100") String phone,
-        @Email @Size(max = 254) @Schema(example = "amina@example.org", format = "email") String email,
+        @Schema(example = "+1 973 555 0100")
+        String phone,
+
+        @Email @Size(max = 254) @Schema(example = "amina@example.org", format = "email")
+        String email,
+
         @Valid MailingAddressBody mailingAddress,
         @PastOrPresent @Schema(example = "2025-09-01") LocalDate lastArrivalOn,
         @Size(max = 7) Set<@NotNull IdentityDocument> identityDocuments,
-        @Size(max = 100) @Schema(description = "Username of the responsible case worker", example = "alice") String caseworker) {
+
+        @Size(max = 100) @Schema(description = "Username of the responsible case worker", example = "alice")
+        String caseworker) {
 
     public static ClientRequest from(Client c) {
-        return new ClientRequest(c.getExternalRef(), c.getFirstName(), c.getLastName(), c.getDateOfBirth(), c.getANumber(),
-                c.getPreferredLanguage(), c.getPhone(), c.getEmail(), MailingAddressBody.from(c.getMailingAddress()),
-                c.getLastArrivalOn(), c.getIdentityDocuments(), c.getCaseworker());
+        return new ClientRequest(
+                c.getExternalRef(),
+                c.getFirstName(),
+                c.getLastName(),
+                c.getDateOfBirth(),
+                c.getANumber(),
+                c.getPreferredLanguage(),
+                c.getPhone(),
+                c.getEmail(),
+                MailingAddressBody.from(c.getMailingAddress()),
+                c.getLastArrivalOn(),
+                c.getIdentityDocuments(),
+                c.getCaseworker());
     }
 
     @Override

@@ -30,11 +30,25 @@ public record ClientResponse(
         String updatedBy) {
 
     public static ClientResponse from(Client c) {
-        return new ClientResponse(c.getId(), c.getExternalRef(), c.getFirstName(), c.getLastName(), c.getDateOfBirth(),
-                c.getANumber(), c.getPreferredLanguage(), c.getPhone(), c.getEmail(),
-                MailingAddressBody.from(c.getMailingAddress()), c.getLastArrivalOn(),
-                c.getIdentityDocuments().stream().sorted().toList(), c.getCaseworker(), c.getVersion(),
-                c.getCreatedAt(), c.getCreatedBy(), c.getUpdatedAt(), c.getUpdatedBy());
+        return new ClientResponse(
+                c.getId(),
+                c.getExternalRef(),
+                c.getFirstName(),
+                c.getLastName(),
+                c.getDateOfBirth(),
+                c.getANumber(),
+                c.getPreferredLanguage(),
+                c.getPhone(),
+                c.getEmail(),
+                MailingAddressBody.from(c.getMailingAddress()),
+                c.getLastArrivalOn(),
+                c.getIdentityDocuments().stream().sorted().toList(),
+                c.getCaseworker(),
+                c.getVersion(),
+                c.getCreatedAt(),
+                c.getCreatedBy(),
+                c.getUpdatedAt(),
+                c.getUpdatedBy());
     }
 
     @Override

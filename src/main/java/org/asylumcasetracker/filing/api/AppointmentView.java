@@ -10,7 +10,8 @@ public record AppointmentView(
         String location,
         DeliveredVia deliveredVia,
         int rescheduleCount,
+
         @Schema(description = "Whether USCIS still lets it be moved online now (otherwise by phone only)")
         boolean onlineRescheduleAllowed,
-        Boolean stampedNoticeKept) {
-}
+
+        Boolean stampedNoticeKept) {}

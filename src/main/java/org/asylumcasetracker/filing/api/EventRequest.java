@@ -26,38 +26,43 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = EventRequest.UscisPackageMailed.class, name = "USCIS_PACKAGE_MAILED"),
-        @JsonSubTypes.Type(value = EventRequest.ReceiptReceived.class, name = "RECEIPT_RECEIVED"),
-        @JsonSubTypes.Type(value = EventRequest.BiometricsNoticeReceived.class, name = "BIOMETRICS_NOTICE_RECEIVED"),
-        @JsonSubTypes.Type(value = EventRequest.RescheduleRequested.class, name = "RESCHEDULE_REQUESTED"),
-        @JsonSubTypes.Type(value = EventRequest.BiometricsCompleted.class, name = "BIOMETRICS_COMPLETED"),
-        @JsonSubTypes.Type(value = EventRequest.BiometricsMissed.class, name = "BIOMETRICS_MISSED"),
-        @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
-        @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
-        @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
-        @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED")})
-@Schema(name = "EventInput",
+    @JsonSubTypes.Type(value = EventRequest.UscisPackageMailed.class, name = "USCIS_PACKAGE_MAILED"),
+    @JsonSubTypes.Type(value = EventRequest.ReceiptReceived.class, name = "RECEIPT_RECEIVED"),
+    @JsonSubTypes.Type(value = EventRequest.BiometricsNoticeReceived.class, name = "BIOMETRICS_NOTICE_RECEIVED"),
+    @JsonSubTypes.Type(value = EventRequest.RescheduleRequested.class, name = "RESCHEDULE_REQUESTED"),
+    @JsonSubTypes.Type(value = EventRequest.BiometricsCompleted.class, name = "BIOMETRICS_COMPLETED"),
+    @JsonSubTypes.Type(value = EventRequest.BiometricsMissed.class, name = "BIOMETRICS_MISSED"),
+    @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
+    @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
+    @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
+    @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED")
+})
+@Schema(
+        name = "EventInput",
         description = "An event; `type` decides which of the shapes applies. `occurredOn` is not before the filing"
                 + " date and not after today in the organization's time zone.",
         oneOf = {
-                EventRequest.UscisPackageMailed.class, EventRequest.ReceiptReceived.class,
-                EventRequest.BiometricsNoticeReceived.class, EventRequest.RescheduleRequested.class,
-                EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
-                EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
-                EventRequest.WorkPermitFiled.class, EventRequest.Closed.class},
+            EventRequest.UscisPackageMailed.class, EventRequest.ReceiptReceived.class,
+            EventRequest.BiometricsNoticeReceived.class, EventRequest.RescheduleRequested.class,
+            EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
+            EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
+            EventRequest.WorkPermitFiled.class, EventRequest.Closed.class
+        },
         discriminatorProperty = "type",
         discriminatorMapping = {
-                @DiscriminatorMapping(value = "USCIS_PACKAGE_MAILED", schema = EventRequest.UscisPackageMailed.class),
-                @DiscriminatorMapping(value = "RECEIPT_RECEIVED", schema = EventRequest.ReceiptReceived.class),
-                @DiscriminatorMapping(value = "BIOMETRICS_NOTICE_RECEIVED",
-                        schema = EventRequest.BiometricsNoticeReceived.class),
-                @DiscriminatorMapping(value = "RESCHEDULE_REQUESTED", schema = EventRequest.RescheduleRequested.class),
-                @DiscriminatorMapping(value = "BIOMETRICS_COMPLETED", schema = EventRequest.BiometricsCompleted.class),
-                @DiscriminatorMapping(value = "BIOMETRICS_MISSED", schema = EventRequest.BiometricsMissed.class),
-                @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
-                @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
-                @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
-                @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class)})
+            @DiscriminatorMapping(value = "USCIS_PACKAGE_MAILED", schema = EventRequest.UscisPackageMailed.class),
+            @DiscriminatorMapping(value = "RECEIPT_RECEIVED", schema = EventRequest.ReceiptReceived.class),
+            @DiscriminatorMapping(
+                    value = "BIOMETRICS_NOTICE_RECEIVED",
+                    schema = EventRequest.BiometricsNoticeReceived.class),
+            @DiscriminatorMapping(value = "RESCHEDULE_REQUESTED", schema = EventRequest.RescheduleRequested.class),
+            @DiscriminatorMapping(value = "BIOMETRICS_COMPLETED", schema = EventRequest.BiometricsCompleted.class),
+            @DiscriminatorMapping(value = "BIOMETRICS_MISSED", schema = EventRequest.BiometricsMissed.class),
+            @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
+            @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
+            @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
+            @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class)
+        })
 public sealed interface EventRequest {
 
     String OCCURRED_ON = "Not before filedOn, not after today";
@@ -65,11 +70,17 @@ public sealed interface EventRequest {
     /** The domain command this request asks for. */
     EventCommand toCommand();
 
-    @Schema(name = "UscisPackageMailedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "UscisPackageMailedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "USCIS_PACKAGE_MAILED"))
     record UscisPackageMailed(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-01-20") LocalDate occurredOn,
-            @Size(max = 64) @Schema(description = "The mail carrier's tracking number") String trackingNumber)
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-01-20")
+            LocalDate occurredOn,
+
+            @Size(max = 64) @Schema(description = "The mail carrier's tracking number")
+            String trackingNumber)
             implements EventRequest {
 
         @Override
@@ -78,12 +89,18 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "ReceiptReceivedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "ReceiptReceivedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RECEIPT_RECEIVED"))
     record ReceiptReceived(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-20") LocalDate occurredOn,
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-20")
+            LocalDate occurredOn,
+
             @NotBlank @Size(max = 32) @Schema(description = "3 letters + 10 digits", example = "IOE0912345678")
-            String receiptNumber) implements EventRequest {
+            String receiptNumber)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -96,15 +113,27 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "BiometricsNoticeReceivedInput", additionalProperties = Schema.False.class,
+    @Schema(
+            name = "BiometricsNoticeReceivedInput",
+            additionalProperties = Schema.False.class,
             requiredProperties = "type",
-            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_NOTICE_RECEIVED"))
+            properties =
+                    @SchemaProperty(
+                            name = "type",
+                            type = SchemaType.STRING,
+                            enumeration = "BIOMETRICS_NOTICE_RECEIVED"))
     record BiometricsNoticeReceived(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02") LocalDate occurredOn,
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02")
+            LocalDate occurredOn,
+
             @NotNull @Schema(description = "The appointment, with offset; not before the day the notice arrived")
             OffsetDateTime appointmentAt,
-            @NotBlank @Size(max = 300) @Schema(description = "The Application Support Center") String location,
-            @Schema(description = "Default: ONLINE_ACCOUNT for online filings, else MAIL") DeliveredVia deliveredVia)
+
+            @NotBlank @Size(max = 300) @Schema(description = "The Application Support Center")
+            String location,
+
+            @Schema(description = "Default: ONLINE_ACCOUNT for online filings, else MAIL")
+            DeliveredVia deliveredVia)
             implements EventRequest {
 
         @Override
@@ -113,14 +142,23 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "RescheduleRequestedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "RescheduleRequestedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "RESCHEDULE_REQUESTED"))
     record RescheduleRequested(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-05") LocalDate occurredOn,
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-05")
+            LocalDate occurredOn,
+
             @NotNull @Schema(description = "Online requests are refused close to, or after, the appointment")
             RescheduleVia via,
-            @Schema(description = "When the request was made; defaults to now") OffsetDateTime requestedAt,
-            @Size(max = 2000) String reason) implements EventRequest {
+
+            @Schema(description = "When the request was made; defaults to now")
+            OffsetDateTime requestedAt,
+
+            @Size(max = 2000) String reason)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -133,12 +171,18 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "BiometricsCompletedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "BiometricsCompletedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_COMPLETED"))
     record BiometricsCompleted(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn,
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
+            LocalDate occurredOn,
+
             @Schema(description = "Whether the client kept the notice the officer stamped; default false")
-            Boolean stampedNoticeKept) implements EventRequest {
+            Boolean stampedNoticeKept)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -146,11 +190,14 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "BiometricsMissedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "BiometricsMissedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_MISSED"))
     record BiometricsMissed(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16") LocalDate occurredOn)
-            implements EventRequest {
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
+            LocalDate occurredOn) implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -158,12 +205,21 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "HearingScheduledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "HearingScheduledInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "HEARING_SCHEDULED"))
     record HearingScheduled(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-10") LocalDate occurredOn,
-            @NotNull @Schema(description = "The hearing, with offset") OffsetDateTime hearingAt,
-            @Schema(description = "Defaults to MASTER_CALENDAR") HearingKind kind) implements EventRequest {
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-10")
+            LocalDate occurredOn,
+
+            @NotNull @Schema(description = "The hearing, with offset")
+            OffsetDateTime hearingAt,
+
+            @Schema(description = "Defaults to MASTER_CALENDAR")
+            HearingKind kind)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -171,12 +227,20 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "ContactLoggedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "ContactLoggedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CONTACT_LOGGED"))
     record ContactLogged(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-12") LocalDate occurredOn,
-            @Schema(description = "Whom the case worker or client reached") ContactChannel channel,
-            @Size(max = 4000) String note) implements EventRequest {
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-02-12")
+            LocalDate occurredOn,
+
+            @Schema(description = "Whom the case worker or client reached")
+            ContactChannel channel,
+
+            @Size(max = 4000) String note)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -189,11 +253,14 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "WorkPermitFiledInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "WorkPermitFiledInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "WORK_PERMIT_FILED"))
     record WorkPermitFiled(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15") LocalDate occurredOn)
-            implements EventRequest {
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15")
+            LocalDate occurredOn) implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
@@ -201,11 +268,17 @@ public sealed interface EventRequest {
         }
     }
 
-    @Schema(name = "ClosedInput", additionalProperties = Schema.False.class, requiredProperties = "type",
+    @Schema(
+            name = "ClosedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "CLOSED"))
     record Closed(
-            @NotNull @Schema(description = OCCURRED_ON, example = "2026-09-01") LocalDate occurredOn,
-            @NotNull Outcome outcome) implements EventRequest {
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-09-01")
+            LocalDate occurredOn,
+
+            @NotNull Outcome outcome)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {

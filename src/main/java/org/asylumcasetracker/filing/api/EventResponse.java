@@ -48,11 +48,33 @@ public record EventResponse(
 
     public static EventResponse from(FilingEvent e) {
         EventDetails d = e.details();
-        return new EventResponse(e.getId(), e.getFilingId(), e.getSequence(), e.getType(), e.getOccurredOn(),
-                d.trackingNumber(), d.receiptNumber(), d.appointmentAt(), d.location(), d.deliveredVia(), d.via(),
-                d.requestedAt(), d.reason(), d.stampedNoticeKept(), d.hearingAt(), d.kind(), d.channel(), d.note(),
-                d.outcome(), e.getStageBefore(), e.getStageAfter(), e.getRecordedBy(), e.getRecordedAt(), e.isRetracted(),
-                e.getRetractedBy(), e.getRetractedAt());
+        return new EventResponse(
+                e.getId(),
+                e.getFilingId(),
+                e.getSequence(),
+                e.getType(),
+                e.getOccurredOn(),
+                d.trackingNumber(),
+                d.receiptNumber(),
+                d.appointmentAt(),
+                d.location(),
+                d.deliveredVia(),
+                d.via(),
+                d.requestedAt(),
+                d.reason(),
+                d.stampedNoticeKept(),
+                d.hearingAt(),
+                d.kind(),
+                d.channel(),
+                d.note(),
+                d.outcome(),
+                e.getStageBefore(),
+                e.getStageAfter(),
+                e.getRecordedBy(),
+                e.getRecordedAt(),
+                e.isRetracted(),
+                e.getRetractedBy(),
+                e.getRetractedAt());
     }
 
     @Override

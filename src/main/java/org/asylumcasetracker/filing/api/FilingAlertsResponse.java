@@ -6,5 +6,4 @@ import org.asylumcasetracker.filing.Alert;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "FilingAlerts")
-public record FilingAlertsResponse(LocalDate asOf, List<Alert> items) {
-}
+public record FilingAlertsResponse(LocalDate asOf, List<Alert> items) {}

@@ -16,25 +16,52 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An asylum application as written by a case worker or a clinic system. */
 @Schema(name = "FilingInput")
 public record FilingRequest(
-        @NotNull @Schema(description = "The principal applicant") UUID clientId,
-        @Size(max = 100) @Schema(description = "The clinic system's own id, unique per organization", example = "CASE-2291")
+        @NotNull @Schema(description = "The principal applicant")
+        UUID clientId,
+
+        @Size(max = 100)
+        @Schema(description = "The clinic system's own id, unique per organization", example = "CASE-2291")
         String externalRef,
+
         @NotNull @Schema(example = "USCIS") Venue venue,
-        @Schema(description = "Required for USCIS filings, absent for court filings", example = "MAIL") Channel channel,
-        @NotNull @Schema(description = "Not in the future", example = "2026-01-15") LocalDate filedOn,
+
+        @Schema(description = "Required for USCIS filings, absent for court filings", example = "MAIL")
+        Channel channel,
+
+        @NotNull @Schema(description = "Not in the future", example = "2026-01-15")
+        LocalDate filedOn,
+
         @Size(max = 20) @Schema(description = "Other clients of the organization on the same application")
         List<@NotNull UUID> familyMemberIds,
-        @Size(max = 200) @Schema(description = "Court filings: the immigration court", example = "Newark Immigration Court")
+
+        @Size(max = 200)
+        @Schema(description = "Court filings: the immigration court", example = "Newark Immigration Court")
         String courtName,
-        @Schema(description = "Court filings: the individual (merits) hearing") OffsetDateTime individualHearingAt) {
+
+        @Schema(description = "Court filings: the individual (merits) hearing")
+        OffsetDateTime individualHearingAt) {
 
     public FilingDescription toDescription() {
-        return new FilingDescription(clientId, externalRef, venue, channel, filedOn, familyMemberIds,
-                Text.blankToNull(courtName), individualHearingAt);
+        return new FilingDescription(
+                clientId,
+                externalRef,
+                venue,
+                channel,
+                filedOn,
+                familyMemberIds,
+                Text.blankToNull(courtName),
+                individualHearingAt);
     }
 
     public static FilingRequest from(Filing f) {
-        return new FilingRequest(f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(), f.getFiledOn(),
-                f.getFamilyMemberIds(), f.getCourtName(), f.getIndividualHearingAt());
+        return new FilingRequest(
+                f.getClientId(),
+                f.getExternalRef(),
+                f.getVenue(),
+                f.getChannel(),
+                f.getFiledOn(),
+                f.getFamilyMemberIds(),
+                f.getCourtName(),
+                f.getIndividualHearingAt());
     }
 }

@@ -24,7 +24,10 @@ public record FilingResponse(
         String courtName,
         OffsetDateTime individualHearingAt,
         Stage stage,
-        @Schema(description = "Events that may be recorded in the current stage") List<EventType> allowedEvents,
+
+        @Schema(description = "Events that may be recorded in the current stage")
+        List<EventType> allowedEvents,
+
         String receiptNumber,
         LocalDate receiptReceivedOn,
         LocalDate packageMailedOn,
@@ -34,10 +37,12 @@ public record FilingResponse(
         LocalDate workPermitFiledOn,
         Outcome outcome,
         LocalDate closedOn,
-        @Schema(description = "Alerts raised as of today in the organization's time zone") List<Alert> alerts,
+
+        @Schema(description = "Alerts raised as of today in the organization's time zone")
+        List<Alert> alerts,
+
         long version,
         OffsetDateTime createdAt,
         String createdBy,
         OffsetDateTime updatedAt,
-        String updatedBy) {
-}
+        String updatedBy) {}

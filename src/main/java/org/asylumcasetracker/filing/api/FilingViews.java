@@ -12,8 +12,8 @@ import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
 import org.asylumcasetracker.filing.Progress;
-import org.asylumcasetracker.organization.OrganizationSettings;
 import org.asylumcasetracker.organization.CurrentOrganization;
+import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**
  * Maps filings to their API view, with what is derived from the organization's settings and today:
@@ -28,8 +28,8 @@ public class FilingViews {
     private final Clock clock;
 
     @Inject
-    public FilingViews(CurrentOrganization organization, PrimaryIdLookup primaryIds, FilingAlerts filingAlerts,
-            Clock clock) {
+    public FilingViews(
+            CurrentOrganization organization, PrimaryIdLookup primaryIds, FilingAlerts filingAlerts, Clock clock) {
         this.organization = organization;
         this.primaryIds = primaryIds;
         this.filingAlerts = filingAlerts;
@@ -44,13 +44,19 @@ public class FilingViews {
     public List<FilingResponse> ofAll(List<Filing> filings) {
         Map<java.util.UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 filings.stream().map(Filing::getClientId).distinct().toList());
-        return filings.stream().map(f -> of(f, hasPrimaryId.getOrDefault(f.getClientId(), false))).toList();
+        return filings.stream()
+                .map(f -> of(f, hasPrimaryId.getOrDefault(f.getClientId(), false)))
+                .toList();
     }
 
     /** The alerts of a filing as of any day. */
     public List<Alert> alerts(Filing filing, LocalDate asOf) {
-        return filingAlerts.raisedOn(filing, primaryIds.hasPrimaryId(filing.getClientId()),
-                organization.displaySettings(), organization.zone(), asOf);
+        return filingAlerts.raisedOn(
+                filing,
+                primaryIds.hasPrimaryId(filing.getClientId()),
+                organization.displaySettings(),
+                organization.zone(),
+                asOf);
     }
 
     public LocalDate today() {
@@ -63,17 +69,44 @@ public class FilingViews {
         Progress p = f.progress();
         AppointmentView appointment = null;
         if (p.appointmentAt() != null || p.rescheduleCount() > 0 || p.stampedNoticeKept() != null) {
-            appointment = new AppointmentView(p.appointmentAt(), p.appointmentLocation(), p.deliveredVia(),
-                    p.rescheduleCount(), f.onlineRescheduleAllowed(OffsetDateTime.now(clock),
-                            settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules()),
+            appointment = new AppointmentView(
+                    p.appointmentAt(),
+                    p.appointmentLocation(),
+                    p.deliveredVia(),
+                    p.rescheduleCount(),
+                    f.onlineRescheduleAllowed(
+                            OffsetDateTime.now(clock),
+                            settings.onlineRescheduleCutoffHours(),
+                            settings.maxOnlineReschedules()),
                     p.stampedNoticeKept());
         }
         List<Alert> alerts = filingAlerts.raisedOn(f, clientHasPrimaryId, settings, organization.zone(), today());
-        return new FilingResponse(f.getId(), f.getClientId(), f.getExternalRef(), f.getVenue(), f.getChannel(),
-                f.getFiledOn(), f.getFamilyMemberIds(), f.getCourtName(), f.getIndividualHearingAt(), p.stage(),
-                f.allowedEvents(), p.receiptNumber(), p.receiptReceivedOn(), p.packageMailedOn(), p.trackingNumber(),
-                appointment, f.workPermitEligibleOn(settings.workPermitWaitDays()), p.workPermitFiledOn(), p.outcome(),
-                p.closedOn(), alerts, f.getVersion(), f.getCreatedAt(), f.getCreatedBy(), f.getUpdatedAt(),
+        return new FilingResponse(
+                f.getId(),
+                f.getClientId(),
+                f.getExternalRef(),
+                f.getVenue(),
+                f.getChannel(),
+                f.getFiledOn(),
+                f.getFamilyMemberIds(),
+                f.getCourtName(),
+                f.getIndividualHearingAt(),
+                p.stage(),
+                f.allowedEvents(),
+                p.receiptNumber(),
+                p.receiptReceivedOn(),
+                p.packageMailedOn(),
+                p.trackingNumber(),
+                appointment,
+                f.workPermitEligibleOn(settings.workPermitWaitDays()),
+                p.workPermitFiledOn(),
+                p.outcome(),
+                p.closedOn(),
+                alerts,
+                f.getVersion(),
+                f.getCreatedAt(),
+                f.getCreatedBy(),
+                f.getUpdatedAt(),
                 f.getUpdatedBy());
     }
 }

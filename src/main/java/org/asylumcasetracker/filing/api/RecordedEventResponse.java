@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a new event: the event itself, the stage it led to, and the filing as it is now. */
 @Schema(name = "RecordedEvent")
-public record RecordedEventResponse(EventResponse event, Stage stage, FilingResponse filing) {
-}
+public record RecordedEventResponse(EventResponse event, Stage stage, FilingResponse filing) {}

@@ -34,19 +34,28 @@ public class StrictEventInput implements ObjectMapperCustomizer {
     private static final class Handler extends DeserializationProblemHandler {
 
         @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
             Class<?> target = beanOrClass instanceof Class<?> type ? type : beanOrClass.getClass();
             if (EventRequest.class.isAssignableFrom(target)) {
-                throw UnrecognizedPropertyException.from(parser, beanOrClass, propertyName,
-                        deserializer.getKnownPropertyNames());
+                throw UnrecognizedPropertyException.from(
+                        parser, beanOrClass, propertyName, deserializer.getKnownPropertyNames());
             }
             return false;
         }
 
         @Override
-        public JavaType handleUnknownTypeId(DeserializationContext context, JavaType baseType, String subTypeId,
-                TypeIdResolver idResolver, String failureMsg) {
+        public JavaType handleUnknownTypeId(
+                DeserializationContext context,
+                JavaType baseType,
+                String subTypeId,
+                TypeIdResolver idResolver,
+                String failureMsg) {
             if (baseType.hasRawClass(EventRequest.class)) {
                 throw InvalidInputException.of("type", "must be one of " + EVENT_TYPES);
             }
@@ -54,8 +63,8 @@ public class StrictEventInput implements ObjectMapperCustomizer {
         }
 
         @Override
-        public JavaType handleMissingTypeId(DeserializationContext context, JavaType baseType,
-                TypeIdResolver idResolver, String failureMsg) {
+        public JavaType handleMissingTypeId(
+                DeserializationContext context, JavaType baseType, TypeIdResolver idResolver, String failureMsg) {
             if (baseType.hasRawClass(EventRequest.class)) {
                 throw InvalidInputException.of("type", "is required: one of " + EVENT_TYPES);
             }

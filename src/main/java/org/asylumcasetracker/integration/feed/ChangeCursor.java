@@ -16,12 +16,14 @@ public record ChangeCursor(String transactionId, long id) {
 
     /** Whether this position comes after {@code other} in feed order (transaction id, then row id). */
     public boolean isAfter(ChangeCursor other) {
-        int byTransaction = new java.math.BigInteger(transactionId).compareTo(new java.math.BigInteger(other.transactionId));
+        int byTransaction =
+                new java.math.BigInteger(transactionId).compareTo(new java.math.BigInteger(other.transactionId));
         return byTransaction > 0 || byTransaction == 0 && id > other.id;
     }
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(("v1:" + transactionId + ":" + id).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -46,8 +46,7 @@ public class ChangeFeedPurge {
     private final MeterRegistry metrics;
 
     /** What one trigger did: whether it claimed its day, and how many entries it deleted. */
-    public record Run(LocalDate day, boolean claimed, long deleted) {
-    }
+    public record Run(LocalDate day, boolean claimed, long deleted) {}
 
     @Inject
     public ChangeFeedPurge(EntityManager em, FeedConfig config, Clock clock, MeterRegistry metrics) {
@@ -57,12 +56,18 @@ public class ChangeFeedPurge {
         this.metrics = metrics;
     }
 
-    @Scheduled(identity = "change-feed-purge", cron = "${asylum.feed.purge-cron}", timeZone = "${asylum.feed.purge-time-zone}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(
+            identity = "change-feed-purge",
+            cron = "${asylum.feed.purge-cron}",
+            timeZone = "${asylum.feed.purge-time-zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Run run = run(clock.instant());
         if (run.claimed()) {
-            LOG.infof("Change feed purge for %s deleted %d entries older than %s", run.day(), run.deleted(), config.retention());
+            LOG.infof(
+                    "Change feed purge for %s deleted %d entries older than %s",
+                    run.day(), run.deleted(), config.retention());
         }
     }
 
@@ -70,12 +75,17 @@ public class ChangeFeedPurge {
     @WithSpan("change-feed purge")
     public Run run(Instant at) {
         LocalDate day = LocalDate.ofInstant(at, config.purgeTimeZone());
-        boolean claimed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "insert into scheduled_job_run (job, run_on, started_at, instance) values (:job, :day, now(), :instance)"
-                                + " on conflict do nothing")
-                .setParameter("job", JOB).setParameter("day", day).setParameter("instance", instanceName())
-                .executeUpdate() == 1);
-        metrics.counter("asylum.jobs.runs", "job", JOB, "claimed", Boolean.toString(claimed)).increment();
+        boolean claimed = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                        "insert into scheduled_job_run (job, run_on, started_at, instance) values (:job, :day, now(), :instance)"
+                                                + " on conflict do nothing")
+                                .setParameter("job", JOB)
+                                .setParameter("day", day)
+                                .setParameter("instance", instanceName())
+                                .executeUpdate()
+                        == 1);
+        metrics.counter("asylum.jobs.runs", "job", JOB, "claimed", Boolean.toString(claimed))
+                .increment();
         if (!claimed) {
             return new Run(day, false, 0);
         }
@@ -104,7 +114,9 @@ public class ChangeFeedPurge {
             }
         }
         if (last != null) {
-            em.createNativeQuery(RECORD).setParameter("txid", last.transactionId()).setParameter("id", last.id())
+            em.createNativeQuery(RECORD)
+                    .setParameter("txid", last.transactionId())
+                    .setParameter("id", last.id())
                     .executeUpdate();
         }
         return rows.size();
@@ -112,7 +124,8 @@ public class ChangeFeedPurge {
 
     /** The last position purged so far, if any: a cursor before it may have missed entries. */
     public Optional<ChangeCursor> gonePosition() {
-        List<?> rows = em.createNativeQuery("select purged_txid::text, purged_id from change_feed_purge").getResultList();
+        List<?> rows = em.createNativeQuery("select purged_txid::text, purged_id from change_feed_purge")
+                .getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] c = (Object[]) row;
             return new ChangeCursor((String) c[0], ((Number) c[1]).longValue());

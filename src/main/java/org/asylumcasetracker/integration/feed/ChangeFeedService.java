@@ -38,9 +38,15 @@ public class ChangeFeedService {
     }
 
     /** One item of the feed. */
-    public record Change(ChangeCursor cursor, ChangeType type, String entityType, UUID entityId, UUID eventId,
-            Long version, String stage, OffsetDateTime occurredAt) {
-    }
+    public record Change(
+            ChangeCursor cursor,
+            ChangeType type,
+            String entityType,
+            UUID entityId,
+            UUID eventId,
+            Long version,
+            String stage,
+            OffsetDateTime occurredAt) {}
 
     /** The changes after {@code cursor}; 410 when the retention purge has passed it (changes after it may be gone). */
     @Transactional
@@ -54,10 +60,10 @@ public class ChangeFeedService {
         @SuppressWarnings("unchecked")
         // The text copy of txid is aliased: "order by txid" would otherwise sort by the text, not the number.
         List<Object[]> rows = em.createNativeQuery("select c.id, c.txid::text as position, c.type, c.entity_type,"
-                + " c.entity_id, c.related_id, c.version, c.stage, c.occurred_at from change_feed c"
-                + " where c.organization_id = ?1 and (c.txid, c.id) > (cast(?2 as xid8), ?3)"
-                + " and c.txid < pg_snapshot_xmin(pg_current_snapshot())"
-                + " order by c.txid, c.id limit ?4")
+                        + " c.entity_id, c.related_id, c.version, c.stage, c.occurred_at from change_feed c"
+                        + " where c.organization_id = ?1 and (c.txid, c.id) > (cast(?2 as xid8), ?3)"
+                        + " and c.txid < pg_snapshot_xmin(pg_current_snapshot())"
+                        + " order by c.txid, c.id limit ?4")
                 .setParameter(1, organization.id())
                 .setParameter(2, cursor.transactionId())
                 .setParameter(3, cursor.id())
@@ -65,9 +71,15 @@ public class ChangeFeedService {
                 .getResultList();
         List<Change> changes = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            changes.add(new Change(new ChangeCursor((String) r[1], ((Number) r[0]).longValue()),
-                    ChangeType.valueOf((String) r[2]), (String) r[3], (UUID) r[4], (UUID) r[5],
-                    r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7], SqlValues.toOffsetDateTime(r[8])));
+            changes.add(new Change(
+                    new ChangeCursor((String) r[1], ((Number) r[0]).longValue()),
+                    ChangeType.valueOf((String) r[2]),
+                    (String) r[3],
+                    (UUID) r[4],
+                    (UUID) r[5],
+                    r[6] == null ? null : ((Number) r[6]).longValue(),
+                    (String) r[7],
+                    SqlValues.toOffsetDateTime(r[8])));
         }
         return changes;
     }

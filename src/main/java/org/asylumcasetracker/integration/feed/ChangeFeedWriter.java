@@ -21,8 +21,14 @@ public class ChangeFeedWriter {
     }
 
     void onClientChanged(@Observes ClientChanged change) {
-        append(change.organizationId(), change.created() ? ChangeType.CLIENT_CREATED : ChangeType.CLIENT_UPDATED,
-                "CLIENT", change.clientId(), null, change.version(), null);
+        append(
+                change.organizationId(),
+                change.created() ? ChangeType.CLIENT_CREATED : ChangeType.CLIENT_UPDATED,
+                "CLIENT",
+                change.clientId(),
+                null,
+                change.version(),
+                null);
     }
 
     void onFilingChanged(@Observes FilingChanged change) {
@@ -32,14 +38,26 @@ public class ChangeFeedWriter {
             case EVENT_RECORDED -> ChangeType.EVENT_RECORDED;
             case EVENT_RETRACTED -> ChangeType.EVENT_RETRACTED;
         };
-        append(change.organizationId(), type, "FILING", change.filingId(), change.eventId(), change.version(),
+        append(
+                change.organizationId(),
+                type,
+                "FILING",
+                change.filingId(),
+                change.eventId(),
+                change.version(),
                 change.stageAfter());
     }
 
-    private void append(String organizationId, ChangeType type, String entityType, UUID entityId, UUID relatedId,
-            long version, Stage stage) {
+    private void append(
+            String organizationId,
+            ChangeType type,
+            String entityType,
+            UUID entityId,
+            UUID relatedId,
+            long version,
+            Stage stage) {
         em.createNativeQuery("insert into change_feed (organization_id, type, entity_type, entity_id, related_id,"
-                + " version, stage) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                        + " version, stage) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, organizationId)
                 .setParameter(2, type.name())
                 .setParameter(3, entityType)

@@ -39,12 +39,16 @@ public class AlertDueJob {
     private final MeterRegistry metrics;
 
     /** What one trigger did: whether it claimed {@code day}, and how many deliveries it wrote. */
-    public record Run(LocalDate day, boolean claimed, int deliveries) {
-    }
+    public record Run(LocalDate day, boolean claimed, int deliveries) {}
 
     @Inject
-    public AlertDueJob(EntityManager em, OrganizationRepository organizations,
-            WebhookSubscriptionRepository subscriptions, WebhookOutbox outbox, WebhookConfig config, MeterRegistry metrics) {
+    public AlertDueJob(
+            EntityManager em,
+            OrganizationRepository organizations,
+            WebhookSubscriptionRepository subscriptions,
+            WebhookOutbox outbox,
+            WebhookConfig config,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.em = em;
         this.organizations = organizations;
@@ -65,17 +69,20 @@ public class AlertDueJob {
                 .setParameter("day", day)
                 .setParameter("instance", instanceName())
                 .executeUpdate();
-        metrics.counter("asylum.jobs.runs", "job", JOB, "claimed", Boolean.toString(claimed == 1)).increment();
+        metrics.counter("asylum.jobs.runs", "job", JOB, "claimed", Boolean.toString(claimed == 1))
+                .increment();
         if (claimed == 0) {
             return new Run(day, false, 0);
         }
         int days = daysToCover(day);
         int written = 0;
         for (Organization organization : organizations.listAll()) {
-            List<WebhookSubscription> targets = subscriptions.activeFor(organization.getId(), WebhookEventType.ALERT_DUE);
+            List<WebhookSubscription> targets =
+                    subscriptions.activeFor(organization.getId(), WebhookEventType.ALERT_DUE);
             if (!targets.isEmpty()) {
                 LocalDate today = LocalDate.ofInstant(at, organization.zone());
-                for (DeliveryPayload.AlertDueData alert : dueAlerts(organization.getId(), today.minusDays(days), today)) {
+                for (DeliveryPayload.AlertDueData alert :
+                        dueAlerts(organization.getId(), today.minusDays(days), today)) {
                     outbox.enqueue(targets, WebhookEventType.ALERT_DUE, alert);
                     written += targets.size();
                 }
@@ -86,7 +93,8 @@ public class AlertDueJob {
 
     /** 1 on consecutive days; more after days without a run, at most the configured catch-up. */
     private int daysToCover(LocalDate day) {
-        Object previous = em.createNativeQuery("select max(run_on) from scheduled_job_run where job = :job and run_on < :day")
+        Object previous = em.createNativeQuery(
+                        "select max(run_on) from scheduled_job_run where job = :job and run_on < :day")
                 .setParameter("job", JOB)
                 .setParameter("day", day)
                 .getSingleResult();
@@ -107,12 +115,18 @@ public class AlertDueJob {
                 .setParameter("after", after)
                 .setParameter("today", today)
                 .getResultList();
-        return rows.stream().map(row -> {
-            Object[] columns = (Object[]) row;
-            AlertCode code = AlertCode.valueOf((String) columns[2]);
-            return new DeliveryPayload.AlertDueData((UUID) columns[0], (UUID) columns[1], code, code.severity(),
-                    SqlValues.toLocalDate(columns[3]));
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    AlertCode code = AlertCode.valueOf((String) columns[2]);
+                    return new DeliveryPayload.AlertDueData(
+                            (UUID) columns[0],
+                            (UUID) columns[1],
+                            code,
+                            code.severity(),
+                            SqlValues.toLocalDate(columns[3]));
+                })
+                .toList();
     }
 
     private static String instanceName() {

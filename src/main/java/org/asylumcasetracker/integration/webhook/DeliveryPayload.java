@@ -12,22 +12,19 @@ import org.asylumcasetracker.filing.Stage;
  * retry, so a receiver can drop duplicates) and whose {@code data} depends on {@code type}. Payloads name
  * filings and clients by id only; a receiver reads whatever else it needs through the API.
  */
-public record DeliveryPayload(UUID id, WebhookEventType type, OffsetDateTime occurredAt, String organizationId,
-        Object data) {
+public record DeliveryPayload(
+        UUID id, WebhookEventType type, OffsetDateTime occurredAt, String organizationId, Object data) {
 
     /**
      * {@code FILING_STAGE_CHANGED}: {@code stageBefore} and {@code eventId} are null (left out of the JSON) for a new
      * filing; {@code eventId} is the event recorded or retracted.
      */
-    public record FilingStageChangedData(UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version,
-            UUID eventId) {
-    }
+    public record FilingStageChangedData(
+            UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version, UUID eventId) {}
 
     /** {@code CLIENT_CHANGED}: {@code created} tells a new client from a change. */
-    public record ClientChangedData(UUID clientId, boolean created, long version) {
-    }
+    public record ClientChangedData(UUID clientId, boolean created, long version) {}
 
     /** {@code ALERT_DUE}: an alert whose due day has arrived in the organization's time zone. */
-    public record AlertDueData(UUID filingId, UUID clientId, AlertCode code, Severity severity, LocalDate dueOn) {
-    }
+    public record AlertDueData(UUID filingId, UUID clientId, AlertCode code, Severity severity, LocalDate dueOn) {}
 }

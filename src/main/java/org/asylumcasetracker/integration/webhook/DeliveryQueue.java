@@ -85,8 +85,13 @@ public class DeliveryQueue {
         inTurn.sort(Comparator.comparingLong(columns -> ((Number) columns[6]).longValue()));
         List<ClaimedDelivery> claimed = new ArrayList<>(rows.size());
         for (Object[] columns : inTurn) {
-            claimed.add(new ClaimedDelivery((UUID) columns[0], (UUID) columns[1], (String) columns[2],
-                    WebhookEventType.valueOf((String) columns[3]), (String) columns[4], ((Number) columns[5]).intValue()));
+            claimed.add(new ClaimedDelivery(
+                    (UUID) columns[0],
+                    (UUID) columns[1],
+                    (String) columns[2],
+                    WebhookEventType.valueOf((String) columns[3]),
+                    (String) columns[4],
+                    ((Number) columns[5]).intValue()));
         }
         return claimed;
     }
@@ -103,7 +108,9 @@ public class DeliveryQueue {
                 .setParameter("attempts", delivery.attempts())
                 .executeUpdate();
         if (recorded == 1) {
-            em.createNativeQuery(CLOSE_CIRCUIT).setParameter("subscription", delivery.subscriptionId()).executeUpdate();
+            em.createNativeQuery(CLOSE_CIRCUIT)
+                    .setParameter("subscription", delivery.subscriptionId())
+                    .executeUpdate();
         }
     }
 
@@ -112,7 +119,8 @@ public class DeliveryQueue {
      * is FAILED for good. {@code error} is a short description written by the dispatcher, never a response body.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailed(ClaimedDelivery delivery, Integer statusCode, String error, Optional<Duration> retryAfter) {
+    public void recordFailed(
+            ClaimedDelivery delivery, Integer statusCode, String error, Optional<Duration> retryAfter) {
         int recorded = em.createNativeQuery("""
                 update webhook_delivery set attempts = attempts + 1, last_attempt_at = now(),
                     last_status_code = :code, last_error = :error,
@@ -123,7 +131,9 @@ public class DeliveryQueue {
                 .setParameter("code", statusCode, Integer.class)
                 .setParameter("error", truncate(error), String.class)
                 .setParameter("retry", retryAfter.isPresent())
-                .setParameter("delaySeconds", retryAfter.map(d -> d.toMillis() / 1000.0).orElse(0.0))
+                .setParameter(
+                        "delaySeconds",
+                        retryAfter.map(d -> d.toMillis() / 1000.0).orElse(0.0))
                 .setParameter("id", delivery.id())
                 .setParameter("attempts", delivery.attempts())
                 .executeUpdate();

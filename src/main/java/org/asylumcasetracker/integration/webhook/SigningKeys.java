@@ -30,12 +30,11 @@ public class SigningKeys {
     /** Newest first; empty if the subscription is gone. */
     @Transactional
     public List<byte[]> of(UUID subscriptionId) {
-        List<?> rows = em.createNativeQuery("""
+        List<?> rows =
+                em.createNativeQuery("""
                 select secret, secret_key_id, secret_ciphertext, previous_secret_key_id, previous_secret_ciphertext,
                     coalesce(previous_secret_expires_at > now(), false)
-                from webhook_subscription where id = :id""")
-                .setParameter("id", subscriptionId)
-                .getResultList();
+                from webhook_subscription where id = :id""").setParameter("id", subscriptionId).getResultList();
         List<byte[]> keys = new ArrayList<>(2);
         for (Object row : rows) {
             Object[] c = (Object[]) row;

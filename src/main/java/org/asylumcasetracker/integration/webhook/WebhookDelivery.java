@@ -59,12 +59,11 @@ public class WebhookDelivery {
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
-    protected WebhookDelivery() {
-    }
+    protected WebhookDelivery() {}
 
     /** A delivery due at once; {@code id} is also the payload's {@code id}, so it is chosen by the caller. */
-    public WebhookDelivery(UUID id, WebhookSubscription subscription, WebhookEventType eventType, String payload,
-            OffsetDateTime now) {
+    public WebhookDelivery(
+            UUID id, WebhookSubscription subscription, WebhookEventType eventType, String payload, OffsetDateTime now) {
         this.id = id;
         this.subscriptionId = subscription.getId();
         this.organizationId = subscription.getOrganizationId();

@@ -12,7 +12,10 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
 
     /** A subscription's deliveries, newest first. */
     public PanacheQuery<WebhookDelivery> log(String organizationId, UUID subscriptionId) {
-        return find("subscriptionId = ?1 and organizationId = ?2",
-                Sort.descending("createdAt").and("id", Sort.Direction.Descending), subscriptionId, organizationId);
+        return find(
+                "subscriptionId = ?1 and organizationId = ?2",
+                Sort.descending("createdAt").and("id", Sort.Direction.Descending),
+                subscriptionId,
+                organizationId);
     }
 }

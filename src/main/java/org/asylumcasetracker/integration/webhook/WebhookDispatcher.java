@@ -1,8 +1,8 @@
 package org.asylumcasetracker.integration.webhook;
 
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,8 @@ public class WebhookDispatcher {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException e) {
-                LOG.errorf("Recording a webhook attempt failed (%s); the delivery is retried when its lease ends",
+                LOG.errorf(
+                        "Recording a webhook attempt failed (%s); the delivery is retried when its lease ends",
                         e.getCause().getClass().getName());
             }
         }
@@ -94,10 +95,12 @@ public class WebhookDispatcher {
         queue.recordFailed(delivery, outcome.statusCode(), outcome.error(), retryAfter);
         metrics.attempted(retryAfter.isPresent() ? WebhookMetrics.Outcome.RETRY : WebhookMetrics.Outcome.FAILED);
         if (retryAfter.isPresent()) {
-            LOG.debugf("Webhook delivery %s to subscription %s failed (attempt %d: %s); next try in %s",
+            LOG.debugf(
+                    "Webhook delivery %s to subscription %s failed (attempt %d: %s); next try in %s",
                     delivery.id(), delivery.subscriptionId(), failedAttempts, outcome.error(), retryAfter.get());
         } else {
-            LOG.warnf("Webhook delivery %s to subscription %s gave up after %d attempts (last: %s)",
+            LOG.warnf(
+                    "Webhook delivery %s to subscription %s gave up after %d attempts (last: %s)",
                     delivery.id(), delivery.subscriptionId(), failedAttempts, outcome.error());
         }
     }
@@ -110,7 +113,8 @@ public class WebhookDispatcher {
     void stop(@Observes ShutdownEvent event) {
         senders.shutdown();
         try {
-            if (!senders.awaitTermination(sender.deadline().toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!senders.awaitTermination(
+                    sender.deadline().toMillis() + 2_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -45,10 +45,12 @@ public class WebhookMetrics {
     public WebhookMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         this.dataSource = dataSource;
         for (Outcome outcome : Outcome.values()) {
-            attempts.put(outcome, Counter.builder("asylum.webhook.deliveries")
-                    .description("Webhook delivery attempts by outcome")
-                    .tag("outcome", outcome.name().toLowerCase())
-                    .register(registry));
+            attempts.put(
+                    outcome,
+                    Counter.builder("asylum.webhook.deliveries")
+                            .description("Webhook delivery attempts by outcome")
+                            .tag("outcome", outcome.name().toLowerCase())
+                            .register(registry));
         }
         Gauge.builder("asylum.webhook.oldest.pending", this, WebhookMetrics::oldestPendingSeconds)
                 .description("Age of the oldest webhook delivery not yet delivered or given up")
@@ -62,7 +64,8 @@ public class WebhookMetrics {
 
     /** Read when the metrics are scraped; NaN (no sample) when the database cannot answer. */
     double oldestPendingSeconds() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(OLDEST_PENDING)) {
             return result.next() ? result.getDouble(1) : 0;
         } catch (SQLException e) {

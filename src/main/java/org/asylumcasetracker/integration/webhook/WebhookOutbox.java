@@ -29,8 +29,12 @@ public class WebhookOutbox {
     private final Clock clock;
 
     @Inject
-    public WebhookOutbox(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            FilingRepository filings, ObjectMapper mapper, Clock clock) {
+    public WebhookOutbox(
+            WebhookSubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries,
+            FilingRepository filings,
+            ObjectMapper mapper,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.filings = filings;
@@ -42,18 +46,27 @@ public class WebhookOutbox {
         if (!change.stageChanged()) {
             return;
         }
-        List<WebhookSubscription> targets = subscriptions.activeFor(change.organizationId(),
-                WebhookEventType.FILING_STAGE_CHANGED);
+        List<WebhookSubscription> targets =
+                subscriptions.activeFor(change.organizationId(), WebhookEventType.FILING_STAGE_CHANGED);
         if (targets.isEmpty()) {
             return;
         }
         UUID clientId = filings.findById(change.filingId()).getClientId();
-        enqueue(targets, WebhookEventType.FILING_STAGE_CHANGED, new DeliveryPayload.FilingStageChangedData(change.filingId(),
-                clientId, change.stageBefore(), change.stageAfter(), change.version(), change.eventId()));
+        enqueue(
+                targets,
+                WebhookEventType.FILING_STAGE_CHANGED,
+                new DeliveryPayload.FilingStageChangedData(
+                        change.filingId(),
+                        clientId,
+                        change.stageBefore(),
+                        change.stageAfter(),
+                        change.version(),
+                        change.eventId()));
     }
 
     void onClientChanged(@Observes ClientChanged change) {
-        enqueue(subscriptions.activeFor(change.organizationId(), WebhookEventType.CLIENT_CHANGED),
+        enqueue(
+                subscriptions.activeFor(change.organizationId(), WebhookEventType.CLIENT_CHANGED),
                 WebhookEventType.CLIENT_CHANGED,
                 new DeliveryPayload.ClientChangedData(change.clientId(), change.created(), change.version()));
     }

@@ -31,7 +31,9 @@ public class WebhookSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(identity = "webhook-dispatch", every = "${asylum.webhooks.dispatch-every}",
+    @Scheduled(
+            identity = "webhook-dispatch",
+            every = "${asylum.webhooks.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
@@ -42,7 +44,9 @@ public class WebhookSchedule {
         }
     }
 
-    @Scheduled(identity = "webhook-alert-due", cron = "${asylum.webhooks.alert-due-cron}",
+    @Scheduled(
+            identity = "webhook-alert-due",
+            cron = "${asylum.webhooks.alert-due-cron}",
             timeZone = "${asylum.webhooks.alert-due-time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)

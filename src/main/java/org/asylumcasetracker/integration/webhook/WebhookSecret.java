@@ -18,12 +18,12 @@ public final class WebhookSecret {
     static final int GENERATED_KEY_BYTES = 32;
     /** The longest {@code whsec_} text a valid key gives. */
     public static final int MAX_LENGTH = 94; // "whsec_" and the padded base64 of 64 bytes
+
     public static final String FORMAT = "whsec_ followed by the base64 of 24 to 64 random bytes";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSecret() {
-    }
+    private WebhookSecret() {}
 
     /** A new random secret: 32 bytes from a cryptographically strong generator. */
     public static String generate() {

@@ -39,13 +39,20 @@ public class WebhookSecretSealing {
     void onStart(@Observes @Priority(10) StartupEvent event) {
         int sealed = sealAll();
         if (sealed > 0) {
-            LOG.infof("Encrypted %d webhook secrets with key '%s'", sealed, vault.currentKeyId().orElseThrow());
+            LOG.infof(
+                    "Encrypted %d webhook secrets with key '%s'",
+                    sealed, vault.currentKeyId().orElseThrow());
         }
         if (!vault.canSeal()) {
-            long plain = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                    "select count(*) from webhook_subscription where secret is not null").getSingleResult()).longValue());
-            LOG.warnf("No webhook secrets key (ASYLUM_WEBHOOKS_SECRETS_KEY): webhooks cannot be created or rotated;"
-                    + " %d stored secrets remain unencrypted", plain);
+            long plain = QuarkusTransaction.requiringNew()
+                    .call(() -> ((Number) em.createNativeQuery(
+                                            "select count(*) from webhook_subscription where secret is not null")
+                                    .getSingleResult())
+                            .longValue());
+            LOG.warnf(
+                    "No webhook secrets key (ASYLUM_WEBHOOKS_SECRETS_KEY): webhooks cannot be created or rotated;"
+                            + " %d stored secrets remain unencrypted",
+                    plain);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.asylumcasetracker.integration.webhook;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -11,6 +9,8 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -50,8 +50,8 @@ public class WebhookSender {
     private final Duration deadline;
 
     @Inject
-    public WebhookSender(WebhookConfig config, WebhookUrlPolicy policy, Clock clock, SigningKeys signingKeys,
-            Vertx vertx) {
+    public WebhookSender(
+            WebhookConfig config, WebhookUrlPolicy policy, Clock clock, SigningKeys signingKeys, Vertx vertx) {
         this.signingKeys = signingKeys;
         this.policy = policy;
         this.clock = clock;
@@ -98,7 +98,8 @@ public class WebhookSender {
                 .putHeader("User-Agent", USER_AGENT)
                 .putHeader(WebhookSignature.ID_HEADER, delivery.id().toString())
                 .putHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                .putHeader(
+                        WebhookSignature.SIGNATURE_HEADER,
                         WebhookSignature.sign(keys, delivery.id().toString(), timestamp, delivery.payload()))
                 .putHeader(EVENT_HEADER, delivery.eventType().name());
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
@@ -108,10 +109,11 @@ public class WebhookSender {
                     return outgoing.send(Buffer.buffer(delivery.payload()));
                 })
                 .compose(incoming -> {
-                    incoming.handler(ignored -> { }); // the body is never read: it could be large or personal
+                    incoming.handler(ignored -> {}); // the body is never read: it could be large or personal
                     return incoming.end().map(done -> incoming.statusCode());
                 })
-                .toCompletionStage().toCompletableFuture();
+                .toCompletionStage()
+                .toCompletableFuture();
         try {
             return AttemptOutcome.answered(response.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -146,6 +148,7 @@ public class WebhookSender {
             return "no response in time";
         }
         // The class names what went wrong; the message could quote the receiver's URL.
-        return "sending failed: " + (failure == null ? "unknown" : failure.getClass().getSimpleName());
+        return "sending failed: "
+                + (failure == null ? "unknown" : failure.getClass().getSimpleName());
     }
 }

@@ -10,11 +10,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
-import org.asylumcasetracker.platform.api.PageResponse;
-import org.asylumcasetracker.platform.problem.InvalidInputException;
-import org.asylumcasetracker.platform.problem.DomainRuleException;
-import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.organization.CurrentOrganization;
+import org.asylumcasetracker.platform.api.PageResponse;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
+import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.problem.ServiceUnavailableException;
 
 /** Subscribes, lists and deletes the caller's organization's webhooks, and reads their delivery logs. */
@@ -53,9 +53,16 @@ public class WebhookService {
     }
 
     @Inject
-    public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            DeliveryQueue queue, WebhookUrlPolicy urlPolicy, CurrentOrganization organization, SecretVault vault,
-            WebhookSecretsConfig secretsConfig, Clock clock, WebhookConfig config) {
+    public WebhookService(
+            WebhookSubscriptionRepository subscriptions,
+            WebhookDeliveryRepository deliveries,
+            DeliveryQueue queue,
+            WebhookUrlPolicy urlPolicy,
+            CurrentOrganization organization,
+            SecretVault vault,
+            WebhookSecretsConfig secretsConfig,
+            Clock clock,
+            WebhookConfig config) {
         this.maxSubscriptions = config.maxSubscriptionsPerOrganization();
         this.vault = vault;
         this.secretsConfig = secretsConfig;
@@ -73,11 +80,16 @@ public class WebhookService {
         URI url = urlPolicy.check(target);
         // Serializes subscribing within the organization, so that two at once cannot both pass the cap.
         // NO KEY UPDATE does not wait for (or hold up) the clinic's inserts that reference the row.
-        subscriptions.getEntityManager().createNativeQuery("select 1 from organization where id = ?1 for no key update")
-                .setParameter(1, organization.id()).getResultList();
+        subscriptions
+                .getEntityManager()
+                .createNativeQuery("select 1 from organization where id = ?1 for no key update")
+                .setParameter(1, organization.id())
+                .getResultList();
         if (subscriptions.active(organization.id()).count() >= maxSubscriptions) {
-            throw new DomainRuleException(LIMIT_REACHED, "An organization may have at most " + maxSubscriptions
-                    + " webhook subscriptions; delete one it no longer needs first.");
+            throw new DomainRuleException(
+                    LIMIT_REACHED,
+                    "An organization may have at most " + maxSubscriptions
+                            + " webhook subscriptions; delete one it no longer needs first.");
         }
         byte[] key = keyOf(secret);
         requireSealing();
@@ -123,7 +135,8 @@ public class WebhookService {
     }
 
     public WebhookSubscription get(UUID id) {
-        return subscriptions.findActive(organization.id(), id)
+        return subscriptions
+                .findActive(organization.id(), id)
                 .orElseThrow(() -> new ResourceNotFoundException("Webhook", id));
     }
 

@@ -26,8 +26,7 @@ public final class WebhookSignature {
     public static final String TIMESTAMP_HEADER = "webhook-timestamp";
     public static final String SIGNATURE_HEADER = "webhook-signature";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The {@code webhook-signature} value: one {@code v1,…} entry per key, newest key first. */
     public static String sign(List<byte[]> keys, String id, long epochSeconds, String body) {

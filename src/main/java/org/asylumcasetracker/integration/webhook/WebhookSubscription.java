@@ -60,8 +60,7 @@ public class WebhookSubscription extends AuditedEntity {
     @Column(name = "paused_until", insertable = false, updatable = false)
     private OffsetDateTime pausedUntil;
 
-    protected WebhookSubscription() {
-    }
+    protected WebhookSubscription() {}
 
     /** A new subscription; its secret is sealed for its id, so {@link #useSecret} follows at once. */
     public WebhookSubscription(String organizationId, String url, Set<WebhookEventType> events) {

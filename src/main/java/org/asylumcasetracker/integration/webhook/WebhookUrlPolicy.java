@@ -1,9 +1,9 @@
 package org.asylumcasetracker.integration.webhook;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -72,8 +72,10 @@ public class WebhookUrlPolicy {
             throw InvalidInputException.of("url", "must name a host that can be resolved");
         }
         if (!allAllowed(uri.getHost(), addresses)) {
-            throw InvalidInputException.of("url", "must not point to a loopback, private, link-local or other "
-                    + "special-purpose address unless the service's allowed targets list it");
+            throw InvalidInputException.of(
+                    "url",
+                    "must not point to a loopback, private, link-local or other "
+                            + "special-purpose address unless the service's allowed targets list it");
         }
         return uri;
     }
@@ -138,8 +140,10 @@ public class WebhookUrlPolicy {
         if (!SCHEMES.contains(scheme)) {
             throw InvalidInputException.of("url", "must use http or https");
         }
-        if (uri.getRawUserInfo() != null || uri.getHost() == null && uri.getRawAuthority() != null
-                && uri.getRawAuthority().contains("@")) {
+        if (uri.getRawUserInfo() != null
+                || uri.getHost() == null
+                        && uri.getRawAuthority() != null
+                        && uri.getRawAuthority().contains("@")) {
             throw InvalidInputException.of("url", "must not contain a user name or password");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {

@@ -22,15 +22,30 @@ public record SettingsBody(
         @NotNull @Schema(example = "MAIL_PACKAGE") CourtBiometricsProcess courtBiometricsProcess) {
 
     public static SettingsBody from(OrganizationSettings s) {
-        return new SettingsBody(s.receiptOverdueMonths(), s.biometricsNoticeOverdueMonths(), s.hearingWarningDays(),
-                s.packageGraceDays(), s.appointmentReminderDays(), s.walkInWindowDays(),
-                s.onlineRescheduleCutoffHours(), s.maxOnlineReschedules(), s.workPermitWaitDays(),
+        return new SettingsBody(
+                s.receiptOverdueMonths(),
+                s.biometricsNoticeOverdueMonths(),
+                s.hearingWarningDays(),
+                s.packageGraceDays(),
+                s.appointmentReminderDays(),
+                s.walkInWindowDays(),
+                s.onlineRescheduleCutoffHours(),
+                s.maxOnlineReschedules(),
+                s.workPermitWaitDays(),
                 s.courtBiometricsProcess());
     }
 
     public OrganizationSettings toSettings() {
-        return new OrganizationSettings(receiptOverdueMonths, biometricsNoticeOverdueMonths, hearingWarningDays,
-                packageGraceDays, appointmentReminderDays, walkInWindowDays, onlineRescheduleCutoffHours,
-                maxOnlineReschedules, workPermitWaitDays, courtBiometricsProcess);
+        return new OrganizationSettings(
+                receiptOverdueMonths,
+                biometricsNoticeOverdueMonths,
+                hearingWarningDays,
+                packageGraceDays,
+                appointmentReminderDays,
+                walkInWindowDays,
+                onlineRescheduleCutoffHours,
+                maxOnlineReschedules,
+                workPermitWaitDays,
+                courtBiometricsProcess);
     }
 }

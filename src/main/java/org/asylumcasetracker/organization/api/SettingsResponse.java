@@ -17,13 +17,24 @@ public record SettingsResponse(
         int maxOnlineReschedules,
         int workPermitWaitDays,
         CourtBiometricsProcess courtBiometricsProcess,
-        @Schema(description = "Whether the alerts and reports already follow these settings (left out when they"
-                + " never changed)") RecomputationView recomputation) {
+
+        @Schema(
+                description = "Whether the alerts and reports already follow these settings (left out when they"
+                        + " never changed)")
+        RecomputationView recomputation) {
 
     static SettingsResponse from(OrganizationSettings s, RecomputationView recomputation) {
-        return new SettingsResponse(s.receiptOverdueMonths(), s.biometricsNoticeOverdueMonths(), s.hearingWarningDays(),
-                s.packageGraceDays(), s.appointmentReminderDays(), s.walkInWindowDays(),
-                s.onlineRescheduleCutoffHours(), s.maxOnlineReschedules(), s.workPermitWaitDays(),
-                s.courtBiometricsProcess(), recomputation);
+        return new SettingsResponse(
+                s.receiptOverdueMonths(),
+                s.biometricsNoticeOverdueMonths(),
+                s.hearingWarningDays(),
+                s.packageGraceDays(),
+                s.appointmentReminderDays(),
+                s.walkInWindowDays(),
+                s.onlineRescheduleCutoffHours(),
+                s.maxOnlineReschedules(),
+                s.workPermitWaitDays(),
+                s.courtBiometricsProcess(),
+                recomputation);
     }
 }

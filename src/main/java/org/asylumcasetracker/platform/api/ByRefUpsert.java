@@ -18,8 +18,7 @@ import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
  */
 public final class ByRefUpsert {
 
-    private ByRefUpsert() {
-    }
+    private ByRefUpsert() {}
 
     /** What an upsert did: the record, and whether it was created. */
     public record Upserted<T>(T record, boolean created) {
@@ -27,7 +26,9 @@ public final class ByRefUpsert {
         /** 201 with {@code Location} when created, else 200; the version as {@code ETag}; the body. */
         public Response response(Function<T, URI> location, ToLongFunction<T> version, Function<T, ?> body) {
             Response.ResponseBuilder response = created ? Response.created(location.apply(record)) : Response.ok();
-            return response.tag(ETags.tag(version.applyAsLong(record))).entity(body.apply(record)).build();
+            return response.tag(ETags.tag(version.applyAsLong(record)))
+                    .entity(body.apply(record))
+                    .build();
         }
     }
 
@@ -37,8 +38,15 @@ public final class ByRefUpsert {
      * @param create   creates the record (the request already carries {@code externalRef})
      * @param replace  replaces the fields of the existing record; returns it
      */
-    public static <T> Upserted<T> upsert(String what, String externalRef, String externalRefInBody, String ifMatch,
-            Supplier<Optional<T>> find, ToLongFunction<T> version, Supplier<T> create, UnaryOperator<T> replace) {
+    public static <T> Upserted<T> upsert(
+            String what,
+            String externalRef,
+            String externalRefInBody,
+            String ifMatch,
+            Supplier<Optional<T>> find,
+            ToLongFunction<T> version,
+            Supplier<T> create,
+            UnaryOperator<T> replace) {
         if (externalRefInBody != null && !externalRefInBody.equals(externalRef)) {
             throw InvalidInputException.of("externalRef", "must match the externalRef in the path, or be left out");
         }

@@ -10,8 +10,7 @@ import org.asylumcasetracker.platform.problem.VersionMismatchException;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag tag(long version) {
         return new EntityTag(Long.toString(version));

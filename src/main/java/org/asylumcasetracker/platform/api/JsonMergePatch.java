@@ -11,8 +11,7 @@ public final class JsonMergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     /** Applies {@code patch} to a copy of {@code target}; a patch that is not an object is refused. */
     public static ObjectNode apply(ObjectNode target, JsonNode patch) {
@@ -26,9 +25,10 @@ public final class JsonMergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target
+        ObjectNode result = target != null && target.isObject()
+                ? (ObjectNode) target
                 : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) {
                 result.remove(field.getKey());

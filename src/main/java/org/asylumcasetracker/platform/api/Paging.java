@@ -8,6 +8,5 @@ public final class Paging {
     /** Keeps {@code page × size} a valid row offset; nobody pages a million pages deep. */
     public static final int MAX_PAGE = 1_000_000;
 
-    private Paging() {
-    }
+    private Paging() {}
 }

@@ -7,8 +7,7 @@ import org.asylumcasetracker.platform.problem.InvalidInputException;
 /** Date query parameters ({@code YYYY-MM-DD}) with a field error naming the parameter when malformed. */
 public final class QueryDates {
 
-    private QueryDates() {
-    }
+    private QueryDates() {}
 
     public static LocalDate parseOr(String parameter, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {

@@ -35,7 +35,8 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         Map<String, String> properties = new HashMap<>();
-        Path dataDir = Path.of(valueOr(context, "asylum.dev.data-dir", ".dev-data")).toAbsolutePath();
+        Path dataDir =
+                Path.of(valueOr(context, "asylum.dev.data-dir", ".dev-data")).toAbsolutePath();
         if (!isSet(context, "quarkus.datasource.jdbc.url")) {
             // Only touch the zonky classes here: they are not part of the packaged application.
             properties.putAll(EmbeddedPostgresServer.ensureStarted(dev ? dataDir.resolve("postgres") : null));
@@ -74,8 +75,10 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
 
     /** Config is also read while the application is built and in dev mode and tests; true only in the jar. */
     private static boolean packagedRuntime() {
-        return RUNNER_CLASS_LOADER.equals(
-                EmbeddedPostgresConfigSourceFactory.class.getClassLoader().getClass().getName());
+        return RUNNER_CLASS_LOADER.equals(EmbeddedPostgresConfigSourceFactory.class
+                .getClassLoader()
+                .getClass()
+                .getName());
     }
 
     private static boolean isSet(ConfigSourceContext context, String name) {

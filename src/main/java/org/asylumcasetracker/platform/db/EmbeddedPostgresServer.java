@@ -23,8 +23,7 @@ public final class EmbeddedPostgresServer {
     private static final String URL_KEY = "asylum.embedded-postgres.jdbc-url";
     private static final String USER = "postgres";
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /**
      * Starts the server unless this JVM already has one.
@@ -70,8 +69,9 @@ public final class EmbeddedPostgresServer {
             }
             EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
-            LOG.infof("Embedded PostgreSQL started on port %d%s", postgres.getPort(),
-                    dataDir == null ? " (fresh database)" : " with data in " + dataDir);
+            LOG.infof(
+                    "Embedded PostgreSQL started on port %d%s",
+                    postgres.getPort(), dataDir == null ? " (fresh database)" : " with data in " + dataDir);
             return jdbcUrl(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -91,7 +91,10 @@ public final class EmbeddedPostgresServer {
         if (!Files.exists(pidFile)) {
             return;
         }
-        String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+        String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
+                .findFirst()
+                .orElse("")
+                .trim();
         Optional<ProcessHandle> orphan = Optional.empty();
         try {
             orphan = ProcessHandle.of(Long.parseLong(firstLine));

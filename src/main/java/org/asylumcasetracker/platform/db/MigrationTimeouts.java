@@ -32,8 +32,11 @@ public class MigrationTimeouts implements FlywayConfigurationCustomizer {
     static final class NoReadTimeoutWhileMigrating extends BaseCallback {
 
         private static final Set<Event> BEFORE = Set.of(Event.BEFORE_MIGRATE, Event.BEFORE_EACH_MIGRATE);
-        private static final Set<Event> AFTER = Set.of(Event.AFTER_EACH_MIGRATE, Event.AFTER_EACH_MIGRATE_ERROR,
-                Event.AFTER_MIGRATE, Event.AFTER_MIGRATE_ERROR);
+        private static final Set<Event> AFTER = Set.of(
+                Event.AFTER_EACH_MIGRATE,
+                Event.AFTER_EACH_MIGRATE_ERROR,
+                Event.AFTER_MIGRATE,
+                Event.AFTER_MIGRATE_ERROR);
 
         private final Map<Connection, Integer> lifted = new IdentityHashMap<>();
 

@@ -52,7 +52,8 @@ public final class DevTokenKeys {
             KeyFactory factory = KeyFactory.getInstance("RSA");
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
             RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
-            PublicKey publicKey = factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            PublicKey publicKey =
+                    factory.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
             return new DevTokenKeys(privateKey, publicKey);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read or create the dev token key", e);
@@ -71,7 +72,8 @@ public final class DevTokenKeys {
      */
     public String token(String username, String role, String organization, Duration lifetime) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
+                .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8))
+                        .toString())
                 .preferredUserName(username)
                 .audience("asylum-case-tracker")
                 .claim("azp", "integration".equals(role) ? "clinic-integration" : "cases-frontend")

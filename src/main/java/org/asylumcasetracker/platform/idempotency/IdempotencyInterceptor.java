@@ -3,10 +3,10 @@ package org.asylumcasetracker.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.annotation.Priority;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -46,28 +46,37 @@ public class IdempotencyInterceptor {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final String REUSED_CODE = "IDEMPOTENCY_KEY_REUSED";
     private static final int MAX_KEY_LENGTH = 255;
-    private static final ObjectMapper CANONICAL = new ObjectMapper().findAndRegisterModules()
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .findAndRegisterModules()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
 
     @Inject
     CurrentVertxRequest request;
+
     @Inject
     Caller caller;
+
     @Inject
     IdempotencyStore store;
+
     @Inject
     IdempotencyConfig config;
+
     @Inject
     ObjectMapper mapper;
+
     @Inject
     Clock clock;
+
     @Inject
     MeterRegistry metrics;
 
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
-        String key = request.getCurrent() == null ? null : request.getCurrent().request().getHeader(HEADER);
+        String key = request.getCurrent() == null
+                ? null
+                : request.getCurrent().request().getHeader(HEADER);
         if (key == null) {
             return context.proceed();
         }
@@ -77,24 +86,33 @@ public class IdempotencyInterceptor {
         String scope = caller.organizationClaim().orElse("");
         IdempotencySeal seal = new IdempotencySeal(scope, caller.subject(), key);
         String recordKey = seal.recordKey();
-        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "." + context.getMethod().getName();
+        String operation = context.getMethod().getDeclaringClass().getSimpleName() + "."
+                + context.getMethod().getName();
         String hash = hash(seal, operation, context.getParameters());
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         return QuarkusTransaction.joiningExisting().call(() -> {
             if (!store.claim(scope, recordKey, hash, operation, now, now.plus(config.ttl()))) {
                 IdempotencyStore.Stored stored = store.find(scope, recordKey).orElseThrow();
                 if (!stored.requestHash().equals(hash) || !stored.operation().equals(operation)) {
-                    throw new DomainRuleException(REUSED_CODE,
-                            "This Idempotency-Key was already used for a different request.");
+                    throw new DomainRuleException(
+                            REUSED_CODE, "This Idempotency-Key was already used for a different request.");
                 }
                 metrics.counter("asylum.idempotent.replays").increment();
                 return replay(stored, seal);
             }
             Object result = context.proceed();
             if (result instanceof Response response) {
-                store.complete(scope, recordKey, response.getStatus(), seal.seal(body(response)),
-                        response.getLocation() == null ? null : response.getLocation().toString(),
-                        response.getEntityTag() == null ? null : response.getEntityTag().getValue());
+                store.complete(
+                        scope,
+                        recordKey,
+                        response.getStatus(),
+                        seal.seal(body(response)),
+                        response.getLocation() == null
+                                ? null
+                                : response.getLocation().toString(),
+                        response.getEntityTag() == null
+                                ? null
+                                : response.getEntityTag().getValue());
             }
             return result;
         });
@@ -119,7 +137,8 @@ public class IdempotencyInterceptor {
     }
 
     /** Keyed, so that the stored value does not let anyone test guesses of a request's personal data. */
-    private static String hash(IdempotencySeal seal, String operation, Object[] parameters) throws JsonProcessingException {
+    private static String hash(IdempotencySeal seal, String operation, Object[] parameters)
+            throws JsonProcessingException {
         Mac mac = seal.requestMac();
         mac.update(operation.getBytes(StandardCharsets.UTF_8));
         for (Object parameter : parameters) {

@@ -71,7 +71,11 @@ public final class IdempotencySeal {
             RANDOM.nextBytes(iv);
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv);
             byte[] sealed = cipher.doFinal(body.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(IV_BYTES + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }

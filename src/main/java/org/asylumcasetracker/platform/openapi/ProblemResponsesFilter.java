@@ -42,7 +42,8 @@ public class ProblemResponsesFilter implements OASFilter {
             if (item.getOperations() == null) {
                 continue;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> operation : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation :
+                    item.getOperations().entrySet()) {
                 if (operation.getKey() == PathItem.HttpMethod.POST) {
                     documentIdempotency(operation.getValue());
                 }
@@ -59,24 +60,34 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         for (Map.Entry<String, String> common : COMMON.entrySet()) {
             if (!responses.hasAPIResponse(common.getKey())) {
-                responses.addAPIResponse(common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
+                responses.addAPIResponse(
+                        common.getKey(), OASFactory.createAPIResponse().description(common.getValue()));
             }
         }
         if (operation.getRequestBody() != null) {
             if (!responses.hasAPIResponse("413")) {
-                responses.addAPIResponse("413", OASFactory.createAPIResponse()
-                        .description("The body is larger than the service accepts (1 MiB)"));
+                responses.addAPIResponse(
+                        "413",
+                        OASFactory.createAPIResponse()
+                                .description("The body is larger than the service accepts (1 MiB)"));
             }
             if (!responses.hasAPIResponse("415")) {
-                responses.addAPIResponse("415", OASFactory.createAPIResponse()
-                        .description("No body, or a body in another media type than the ones listed"));
+                responses.addAPIResponse(
+                        "415",
+                        OASFactory.createAPIResponse()
+                                .description("No body, or a body in another media type than the ones listed"));
             }
         }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             int status = Integer.parseInt(entry.getKey());
             if (status >= 400) {
-                entry.getValue().setContent(OASFactory.createContent().addMediaType("application/problem+json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+                entry.getValue()
+                        .setContent(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/problem+json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(PROBLEM_REF))));
             }
         }
     }
@@ -88,10 +99,17 @@ public class ProblemResponsesFilter implements OASFilter {
                 .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
                 .description("Retry-safe writes: the same key with the same request replays the first response "
                         + "(header Idempotent-Replayed: true); keys are kept 24 hours")
-                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(255)));
+                .schema(OASFactory.createSchema()
+                        .type(List.of(Schema.SchemaType.STRING))
+                        .maxLength(255)));
         if (!operation.getResponses().hasAPIResponse("422")) {
-            operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
-                    .description("Refused by a rule; IDEMPOTENCY_KEY_REUSED when the key belongs to another request"));
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "422",
+                            OASFactory.createAPIResponse()
+                                    .description(
+                                            "Refused by a rule; IDEMPOTENCY_KEY_REUSED when the key belongs to another request"));
         }
     }
 
@@ -105,11 +123,18 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
                 .addProperty("detail", string("What went wrong in this case"))
                 .addProperty("instance", string("The request path, when given"))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))
-                        .description("The rejected fields (validation problems)"))
-                .addProperty("allowedEvents", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(string(null)).description("Events allowed in the current stage (409)"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.ARRAY))
+                                .items(OASFactory.createSchema().ref("#/components/schemas/FieldError"))
+                                .description("The rejected fields (validation problems)"))
+                .addProperty(
+                        "allowedEvents",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.ARRAY))
+                                .items(string(null))
+                                .description("Events allowed in the current stage (409)"))
                 .addProperty("code", string("The domain rule that refused the request (422)"))
                 .addProperty("reference", string("Identifier of an unexpected failure in the server log (500)"));
     }

@@ -43,9 +43,12 @@ public class RolesFilter implements OASFilter {
         List<SecurityRequirement> schemesOnly = new ArrayList<>();
         for (SecurityRequirement requirement : operation.getSecurity()) {
             SecurityRequirement schemeOnly = OASFactory.createSecurityRequirement();
-            for (Map.Entry<String, List<String>> scheme : requirement.getSchemes().entrySet()) {
+            for (Map.Entry<String, List<String>> scheme :
+                    requirement.getSchemes().entrySet()) {
                 if (scheme.getValue() != null) {
-                    scheme.getValue().stream().filter(role -> !roles.contains(role)).forEach(roles::add);
+                    scheme.getValue().stream()
+                            .filter(role -> !roles.contains(role))
+                            .forEach(roles::add);
                 }
                 schemeOnly.addScheme(scheme.getKey());
             }

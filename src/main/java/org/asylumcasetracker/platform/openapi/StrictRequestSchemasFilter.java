@@ -25,7 +25,9 @@ public class StrictRequestSchemasFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null || openAPI.getComponents() == null) {
+        if (openAPI.getPaths() == null
+                || openAPI.getPaths().getPathItems() == null
+                || openAPI.getComponents() == null) {
             return;
         }
         Map<String, Schema> components = openAPI.getComponents().getSchemas();
@@ -35,10 +37,12 @@ public class StrictRequestSchemasFilter implements OASFilter {
                 continue;
             }
             for (Operation operation : item.getOperations().values()) {
-                if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+                if (operation.getRequestBody() == null
+                        || operation.getRequestBody().getContent() == null) {
                     continue;
                 }
-                for (MediaType media : operation.getRequestBody().getContent().getMediaTypes().values()) {
+                for (MediaType media :
+                        operation.getRequestBody().getContent().getMediaTypes().values()) {
                     close(media.getSchema(), components, visited);
                 }
             }
@@ -54,7 +58,9 @@ public class StrictRequestSchemasFilter implements OASFilter {
             return;
         }
         List<Schema.SchemaType> types = schema.getType();
-        if (types != null && types.contains(Schema.SchemaType.OBJECT) && schema.getProperties() != null
+        if (types != null
+                && types.contains(Schema.SchemaType.OBJECT)
+                && schema.getProperties() != null
                 && schema.getAdditionalPropertiesSchema() == null) {
             schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
         }

@@ -15,20 +15,22 @@ public class AuditListener {
     @PrePersist
     void onCreate(AuditedEntity entity) {
         Caller caller = caller();
-        entity.markCreated(caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(),
-                now());
+        entity.markCreated(
+                caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(), now());
     }
 
     @PreUpdate
     void onUpdate(AuditedEntity entity) {
         Caller caller = caller();
-        entity.markUpdated(caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(),
-                now());
+        entity.markUpdated(
+                caller == null ? Caller.SYSTEM : caller.username(), caller == null ? null : caller.subject(), now());
     }
 
     private static Caller caller() {
         ArcContainer container = Arc.container();
-        return container.requestContext().isActive() ? container.instance(Caller.class).get() : null;
+        return container.requestContext().isActive()
+                ? container.instance(Caller.class).get()
+                : null;
     }
 
     private static OffsetDateTime now() {

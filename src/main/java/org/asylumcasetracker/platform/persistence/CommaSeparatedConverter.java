@@ -26,8 +26,8 @@ public abstract class CommaSeparatedConverter<C extends Collection<E>, E> implem
      * @param collect builds the attribute from the elements; it also fixes the order in which they are
      *                written, so that equal collections give equal columns
      */
-    protected CommaSeparatedConverter(Function<E, String> format, Function<String, E> parse,
-            Function<List<E>, C> collect) {
+    protected CommaSeparatedConverter(
+            Function<E, String> format, Function<String, E> parse, Function<List<E>, C> collect) {
         this.format = format;
         this.parse = parse;
         this.collect = collect;
@@ -53,7 +53,9 @@ public abstract class CommaSeparatedConverter<C extends Collection<E>, E> implem
     public abstract static class OfEnums<E extends Enum<E>> extends CommaSeparatedConverter<Set<E>, E> {
 
         protected OfEnums(Class<E> type) {
-            super(Enum::name, name -> Enum.valueOf(type, name),
+            super(
+                    Enum::name,
+                    name -> Enum.valueOf(type, name),
                     elements -> elements.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(elements));
         }
     }

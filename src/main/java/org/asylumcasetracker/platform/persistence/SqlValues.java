@@ -11,8 +11,7 @@ import java.time.ZonedDateTime;
 /** Values read by native queries, whose Java types depend on the driver. */
 public final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     public static LocalDate toLocalDate(Object value) {
         if (value == null) {

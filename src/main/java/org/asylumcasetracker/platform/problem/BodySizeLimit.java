@@ -19,10 +19,12 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final String problem;
 
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            ObjectMapper mapper) throws JsonProcessingException {
+    public BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper mapper)
+            throws JsonProcessingException {
         this.maxBytes = maxBodySize.asLongValue();
-        this.problem = mapper.writeValueAsString(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+        this.problem = mapper.writeValueAsString(Problem.of(
+                ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body is larger than the " + maxBytes / 1024 + " KiB this service accepts."));
     }
 
@@ -30,7 +32,8 @@ public class BodySizeLimit {
         router.route().order(Integer.MIN_VALUE + 100).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length)) {
-                context.response().setStatusCode(413)
+                context.response()
+                        .setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end(problem);

@@ -10,12 +10,12 @@ import java.sql.SQLTransientConnectionException;
  */
 final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SocketTimeoutException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SocketTimeoutException
                     || t instanceof java.net.ConnectException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
                 return true;

@@ -12,21 +12,25 @@ import java.util.stream.Stream;
 /** Field errors as the API reports them: named by their JSON path, in a stable order. */
 public final class FieldErrors {
 
-    static final Comparator<FieldError> ORDER = Comparator.comparing(FieldError::field)
-            .thenComparing(FieldError::message);
+    static final Comparator<FieldError> ORDER =
+            Comparator.comparing(FieldError::field).thenComparing(FieldError::message);
 
-    private FieldErrors() {
-    }
+    private FieldErrors() {}
 
     /** Bean Validation's violations as field errors, e.g. {@code mailingAddress.line1}. */
     public static List<FieldError> of(Collection<? extends ConstraintViolation<?>> violations) {
-        return violations.stream().map(v -> new FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
-                .sorted(ORDER).toList();
+        return violations.stream()
+                .map(v -> new FieldError(fieldName(v.getPropertyPath()), v.getMessage()))
+                .sorted(ORDER)
+                .toList();
     }
 
     /** Both lists as one, in the API's order. */
     public static List<FieldError> merge(List<FieldError> some, List<FieldError> others) {
-        return Stream.concat(some.stream(), others.stream()).distinct().sorted(ORDER).toList();
+        return Stream.concat(some.stream(), others.stream())
+                .distinct()
+                .sorted(ORDER)
+                .toList();
     }
 
     private static String fieldName(Path path) {

@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     static Problem of(JsonProcessingException failure) {
         if (!(failure instanceof JsonMappingException mapping)) {
@@ -28,12 +27,17 @@ final class JsonProblems {
         if (failure instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
             message = target != null && target.isEnum()
-                    ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", "))
+                    ? "must be one of "
+                            + Arrays.stream(target.getEnumConstants())
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", "))
                     : "has the wrong format" + expected(target);
         } else if (field.isEmpty()) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, failure instanceof MismatchedInputException
-                    ? "The request body must be a JSON object." : "The request body could not be read as JSON.");
+            return Problem.of(
+                    ProblemType.MALFORMED_REQUEST,
+                    failure instanceof MismatchedInputException
+                            ? "The request body must be a JSON object."
+                            : "The request body could not be read as JSON.");
         } else if (failure instanceof MismatchedInputException mismatched) {
             message = "has the wrong type" + expected(mismatched.getTargetType());
         } else {

@@ -98,7 +98,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolations(ConstraintViolationException e) {
-        return respond(Problem.of(ProblemType.VALIDATION, INVALID).withErrors(FieldErrors.of(e.getConstraintViolations())));
+        return respond(
+                Problem.of(ProblemType.VALIDATION, INVALID).withErrors(FieldErrors.of(e.getConstraintViolations())));
     }
 
     @ServerExceptionMapper
@@ -132,8 +133,10 @@ public class ProblemMappers {
             return respond(JsonProblems.of(json));
         }
         if (status == 404 && (cause instanceof IllegalArgumentException || cause instanceof DateTimeParseException)) {
-            return respond(Problem.of(ProblemType.VALIDATION,
-                    "A query or path parameter has the wrong format (numbers, dates YYYY-MM-DD and UUIDs are expected where documented)."));
+            return respond(
+                    Problem.of(
+                            ProblemType.VALIDATION,
+                            "A query or path parameter has the wrong format (numbers, dates YYYY-MM-DD and UUIDs are expected where documented)."));
         }
         if (status >= 500) {
             return unexpected(e);
@@ -147,7 +150,8 @@ public class ProblemMappers {
             case 415 -> "This resource does not accept the request's content type.";
             default -> type.title() + ".";
         };
-        return Response.status(status).type(Problem.MEDIA_TYPE)
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(type.uri(), type.title(), status, detail, null, null, null, null, null))
                 .build();
     }
@@ -179,7 +183,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response uniqueConstraint(org.hibernate.exception.ConstraintViolationException e) {
         // A concurrent writer took the same unique value (e.g. an externalRef) first.
-        return respond(Problem.of(ProblemType.CONFLICT, "This conflicts with an existing record (a unique value is already taken)."));
+        return respond(Problem.of(
+                ProblemType.CONFLICT, "This conflicts with an existing record (a unique value is already taken)."));
     }
 
     @ServerExceptionMapper
@@ -196,8 +201,11 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf("Database unavailable: %s", DatabaseFailures.describe(e));
-            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
-                    .entity(Problem.of(ProblemType.UNAVAILABLE,
+            return Response.status(503)
+                    .type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", "5")
+                    .entity(Problem.of(
+                            ProblemType.UNAVAILABLE,
                             "The database cannot be reached right now; nothing was changed. Retry shortly."))
                     .build();
         }
@@ -205,17 +213,21 @@ public class ProblemMappers {
         // The reference ties the client's report to this line. Messages can quote request data, so the
         // log gets the exception classes and stack frames only.
         LOG.errorf(Redacted.of(e), "Unexpected failure, reference %s", reference);
-        return respond(Problem.of(ProblemType.INTERNAL,
-                "Something went wrong on our side. Quote the reference when you report it.").withReference(reference));
+        return respond(Problem.of(
+                        ProblemType.INTERNAL,
+                        "Something went wrong on our side. Quote the reference when you report it.")
+                .withReference(reference));
     }
 
     private static Response concurrentChange() {
-        return respond(Problem.of(ProblemType.CONFLICT,
+        return respond(Problem.of(
+                ProblemType.CONFLICT,
                 "Someone else changed this resource at the same moment; read it again and retry."));
     }
 
     private static Response unauthenticated() {
-        return Response.status(401).type(Problem.MEDIA_TYPE)
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(Problem.of(ProblemType.UNAUTHORIZED, "A valid bearer token is required."))
                 .build();
@@ -223,9 +235,11 @@ public class ProblemMappers {
 
     private static Response providerUnavailable() {
         LOG.warn("The OpenID Connect provider could not be reached to verify a token");
-        return Response.status(503).type(Problem.MEDIA_TYPE)
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
                 .header("Retry-After", "10")
-                .entity(Problem.of(ProblemType.UNAVAILABLE,
+                .entity(Problem.of(
+                        ProblemType.UNAVAILABLE,
                         "Tokens cannot be verified right now because the identity provider is unreachable."))
                 .build();
     }
@@ -240,6 +254,9 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

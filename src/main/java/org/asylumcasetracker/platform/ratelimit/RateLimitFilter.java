@@ -31,9 +31,7 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 1)
     public Uni<Response> limit() {
-        return identities.getDeferredIdentity()
-                .map(this::limit)
-                .onFailure().recoverWithNull();
+        return identities.getDeferredIdentity().map(this::limit).onFailure().recoverWithNull();
     }
 
     private Response limit(SecurityIdentity identity) {
@@ -42,7 +40,8 @@ public class RateLimitFilter {
         }
         String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
         Object claim = jwt.getClaim(Caller.ORG_CLAIM);
-        String organization = claim == null ? null : claim.toString().replace("\"", "").trim();
+        String organization =
+                claim == null ? null : claim.toString().replace("\"", "").trim();
         return limiter.acquire(subject, organization == null || organization.isEmpty() ? null : organization)
                 .map(RateLimitFilter::tooManyRequests)
                 .orElse(null);
@@ -50,10 +49,13 @@ public class RateLimitFilter {
 
     private static Response tooManyRequests(RateLimiter.Refusal refusal) {
         String whose = refusal.scope() == RateLimiter.Scope.TOKEN ? "this caller" : "this organization";
-        return Response.status(ProblemType.TOO_MANY_REQUESTS.status()).type(Problem.MEDIA_TYPE)
+        return Response.status(ProblemType.TOO_MANY_REQUESTS.status())
+                .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
-                .entity(Problem.of(ProblemType.TOO_MANY_REQUESTS, "The request budget of " + whose
-                        + " is spent for the moment; retry after " + refusal.retryAfterSeconds() + " s."))
+                .entity(Problem.of(
+                        ProblemType.TOO_MANY_REQUESTS,
+                        "The request budget of " + whose + " is spent for the moment; retry after "
+                                + refusal.retryAfterSeconds() + " s."))
                 .build();
     }
 }

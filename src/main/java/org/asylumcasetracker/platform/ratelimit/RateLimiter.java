@@ -24,11 +24,11 @@ public class RateLimiter {
     private static final long MAX_BUCKETS = 100_000;
 
     /** Why a request is refused: which budget ran out, and in how many whole seconds it has a token again. */
-    public record Refusal(Scope scope, long retryAfterSeconds) {
-    }
+    public record Refusal(Scope scope, long retryAfterSeconds) {}
 
     public enum Scope {
-        TOKEN, ORGANIZATION;
+        TOKEN,
+        ORGANIZATION;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,8 +44,14 @@ public class RateLimiter {
     @Inject
     public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
         this.config = config;
-        this.callers = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(MAX_BUCKETS).build();
-        this.organizations = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(MAX_BUCKETS).build();
+        this.callers = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(MAX_BUCKETS)
+                .build();
+        this.organizations = Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofMinutes(10))
+                .maximumSize(MAX_BUCKETS)
+                .build();
         this.tokenRefusals = counter(registry, Scope.TOKEN);
         this.organizationRefusals = counter(registry, Scope.ORGANIZATION);
     }
@@ -64,8 +70,8 @@ public class RateLimiter {
         if (organization == null) {
             return Optional.empty();
         }
-        Bucket shared = organizations.get(organization,
-                any -> bucket(config.organizationBurst(), config.organizationPerSecond()));
+        Bucket shared = organizations.get(
+                organization, any -> bucket(config.organizationBurst(), config.organizationPerSecond()));
         probe = shared.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             organizationRefusals.increment();
@@ -76,7 +82,10 @@ public class RateLimiter {
 
     private static Bucket bucket(long burst, long perSecond) {
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(burst)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 
@@ -85,7 +94,9 @@ public class RateLimiter {
     }
 
     private static Counter counter(MeterRegistry registry, Scope scope) {
-        return Counter.builder(METRIC).description("Requests refused with 429 because a rate limit ran out")
-                .tag("scope", scope.tag()).register(registry);
+        return Counter.builder(METRIC)
+                .description("Requests refused with 429 because a rate limit ran out")
+                .tag("scope", scope.tag())
+                .register(registry);
     }
 }

@@ -6,5 +6,4 @@ package org.asylumcasetracker.platform.security;
  *
  * @param organization the person's organization from the token, if any
  */
-public record AccountNamed(String subject, String username, String organization) {
-}
+public record AccountNamed(String subject, String username, String organization) {}

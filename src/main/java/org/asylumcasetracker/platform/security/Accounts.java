@@ -25,7 +25,8 @@ public class Accounts {
     private final EntityManager em;
     private final Event<AccountNamed> named;
     private final Clock clock;
-    private final Cache<String, String> recorded = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, String> recorded =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     public Accounts(EntityManager em, Event<AccountNamed> named, Clock clock) {
         this.em = em;
@@ -50,7 +51,8 @@ public class Accounts {
 
     /** The subject that last used this username, if anyone has. */
     public Optional<String> subjectOf(String username) {
-        List<?> found = em.createNativeQuery("select subject from account where username = ?1 order by seen_at desc limit 1")
+        List<?> found = em.createNativeQuery(
+                        "select subject from account where username = ?1 order by seen_at desc limit 1")
                 .setParameter(1, username)
                 .getResultList();
         return found.stream().map(String.class::cast).findFirst();
@@ -60,8 +62,9 @@ public class Accounts {
         List<?> before = em.createNativeQuery("select username from account where subject = ?1 for update")
                 .setParameter(1, subject)
                 .getResultList();
-        em.createNativeQuery("insert into account (subject, username, seen_at) values (?1, ?2, ?3)"
-                        + " on conflict (subject) do update set username = excluded.username, seen_at = excluded.seen_at")
+        em.createNativeQuery(
+                        "insert into account (subject, username, seen_at) values (?1, ?2, ?3)"
+                                + " on conflict (subject) do update set username = excluded.username, seen_at = excluded.seen_at")
                 .setParameter(1, subject)
                 .setParameter(2, username)
                 .setParameter(3, OffsetDateTime.now(clock))

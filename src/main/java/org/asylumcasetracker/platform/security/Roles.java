@@ -14,6 +14,5 @@ public final class Roles {
     /** Manages organizations; needs no organization of its own. */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -56,6 +56,7 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     /** Attributes that belong to the request that verified the token, set afresh on every use. */
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
+
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
 
     private final IdentityProvider<TokenAuthenticationRequest> verifier;
@@ -68,11 +69,16 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     /** For tests: a verifier and two clocks that they control. */
-    VerifiedTokens(IdentityProvider<TokenAuthenticationRequest> verifier, Clock clock, VerifiedTokensConfig config,
+    VerifiedTokens(
+            IdentityProvider<TokenAuthenticationRequest> verifier,
+            Clock clock,
+            VerifiedTokensConfig config,
             Ticker ticker) {
         this.verifier = verifier;
         this.clock = clock;
-        this.verified = config.maxSize() <= 0 || config.maxAge().isZero() || config.maxAge().isNegative()
+        this.verified = config.maxSize() <= 0
+                        || config.maxAge().isZero()
+                        || config.maxAge().isNegative()
                 ? null
                 : Caffeine.newBuilder()
                         .maximumSize(config.maxSize())
@@ -89,7 +95,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     static boolean boundToTheRequest(Config oidc) {
         boolean certificate = oidc.getOptionalValue("quarkus.oidc.token.binding.certificate", Boolean.class)
                 .orElse(false);
-        String scheme = oidc.getOptionalValue("quarkus.oidc.token.authorization-scheme", String.class).orElse("Bearer");
+        String scheme = oidc.getOptionalValue("quarkus.oidc.token.authorization-scheme", String.class)
+                .orElse("Bearer");
         return certificate || !"Bearer".equalsIgnoreCase(scheme);
     }
 
@@ -111,7 +118,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (verified == null) {
             return verifier.authenticate(request, context);
         }
@@ -133,7 +141,9 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     private void remember(String token, SecurityIdentity identity) {
-        if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken
+        if (identity != null
+                && !identity.isAnonymous()
+                && identity.getPrincipal() instanceof JsonWebToken
                 && !expired(identity)) {
             verified.put(token, withoutRequest(identity));
         }
@@ -157,8 +167,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         return copy(identity, attributes).build();
     }
 
-    private static SecurityIdentity forRequest(SecurityIdentity known, TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    private static SecurityIdentity forRequest(
+            SecurityIdentity known, TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         Map<String, Object> attributes = new HashMap<>(known.getAttributes());
         RoutingContext routingContext = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (routingContext != null) {

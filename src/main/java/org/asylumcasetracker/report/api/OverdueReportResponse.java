@@ -5,5 +5,4 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "OverdueReport")
-public record OverdueReportResponse(LocalDate asOf, List<OverdueReportRow> items, int page, int size, long total) {
-}
+public record OverdueReportResponse(LocalDate asOf, List<OverdueReportRow> items, int page, int size, long total) {}

@@ -28,9 +28,19 @@ public record OverdueReportRow(
         Venue venue) {
 
     static OverdueReportRow from(OverdueReportService.ReportRow r) {
-        return new OverdueReportRow(r.alert().code(), r.alert().severity(), r.alert().filingId(), r.alert().clientId(),
-                r.alert().dueOn(), r.alert().daysOverdue(), r.alert().summary(), r.alert().actions(),
-                r.row().clientName(), r.row().caseworker(), r.row().stage(), r.row().venue());
+        return new OverdueReportRow(
+                r.alert().code(),
+                r.alert().severity(),
+                r.alert().filingId(),
+                r.alert().clientId(),
+                r.alert().dueOn(),
+                r.alert().daysOverdue(),
+                r.alert().summary(),
+                r.alert().actions(),
+                r.row().clientName(),
+                r.row().caseworker(),
+                r.row().stage(),
+                r.row().venue());
     }
 
     @Override

@@ -42,8 +42,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     public static final String TEXT_CSV = "text/csv";
-    private static final List<String> CSV_HEADER = List.of("code", "severity", "dueOn", "daysOverdue", "filingId",
-            "clientId", "clientName", "caseworker", "stage", "venue");
+    private static final List<String> CSV_HEADER = List.of(
+            "code",
+            "severity",
+            "dueOn",
+            "daysOverdue",
+            "filingId",
+            "clientId",
+            "clientName",
+            "caseworker",
+            "stage",
+            "venue");
 
     private final OverdueReportService service;
 
@@ -55,20 +64,31 @@ public class ReportResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     @RolesAllowed({Roles.SUPERVISOR, Roles.REPORTS, Roles.CASEWORKER})
-    @Operation(operationId = "getOverdueReport",
+    @Operation(
+            operationId = "getOverdueReport",
             summary = "Raised alerts with client and filing context; Accept: text/csv gives every row as CSV",
             description = "Sorted by severity, then days overdue (most first). Case workers see their own clients only."
                     + " asOf lies within 10 years of today. The CSV export is streamed and has at most 50,000 rows"
                     + " (ASYLUM_REPORTS_CSV_MAX_ROWS); a larger one is refused with 422 EXPORT_TOO_LARGE: filter it"
                     + " or page through the JSON report.")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OverdueReportResponse.class)),
-            @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "422", description = "EXPORT_TOO_LARGE: the CSV export would have more rows than allowed")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = OverdueReportResponse.class)),
+                @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    @APIResponse(
+            responseCode = "422",
+            description = "EXPORT_TOO_LARGE: the CSV export would have more rows than allowed")
     public Response getOverdueReport(
-            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String asOf,
+            @QueryParam("asOf")
+                    @Parameter(
+                            description = "YYYY-MM-DD; default today in the organization's time zone",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String asOf,
             @QueryParam("code") AlertCode code,
             @QueryParam("severity") Severity severity,
             @QueryParam("caseworker") @Size(max = 100) String caseworker,
@@ -76,28 +96,40 @@ public class ReportResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size,
             @Context HttpHeaders headers) {
-        OverdueFilter filter = new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), code, severity,
-                Text.blankToNull(caseworker), venue);
+        OverdueFilter filter = new OverdueFilter(
+                QueryDates.parseOr("asOf", asOf, null), code, severity, Text.blankToNull(caseworker), venue);
         if (wantsCsv(headers)) {
             return csv(filter);
         }
         OverdueReportService.Page result = service.page(filter, page, size);
-        return Response.ok(new OverdueReportResponse(result.asOf(),
-                result.rows().stream().map(OverdueReportRow::from).toList(), page, size, result.total()),
-                MediaType.APPLICATION_JSON).build();
+        return Response.ok(
+                        new OverdueReportResponse(
+                                result.asOf(),
+                                result.rows().stream()
+                                        .map(OverdueReportRow::from)
+                                        .toList(),
+                                page,
+                                size,
+                                result.total()),
+                        MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @GET
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SUPERVISOR, Roles.REPORTS})
-    @Operation(operationId = "getOverdueSummary", summary = "Counts of raised alerts by code, severity, case worker and age")
+    @Operation(
+            operationId = "getOverdueSummary",
+            summary = "Counts of raised alerts by code, severity, case worker and age")
     public OverdueSummaryResponse getOverdueSummary(
-            @QueryParam("asOf") @Parameter(description = "YYYY-MM-DD; default today in the organization's time zone",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"))
-            String asOf) {
-        return OverdueSummaryResponse.from(service.summary(
-                new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), null, null, null, null)));
+            @QueryParam("asOf")
+                    @Parameter(
+                            description = "YYYY-MM-DD; default today in the organization's time zone",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String asOf) {
+        return OverdueSummaryResponse.from(
+                service.summary(new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), null, null, null, null)));
     }
 
     private Response csv(OverdueFilter filter) {
@@ -107,13 +139,24 @@ public class ReportResource {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             CsvWriter csv = new CsvWriter(writer);
             csv.row(CSV_HEADER);
-            service.each(filter, row -> csv.row(List.of(row.code(), row.code().severity(), row.dueOn(),
-                    row.daysOverdue(), row.filingId(), row.clientId(), row.clientName(),
-                    row.caseworker() == null ? "" : row.caseworker(), row.stage(), row.venue())));
+            service.each(
+                    filter,
+                    row -> csv.row(List.of(
+                            row.code(),
+                            row.code().severity(),
+                            row.dueOn(),
+                            row.daysOverdue(),
+                            row.filingId(),
+                            row.clientId(),
+                            row.clientName(),
+                            row.caseworker() == null ? "" : row.caseworker(),
+                            row.stage(),
+                            row.venue())));
             writer.flush();
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"overdue.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"overdue.csv\"")
+                .build();
     }
 
     private static boolean wantsCsv(HttpHeaders headers) {

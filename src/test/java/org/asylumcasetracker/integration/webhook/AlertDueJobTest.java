@@ -94,10 +94,10 @@ class AlertDueJobTest {
     void todayIsEachOrganizationsOwnDate() {
         subscribe(TestTokens.BOB, "ALERT_DUE");
         subscribe(TestTokens.CAROL_SUPERVISOR, "ALERT_DUE");
-        String demoFiling = Mother.createFiling(TestTokens.ALICE,
-                Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 23));
-        String otherFiling = Mother.createFiling(TestTokens.CAROL,
-                Mother.uscisFiling(Mother.createClient(TestTokens.CAROL), "MAIL", 23));
+        String demoFiling = Mother.createFiling(
+                TestTokens.ALICE, Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 23));
+        String otherFiling = Mother.createFiling(
+                TestTokens.CAROL, Mother.uscisFiling(Mother.createClient(TestTokens.CAROL), "MAIL", 23));
         LocalDate due = dueOn(demoFiling, RECEIPT_OVERDUE);
         assertEquals(due, dueOn(otherFiling, RECEIPT_OVERDUE));
 
@@ -110,7 +110,10 @@ class AlertDueJobTest {
         assertEquals(1, alertDueDeliveriesAbout(otherFiling), "due now in Los Angeles");
         assertEquals(1, alertDueDeliveriesAbout(demoFiling), "and demo's alert is not sent again");
 
-        dispatchUntil(dispatcher, () -> receivedAbout(otherFiling).size() == 1 && receivedAbout(demoFiling).size() == 1,
+        dispatchUntil(
+                dispatcher,
+                () -> receivedAbout(otherFiling).size() == 1
+                        && receivedAbout(demoFiling).size() == 1,
                 "both organizations' deliveries");
         assertEquals("other-clinic", receivedAbout(otherFiling).get(0).json().getString("organizationId"));
         assertEquals("demo", receivedAbout(demoFiling).get(0).json().getString("organizationId"));
@@ -119,8 +122,8 @@ class AlertDueJobTest {
     @Test
     void aRunAfterDaysWithoutOneCatchesUpOnTheMissedDays() {
         subscribe(TestTokens.BOB, "ALERT_DUE");
-        String filing = Mother.createFiling(TestTokens.ALICE,
-                Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 35));
+        String filing = Mother.createFiling(
+                TestTokens.ALICE, Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 35));
         LocalDate due = dueOn(filing, RECEIPT_OVERDUE);
 
         assertTrue(job.run(at(due.minusDays(3), LocalTime.NOON)).claimed());
@@ -135,14 +138,16 @@ class AlertDueJobTest {
     @Test
     void organizationsWithoutAlertDueSubscribersGetNoDeliveries() {
         String subscription = subscribe(TestTokens.BOB, "CLIENT_CHANGED");
-        String filing = Mother.createFiling(TestTokens.ALICE,
-                Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 47));
+        String filing = Mother.createFiling(
+                TestTokens.ALICE, Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 47));
         LocalDate due = dueOn(filing, RECEIPT_OVERDUE);
 
         assertTrue(job.run(at(due, LocalTime.NOON)).claimed());
 
         assertEquals(0, alertDueDeliveriesAbout(filing));
-        assertFalse(Webhooks.deliveries(TestTokens.BOB, subscription).getList("items.eventType").contains("ALERT_DUE"));
+        assertFalse(Webhooks.deliveries(TestTokens.BOB, subscription)
+                .getList("items.eventType")
+                .contains("ALERT_DUE"));
     }
 
     private String subscribe(String token, String... events) {
@@ -157,7 +162,8 @@ class AlertDueJobTest {
 
     private LocalDate dueOn(String filingId, String code) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object due = em.createNativeQuery("select due_on from alert_window where filing_id = :filing and code = :code")
+            Object due = em.createNativeQuery(
+                            "select due_on from alert_window where filing_id = :filing and code = :code")
                     .setParameter("filing", UUID.fromString(filingId))
                     .setParameter("code", code)
                     .getSingleResult();
@@ -166,14 +172,18 @@ class AlertDueJobTest {
     }
 
     private long alertDueDeliveriesAbout(String filingId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
-                .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
+                                .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private List<WebhookReceiver.Received> receivedAbout(String filingId) {
-        return receiver.received().stream().filter(r -> filingId.equals(r.json().getString("data.filingId"))).toList();
+        return receiver.received().stream()
+                .filter(r -> filingId.equals(r.json().getString("data.filingId")))
+                .toList();
     }
 
     private static <T> List<T> inParallel(int threads, java.util.concurrent.Callable<T> task) throws Exception {

@@ -71,7 +71,9 @@ class ConcurrentDispatchTest {
                     totalRounds += round.get();
                 }
 
-                List<String> ids = receiver.received().stream().map(WebhookReceiver.Received::id).toList();
+                List<String> ids = receiver.received().stream()
+                        .map(WebhookReceiver.Received::id)
+                        .toList();
                 assertEquals(expected, new HashSet<>(ids), "every delivery arrived");
                 assertEquals(CHANGES, ids.size(), "and none twice: " + ids.size() + " requests");
                 assertTrue(totalRounds >= CHANGES / 5, "the batch of 5 needed several rounds: " + totalRounds);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
@@ -34,6 +34,8 @@ class RetryScheduleTest {
 
     @Test
     void needsAtLeastOneAttempt() {
-        assertThrows(IllegalArgumentException.class, () -> new RetrySchedule(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RetrySchedule(0, Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 }

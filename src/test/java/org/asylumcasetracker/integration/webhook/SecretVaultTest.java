@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Encryption of webhook secrets at rest, and changing the key that does it. */
 class SecretVaultTest {
 
-    private static final String KEY_A = "a:" + Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    private static final String KEY_B = "b:" + Base64.getEncoder().encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
+    private static final String KEY_A = "a:"
+            + Base64.getEncoder()
+                    .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    private static final String KEY_B = "b:"
+            + Base64.getEncoder()
+                    .encodeToString("fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
     private static final byte[] SECRET = WebhookSecret.decode(WebhookSecret.generate());
     private static final UUID SUBSCRIPTION = UUID.randomUUID();
 
@@ -40,7 +44,8 @@ class SecretVaultTest {
         SecretVault.Sealed sealed = vault.seal(SECRET, SUBSCRIPTION);
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
         bytes[bytes.length - 1] ^= 1;
-        SecretVault.Sealed altered = new SecretVault.Sealed("a", Base64.getEncoder().encodeToString(bytes));
+        SecretVault.Sealed altered =
+                new SecretVault.Sealed("a", Base64.getEncoder().encodeToString(bytes));
         assertThrows(IllegalStateException.class, () -> vault.open(altered, SUBSCRIPTION));
         assertThrows(IllegalStateException.class, () -> vault.open(sealed, UUID.randomUUID()));
     }
@@ -51,7 +56,8 @@ class SecretVaultTest {
         SecretVault rotated = new SecretVault(config(KEY_B, List.of(KEY_A)));
         assertArrayEquals(SECRET, rotated.open(underA, SUBSCRIPTION));
         assertEquals("b", rotated.seal(SECRET, SUBSCRIPTION).keyId());
-        IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> vault(KEY_B).open(underA, SUBSCRIPTION));
+        IllegalStateException unknown =
+                assertThrows(IllegalStateException.class, () -> vault(KEY_B).open(underA, SUBSCRIPTION));
         assertTrue(unknown.getMessage().contains("'a' is not configured"), unknown.getMessage());
     }
 

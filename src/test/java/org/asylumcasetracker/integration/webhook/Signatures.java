@@ -14,8 +14,7 @@ import java.util.Map;
  */
 final class Signatures {
 
-    private Signatures() {
-    }
+    private Signatures() {}
 
     static void assertVerifies(WebhookReceiver.Received request, String secret) {
         assertVerifies(request, new Webhook(secret));
@@ -25,7 +24,8 @@ final class Signatures {
         try {
             verifier.verify(request.body(), headers(request.id(), request.timestamp(), request.signature()));
         } catch (WebhookVerificationException e) {
-            fail("the official library refuses the delivery: " + e.getMessage() + " (signature " + request.signature() + ")");
+            fail("the official library refuses the delivery: " + e.getMessage() + " (signature " + request.signature()
+                    + ")");
         }
         assertEquals(request.id(), request.json().getString("id"), "webhook-id is the payload's id");
     }
@@ -41,7 +41,12 @@ final class Signatures {
     }
 
     static Map<String, List<String>> headers(String id, String timestamp, String signature) {
-        return Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(timestamp),
-                "webhook-signature", List.of(signature));
+        return Map.of(
+                "webhook-id",
+                List.of(id),
+                "webhook-timestamp",
+                List.of(timestamp),
+                "webhook-signature",
+                List.of(signature));
     }
 }

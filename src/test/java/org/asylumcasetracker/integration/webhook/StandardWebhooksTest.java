@@ -66,14 +66,22 @@ class StandardWebhooksTest {
 
     @Test
     void aGeneratedSecretIsShownOnceAndTheOfficialLibraryVerifiesTheDelivery() {
-        JsonPath created = as(TestTokens.BOB).body(Map.of("url", receiver.url(), "events", List.of("CLIENT_CHANGED")))
-                .post(PATH).then().statusCode(201)
+        JsonPath created = as(TestTokens.BOB)
+                .body(Map.of("url", receiver.url(), "events", List.of("CLIENT_CHANGED")))
+                .post(PATH)
+                .then()
+                .statusCode(201)
                 .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String id = track(created.getString("id"));
         String secret = created.getString("secret");
         as(TestTokens.BOB).get(PATH + "/" + id).then().statusCode(200).body("secret", equalTo(null));
-        as(TestTokens.BOB).queryParam("size", 200).get(PATH).then().statusCode(200)
+        as(TestTokens.BOB)
+                .queryParam("size", 200)
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(secret)));
 
         Mother.createClient(TestTokens.ALICE);
@@ -87,40 +95,67 @@ class StandardWebhooksTest {
     @Test
     void theOfficialLibraryRejectsATamperedBodyATamperedIdAndAStaleTimestamp() {
         String secret = WebhookSecret.generate();
-        track(as(TestTokens.BOB).body(Map.of("url", receiver.url(), "secret", secret, "events", List.of("CLIENT_CHANGED")))
-                .post(PATH).then().statusCode(201).extract().path("id"));
+        track(as(TestTokens.BOB)
+                .body(Map.of("url", receiver.url(), "secret", secret, "events", List.of("CLIENT_CHANGED")))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         Mother.createClient(TestTokens.ALICE);
         dispatchUntil(dispatcher, () -> !receiver.received().isEmpty(), "the delivery");
         WebhookReceiver.Received d = receiver.received().get(0);
 
-        assertNull(Signatures.refusal(secret, d.id(), d.timestamp(), d.signature(), d.body()), "the genuine delivery verifies");
+        assertNull(
+                Signatures.refusal(secret, d.id(), d.timestamp(), d.signature(), d.body()),
+                "the genuine delivery verifies");
         String tamperedBody = d.body().replace("\"created\":true", "\"created\":false");
         assertNotEquals(d.body(), tamperedBody);
-        assertEquals("No matching signature found", Signatures.refusal(secret, d.id(), d.timestamp(), d.signature(), tamperedBody));
+        assertEquals(
+                "No matching signature found",
+                Signatures.refusal(secret, d.id(), d.timestamp(), d.signature(), tamperedBody));
         // the id is signed: a captured delivery cannot be replayed under a new id
-        assertEquals("No matching signature found",
+        assertEquals(
+                "No matching signature found",
                 Signatures.refusal(secret, UUID.randomUUID().toString(), d.timestamp(), d.signature(), d.body()));
         String stale = Long.toString(Long.parseLong(d.timestamp()) - 600);
         assertEquals("Message timestamp too old", Signatures.refusal(secret, d.id(), stale, d.signature(), d.body()));
-        assertEquals("No matching signature found",
-                Signatures.refusal(WebhookSecret.generate(), d.id(), d.timestamp(), d.signature(), d.body()), "another secret");
+        assertEquals(
+                "No matching signature found",
+                Signatures.refusal(WebhookSecret.generate(), d.id(), d.timestamp(), d.signature(), d.body()),
+                "another secret");
     }
 
     @Test
     void afterARotationBothSecretsVerifyDuringTheGracePeriodAndOnlyTheNewOneAfter() {
         String oldSecret = WebhookSecret.generate();
-        String id = track(as(TestTokens.BOB).body(Map.of("url", receiver.url(), "secret", oldSecret,
-                "events", List.of("CLIENT_CHANGED"))).post(PATH).then().statusCode(201).extract().path("id"));
+        String id = track(as(TestTokens.BOB)
+                .body(Map.of("url", receiver.url(), "secret", oldSecret, "events", List.of("CLIENT_CHANGED")))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
 
-        JsonPath rotated = as(TestTokens.BOB).post(PATH + "/" + id + "/secret-rotation").then().statusCode(200)
+        JsonPath rotated = as(TestTokens.BOB)
+                .post(PATH + "/" + id + "/secret-rotation")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("secret", matchesPattern("whsec_[A-Za-z0-9+/]{43}="))
                 .body("previousSecretExpiresAt", notNullValue())
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String newSecret = rotated.getString("secret");
         Instant graceEnds = Instant.parse(rotated.getString("previousSecretExpiresAt"));
-        assertTrue(graceEnds.isAfter(Instant.now().plusSeconds(3000)), "the test profile's grace period is an hour: " + graceEnds);
-        as(TestTokens.BOB).get(PATH + "/" + id).then().statusCode(200).body("secret", equalTo(null))
+        assertTrue(
+                graceEnds.isAfter(Instant.now().plusSeconds(3000)),
+                "the test profile's grace period is an hour: " + graceEnds);
+        as(TestTokens.BOB)
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("secret", equalTo(null))
                 .body("previousSecretExpiresAt", notNullValue());
 
         Mother.createClient(TestTokens.ALICE);
@@ -131,37 +166,57 @@ class StandardWebhooksTest {
         Signatures.assertVerifies(during, oldSecret);
 
         // the grace period ends (moved into the past rather than waited for)
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = :id")
-                .setParameter("id", UUID.fromString(id)).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = :id")
+                        .setParameter("id", UUID.fromString(id))
+                        .executeUpdate());
         Mother.createClient(TestTokens.ALICE);
         dispatchUntil(dispatcher, () -> receiver.received().size() == 2, "the delivery after the grace period");
         WebhookReceiver.Received after = receiver.received().get(1);
         assertEquals(1, after.signature().split(" ").length, after.signature());
         Signatures.assertVerifies(after, newSecret);
-        assertEquals("No matching signature found",
+        assertEquals(
+                "No matching signature found",
                 Signatures.refusal(oldSecret, after.id(), after.timestamp(), after.signature(), after.body()));
     }
 
     @Test
     void rotationIsForTheSubscriptionsOrganizationOnly() {
-        String id = track(as(TestTokens.BOB).body(Map.of("url", receiver.url(), "events", List.of("ALERT_DUE")))
-                .post(PATH).then().statusCode(201).extract().path("id"));
-        as(TestTokens.CAROL_SUPERVISOR).post(PATH + "/" + id + "/secret-rotation").then().statusCode(404)
+        String id = track(as(TestTokens.BOB)
+                .body(Map.of("url", receiver.url(), "events", List.of("ALERT_DUE")))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
+        as(TestTokens.CAROL_SUPERVISOR)
+                .post(PATH + "/" + id + "/secret-rotation")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         as(TestTokens.ALICE).post(PATH + "/" + id + "/secret-rotation").then().statusCode(403);
-        as(TestTokens.BOB).post(PATH + "/" + UUID.randomUUID() + "/secret-rotation").then().statusCode(404);
+        as(TestTokens.BOB)
+                .post(PATH + "/" + UUID.randomUUID() + "/secret-rotation")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void secretsAreEncryptedInTheDatabase() {
         String secret = WebhookSecret.generate();
-        String id = track(as(TestTokens.BOB).body(Map.of("url", receiver.url(), "secret", secret, "events", List.of("ALERT_DUE")))
-                .post(PATH).then().statusCode(201).extract().path("id"));
+        String id = track(as(TestTokens.BOB)
+                .body(Map.of("url", receiver.url(), "secret", secret, "events", List.of("ALERT_DUE")))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
 
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
-                .setParameter("id", UUID.fromString(id)).getSingleResult());
+                        "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
+                .setParameter("id", UUID.fromString(id))
+                .getSingleResult());
         assertNull(row[0], "no plain-text secret");
         assertEquals("test-not-secret", row[1]);
         String stored = (String) row[2];
@@ -174,19 +229,23 @@ class StandardWebhooksTest {
     void aSecretStoredInPlainTextBeforeEncryptionIsSealedAtStartAndStillSigns() {
         String legacy = "legacy-plain-secret-0123456789";
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("""
                 insert into webhook_subscription (id, organization_id, url, secret, events, active, version,
                     created_at, created_by, updated_at, updated_by)
                 values (:id, 'demo', :url, :secret, 'CLIENT_CHANGED', true, 0, now(), 'test', now(), 'test')""")
-                .setParameter("id", id).setParameter("url", receiver.url()).setParameter("secret", legacy)
-                .executeUpdate());
+                        .setParameter("id", id)
+                        .setParameter("url", receiver.url())
+                        .setParameter("secret", legacy)
+                        .executeUpdate());
         track(id.toString());
 
         assertTrue(sealing.sealAll() >= 1, "the start-up step seals it");
 
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
-                .setParameter("id", id).getSingleResult());
+                        "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
+                .setParameter("id", id)
+                .getSingleResult());
         assertNull(row[0], "the plain text is gone");
         assertEquals("test-not-secret", row[1]);
         assertFalse(((String) row[2]).contains(legacy));
@@ -196,7 +255,8 @@ class StandardWebhooksTest {
         dispatchUntil(dispatcher, () -> !receiver.received().isEmpty(), "the delivery");
         // the receiver keeps its old secret: the key is its UTF-8 bytes, which is also whsec_ + their base64
         Signatures.assertVerifies(receiver.received().get(0), new Webhook(legacy.getBytes(StandardCharsets.UTF_8)));
-        Signatures.assertVerifies(receiver.received().get(0), WebhookSecret.encode(legacy.getBytes(StandardCharsets.UTF_8)));
+        Signatures.assertVerifies(
+                receiver.received().get(0), WebhookSecret.encode(legacy.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String track(String id) {

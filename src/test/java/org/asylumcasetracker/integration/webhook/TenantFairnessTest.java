@@ -70,9 +70,11 @@ class TenantFairnessTest {
             String owner = i < 20 ? aCaseworker : aOtherCaseworker;
             Mother.createFiling(owner, Mother.uscisFiling(Mother.createClient(owner), "MAIL", 100 + i % 200));
         }
-        String bFiling = Mother.createFiling(bCaseworker, Mother.uscisFiling(Mother.createClient(bCaseworker), "MAIL", 30));
+        String bFiling =
+                Mother.createFiling(bCaseworker, Mother.uscisFiling(Mother.createClient(bCaseworker), "MAIL", 30));
 
-        try (BlackHole blackHole = new BlackHole(); WebhookReceiver bReceiver = WebhookReceiver.start()) {
+        try (BlackHole blackHole = new BlackHole();
+                WebhookReceiver bReceiver = WebhookReceiver.start()) {
             List<String> aSubscriptions = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 aSubscriptions.add(Webhooks.subscribe(aSupervisor, blackHole.url(), "CLIENT_CHANGED"));
@@ -89,14 +91,23 @@ class TenantFairnessTest {
             List<Throwable> loadFailures = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 4; i++) {
                 // without pause: on a quiet machine this outruns A's rate limit, which then answers 429 as it should
-                load.submit(guarded(running, loadFailures, () -> as(aSupervisor).accept("text/csv")
-                        .queryParam("caseworker", "cw").get("/api/v1/reports/overdue").then()
-                        .statusCode(anyOf(equalTo(200), equalTo(429)))));
+                load.submit(guarded(
+                        running,
+                        loadFailures,
+                        () -> as(aSupervisor)
+                                .accept("text/csv")
+                                .queryParam("caseworker", "cw")
+                                .get("/api/v1/reports/overdue")
+                                .then()
+                                .statusCode(anyOf(equalTo(200), equalTo(429)))));
             }
             load.submit(() -> {
                 try {
-                    as(aSupervisor).body(settings(4)).put("/api/v1/organizations/" + a + "/settings")
-                            .then().statusCode(200);
+                    as(aSupervisor)
+                            .body(settings(4))
+                            .put("/api/v1/organizations/" + a + "/settings")
+                            .then()
+                            .statusCode(200);
                     recomputeJob.runPending();
                 } catch (Throwable e) {
                     loadFailures.add(e);
@@ -123,8 +134,9 @@ class TenantFairnessTest {
                 Webhooks.unsubscribe(bSupervisor, bSubscription);
             }
 
-            System.out.printf("Clinic B p99 baseline: GET %.1f ms, event POST %.1f ms; while clinic A is busy:"
-                    + " GET %.1f ms, event POST %.1f ms (A's black-hole connections: %d)%n",
+            System.out.printf(
+                    "Clinic B p99 baseline: GET %.1f ms, event POST %.1f ms; while clinic A is busy:"
+                            + " GET %.1f ms, event POST %.1f ms (A's black-hole connections: %d)%n",
                     baseline[0], baseline[1], loaded[0], loaded[1], blackHole.accepted());
             assertTrue(loadFailures.isEmpty(), "clinic A's load failed: " + loadFailures);
             assertTrue(blackHole.accepted() > 0, "the black hole was never tried");
@@ -144,7 +156,11 @@ class TenantFairnessTest {
             as(token).get("/api/v1/filings/{id}", filing).then().statusCode(200);
             gets.add(System.nanoTime() - start);
             start = System.nanoTime();
-            as(token).body(contact).post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
+            as(token)
+                    .body(contact)
+                    .post("/api/v1/filings/{id}/events", filing)
+                    .then()
+                    .statusCode(201);
             posts.add(System.nanoTime() - start);
         }
         return new double[] {p99(gets), p99(posts)};
@@ -169,10 +185,27 @@ class TenantFairnessTest {
     }
 
     private static Map<String, Object> settings(int receiptOverdueMonths) {
-        return new HashMap<>(Map.of("receiptOverdueMonths", receiptOverdueMonths, "biometricsNoticeOverdueMonths", 2,
-                "hearingWarningDays", 60, "packageGraceDays", 7, "appointmentReminderDays", 7, "walkInWindowDays", 21,
-                "onlineRescheduleCutoffHours", 12, "maxOnlineReschedules", 2, "workPermitWaitDays", 150,
-                "courtBiometricsProcess", "MAIL_PACKAGE"));
+        return new HashMap<>(Map.of(
+                "receiptOverdueMonths",
+                receiptOverdueMonths,
+                "biometricsNoticeOverdueMonths",
+                2,
+                "hearingWarningDays",
+                60,
+                "packageGraceDays",
+                7,
+                "appointmentReminderDays",
+                7,
+                "walkInWindowDays",
+                21,
+                "onlineRescheduleCutoffHours",
+                12,
+                "maxOnlineReschedules",
+                2,
+                "workPermitWaitDays",
+                150,
+                "courtBiometricsProcess",
+                "MAIL_PACKAGE"));
     }
 
     private static String clinic() {
@@ -189,15 +222,17 @@ class TenantFairnessTest {
         private final Thread acceptor;
 
         BlackHole() throws IOException {
-            acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        held.add(server.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "black-hole");
+            acceptor = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                held.add(server.accept());
+                            } catch (IOException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "black-hole");
             acceptor.setDaemon(true);
             acceptor.start();
         }

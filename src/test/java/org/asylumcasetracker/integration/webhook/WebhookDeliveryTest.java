@@ -67,13 +67,28 @@ class WebhookDeliveryTest {
         String subscription = subscribe(TestTokens.BOB, receiver.url(), "FILING_STAGE_CHANGED");
         String client = Mother.createClient(TestTokens.ALICE);
         String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 40));
-        String receipt = as(TestTokens.ALICE).body(event("RECEIPT_RECEIVED", daysAgo(2), "receiptNumber", Mother.RECEIPT_NUMBER))
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201).extract().path("event.id");
-        as(TestTokens.BOB).post("/api/v1/filings/{id}/events/{event}/retraction", filing, receipt).then().statusCode(200);
+        String receipt = as(TestTokens.ALICE)
+                .body(event("RECEIPT_RECEIVED", daysAgo(2), "receiptNumber", Mother.RECEIPT_NUMBER))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("event.id");
+        as(TestTokens.BOB)
+                .post("/api/v1/filings/{id}/events/{event}/retraction", filing, receipt)
+                .then()
+                .statusCode(200);
         // neither a contact nor a change of the client moves the stage: nothing for this subscription
-        as(TestTokens.ALICE).body(event("CONTACT_LOGGED", daysAgo(1), "channel", "USCIS_CONTACT_CENTER"))
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
-        as(TestTokens.ALICE).body(Map.of("preferredLanguage", "fr")).patch("/api/v1/clients/" + client).then().statusCode(200);
+        as(TestTokens.ALICE)
+                .body(event("CONTACT_LOGGED", daysAgo(1), "channel", "USCIS_CONTACT_CENTER"))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
+        as(TestTokens.ALICE)
+                .body(Map.of("preferredLanguage", "fr"))
+                .patch("/api/v1/clients/" + client)
+                .then()
+                .statusCode(200);
 
         dispatchUntil(dispatcher, () -> receiver.received().size() >= 3, "three stage changes delivered");
 
@@ -89,12 +104,16 @@ class WebhookDeliveryTest {
             assertNotNull(json.getString("occurredAt"));
             assertEquals(filing, json.getString("data.filingId"));
             assertEquals(client, json.getString("data.clientId"));
-            assertFalse(r.body().contains(Mother.FIRST_NAME) || r.body().contains("A012345678")
-                    || r.body().contains("amina@example.org") || r.body().contains(Mother.RECEIPT_NUMBER),
+            assertFalse(
+                    r.body().contains(Mother.FIRST_NAME)
+                            || r.body().contains("A012345678")
+                            || r.body().contains("amina@example.org")
+                            || r.body().contains(Mother.RECEIPT_NUMBER),
                     "ids only, no personal data: " + r.body());
         }
         Map<String, JsonPath> byStageAfter = new ConcurrentHashMap<>();
-        received.forEach(r -> byStageAfter.put(r.json().getString("data.stageBefore") + ">" + r.json().getString("data.stageAfter"), r.json()));
+        received.forEach(r -> byStageAfter.put(
+                r.json().getString("data.stageBefore") + ">" + r.json().getString("data.stageAfter"), r.json()));
         JsonPath opened = byStageAfter.get("null>AWAITING_RECEIPT");
         JsonPath moved = byStageAfter.get("AWAITING_RECEIPT>AWAITING_BIOMETRICS_NOTICE");
         JsonPath movedBack = byStageAfter.get("AWAITING_BIOMETRICS_NOTICE>AWAITING_RECEIPT");
@@ -110,7 +129,8 @@ class WebhookDeliveryTest {
         assertEquals(List.of(1, 1, 1), log.getList("items.attempts"));
         assertEquals(List.of(204, 204, 204), log.getList("items.lastStatusCode"));
         assertTrue(log.getList("items.deliveredAt").stream().allMatch(t -> t != null));
-        assertTrue(log.getList("items.id").containsAll(received.stream().map(WebhookReceiver.Received::id).toList()));
+        assertTrue(log.getList("items.id")
+                .containsAll(received.stream().map(WebhookReceiver.Received::id).toList()));
     }
 
     @Test
@@ -118,15 +138,24 @@ class WebhookDeliveryTest {
         String clients = subscribe(TestTokens.INTEGRATION, receiver.url(), "CLIENT_CHANGED");
         String alerts = subscribe(TestTokens.BOB, receiver.url(), "ALERT_DUE");
         String client = Mother.createClient(TestTokens.ALICE);
-        as(TestTokens.ALICE).body(Map.of("phone", "+1 973 555 0199")).patch("/api/v1/clients/" + client).then().statusCode(200);
+        as(TestTokens.ALICE)
+                .body(Map.of("phone", "+1 973 555 0199"))
+                .patch("/api/v1/clients/" + client)
+                .then()
+                .statusCode(200);
         Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "ONLINE", 10));
 
         dispatchUntil(dispatcher, () -> receiver.received().size() >= 2, "two client changes delivered");
 
-        List<JsonPath> payloads = receiver.received().stream().map(WebhookReceiver.Received::json).toList();
-        assertEquals(List.of("CLIENT_CHANGED", "CLIENT_CHANGED"), payloads.stream().map(p -> p.getString("type")).toList());
+        List<JsonPath> payloads =
+                receiver.received().stream().map(WebhookReceiver.Received::json).toList();
+        assertEquals(
+                List.of("CLIENT_CHANGED", "CLIENT_CHANGED"),
+                payloads.stream().map(p -> p.getString("type")).toList());
         assertTrue(payloads.stream().allMatch(p -> client.equals(p.getString("data.clientId"))));
-        assertEquals(Set.of(true, false), payloads.stream().map(p -> p.getBoolean("data.created")).collect(Collectors.toSet()),
+        assertEquals(
+                Set.of(true, false),
+                payloads.stream().map(p -> p.getBoolean("data.created")).collect(Collectors.toSet()),
                 "one for the new client, one for the change");
         assertEquals(2, deliveries(TestTokens.INTEGRATION, clients).getInt("total"));
         assertEquals(0, deliveries(TestTokens.BOB, alerts).getInt("total"));
@@ -134,16 +163,21 @@ class WebhookDeliveryTest {
 
     @Test
     void anotherOrganizationsSubscriptionHearsNothingOfDemosChanges() {
-        String other = subscribe(TestTokens.CAROL_SUPERVISOR, receiver.url(), "FILING_STAGE_CHANGED", "CLIENT_CHANGED", "ALERT_DUE");
+        String other = subscribe(
+                TestTokens.CAROL_SUPERVISOR, receiver.url(), "FILING_STAGE_CHANGED", "CLIENT_CHANGED", "ALERT_DUE");
         String demo = subscribe(TestTokens.BOB, receiver.url(), "CLIENT_CHANGED");
         String client = Mother.createClient(TestTokens.ALICE);
         Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 5));
 
-        dispatchUntil(dispatcher, () -> deliveries(TestTokens.BOB, demo).getInt("total") == 1
-                && "DELIVERED".equals(deliveries(TestTokens.BOB, demo).getString("items[0].status")), "demo's delivery");
+        dispatchUntil(
+                dispatcher,
+                () -> deliveries(TestTokens.BOB, demo).getInt("total") == 1
+                        && "DELIVERED".equals(deliveries(TestTokens.BOB, demo).getString("items[0].status")),
+                "demo's delivery");
 
         assertEquals(0, deliveries(TestTokens.CAROL_SUPERVISOR, other).getInt("total"));
-        assertTrue(receiver.received().stream().allMatch(r -> "demo".equals(r.json().getString("organizationId"))));
+        assertTrue(receiver.received().stream()
+                .allMatch(r -> "demo".equals(r.json().getString("organizationId"))));
         assertEquals(1, receiver.received().size());
     }
 
@@ -154,7 +188,10 @@ class WebhookDeliveryTest {
         String subscription = subscribe(TestTokens.BOB, receiver.url(), "CLIENT_CHANGED");
         Mother.createClient(TestTokens.ALICE);
 
-        dispatchUntil(dispatcher, () -> "DELIVERED".equals(deliveries(TestTokens.BOB, subscription).getString("items[0].status")),
+        dispatchUntil(
+                dispatcher,
+                () -> "DELIVERED"
+                        .equals(deliveries(TestTokens.BOB, subscription).getString("items[0].status")),
                 "delivered after two failures");
 
         JsonPath log = deliveries(TestTokens.BOB, subscription);
@@ -165,7 +202,10 @@ class WebhookDeliveryTest {
         assertNotNull(log.get("items[0].deliveredAt"));
         List<WebhookReceiver.Received> received = receiver.received();
         assertEquals(3, received.size());
-        assertEquals(1, received.stream().map(WebhookReceiver.Received::id).distinct().count(), "every retry has the same id");
+        assertEquals(
+                1,
+                received.stream().map(WebhookReceiver.Received::id).distinct().count(),
+                "every retry has the same id");
         received.forEach(r -> Signatures.assertVerifies(r, SECRET));
     }
 
@@ -175,14 +215,17 @@ class WebhookDeliveryTest {
         Mother.createClient(TestTokens.ALICE);
 
         List<Integer> attemptsSeen = new ArrayList<>();
-        dispatchUntil(dispatcher, () -> {
-            JsonPath log = deliveries(TestTokens.BOB, subscription);
-            int attempts = log.getInt("items[0].attempts");
-            if (attemptsSeen.isEmpty() || attemptsSeen.get(attemptsSeen.size() - 1) != attempts) {
-                attemptsSeen.add(attempts);
-            }
-            return "FAILED".equals(log.getString("items[0].status"));
-        }, "the delivery to be given up");
+        dispatchUntil(
+                dispatcher,
+                () -> {
+                    JsonPath log = deliveries(TestTokens.BOB, subscription);
+                    int attempts = log.getInt("items[0].attempts");
+                    if (attemptsSeen.isEmpty() || attemptsSeen.get(attemptsSeen.size() - 1) != attempts) {
+                        attemptsSeen.add(attempts);
+                    }
+                    return "FAILED".equals(log.getString("items[0].status"));
+                },
+                "the delivery to be given up");
 
         JsonPath log = deliveries(TestTokens.BOB, subscription);
         assertEquals(4, log.getInt("items[0].attempts"), "max-attempts is 4 in the tests");
@@ -190,13 +233,17 @@ class WebhookDeliveryTest {
         assertEquals(WebhookSender.UNREACHABLE, log.getString("items[0].lastError"));
         assertNull(log.get("items[0].nextAttemptAt"));
         assertNull(log.get("items[0].deliveredAt"));
-        assertTrue(attemptsSeen.contains(1) && attemptsSeen.contains(2) && attemptsSeen.contains(3), attemptsSeen.toString());
+        assertTrue(
+                attemptsSeen.contains(1) && attemptsSeen.contains(2) && attemptsSeen.contains(3),
+                attemptsSeen.toString());
 
         UUID id = UUID.fromString(log.getString("items[0].id"));
         QuarkusTransaction.requiringNew().run(() -> {
             WebhookDelivery failed = deliveryRepository.findById(id);
-            // the waits doubled: 0.2 s, 0.4 s, 0.8 s in the tests, so the first and last attempt are over a second apart
-            assertTrue(failed.getLastAttemptAt().isAfter(failed.getCreatedAt().plusNanos(1_000_000_000L)),
+            // the waits doubled: 0.2 s, 0.4 s, 0.8 s in the tests, so the first and last attempt are over a second
+            // apart
+            assertTrue(
+                    failed.getLastAttemptAt().isAfter(failed.getCreatedAt().plusNanos(1_000_000_000L)),
                     failed.getCreatedAt() + " .. " + failed.getLastAttemptAt());
         });
     }
@@ -207,7 +254,9 @@ class WebhookDeliveryTest {
         subscribe(TestTokens.BOB, receiver.url(), "CLIENT_CHANGED");
         Mother.createClient(TestTokens.ALICE);
         CompletableFuture<Integer> dispatching = CompletableFuture.supplyAsync(dispatcher::dispatchDue);
-        await("the receiver holds a delivery").atMost(Webhooks.PATIENCE).pollInterval(Webhooks.POLL)
+        await("the receiver holds a delivery")
+                .atMost(Webhooks.PATIENCE)
+                .pollInterval(Webhooks.POLL)
                 .until(() -> receiver.held() > 0);
         assertEquals(1, receiver.held(), "the receiver holds the delivery without answering");
 
@@ -233,8 +282,10 @@ class WebhookDeliveryTest {
         dispatcher.dispatchDue();
 
         assertEquals(0, receiver.countOf(delivery));
-        QuarkusTransaction.requiringNew().run(() ->
-                assertEquals(DeliveryStatus.CANCELLED, deliveryRepository.findById(UUID.fromString(delivery)).getStatus()));
+        QuarkusTransaction.requiringNew()
+                .run(() -> assertEquals(
+                        DeliveryStatus.CANCELLED,
+                        deliveryRepository.findById(UUID.fromString(delivery)).getStatus()));
     }
 
     private String subscribe(String token, String url, String... events) {

@@ -53,8 +53,13 @@ class WebhookFairnessTest {
         for (int i = 0; i < 20; i++) {
             subscribe(supervisor, receiver.url());
         }
-        as(supervisor).body(Webhooks.body(receiver.url(), "CLIENT_CHANGED")).post(PATH).then().statusCode(422)
-                .contentType("application/problem+json").body("code", equalTo("WEBHOOK_LIMIT_REACHED"));
+        as(supervisor)
+                .body(Webhooks.body(receiver.url(), "CLIENT_CHANGED"))
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("WEBHOOK_LIMIT_REACHED"));
         // other organizations are not affected, and deleting one makes room again
         subscribe(TestTokens.BOB, receiver.url());
         Webhooks.unsubscribe(supervisor, subscriptions.get(0)[1]);
@@ -74,7 +79,9 @@ class WebhookFairnessTest {
         Mother.createClient(TestTokens.token("cw", "caseworker", quiet)); // the youngest due delivery of all
 
         dispatcher.dispatchDue(); // one batch of 5 (the test profile's batch size)
-        assertEquals("DELIVERED", deliveries(supervisorOf(quiet), quietSubscription).getString("items[0].status"),
+        assertEquals(
+                "DELIVERED",
+                deliveries(supervisorOf(quiet), quietSubscription).getString("items[0].status"),
                 "the quiet clinic's delivery waited behind the busy clinic's backlog");
         assertTrue(receiver.received().size() <= 5, "one batch");
     }
@@ -89,9 +96,22 @@ class WebhookFairnessTest {
             Mother.createClient(caseworker);
         }
         // 3 deliveries x up to 4 attempts; the fifth failure in a row opens the circuit
-        dispatchUntil(dispatcher, () -> as(supervisor).get(PATH + "/" + subscription).then().extract()
-                .jsonPath().getInt("consecutiveFailures") >= 5, "five failures in a row");
-        JsonPath paused = as(supervisor).get(PATH + "/" + subscription).then().statusCode(200).extract().jsonPath();
+        dispatchUntil(
+                dispatcher,
+                () -> as(supervisor)
+                                .get(PATH + "/" + subscription)
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getInt("consecutiveFailures")
+                        >= 5,
+                "five failures in a row");
+        JsonPath paused = as(supervisor)
+                .get(PATH + "/" + subscription)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         OffsetDateTime until = OffsetDateTime.parse(paused.getString("pausedUntil"));
         assertTrue(until.isAfter(OffsetDateTime.now().plusSeconds(30)), until.toString());
 
@@ -99,7 +119,6 @@ class WebhookFairnessTest {
         for (int i = 0; i < 10; i++) {
             dispatcher.dispatchDue();
             Thread.sleep(50); // spacing between dispatch rounds, not a poll: nothing may arrive
-
         }
         assertEquals(attempts, totalAttempts(supervisor, subscription), "a paused subscription was sent to");
     }

@@ -101,12 +101,17 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
-            Received request = new Received(headers.getFirst("Webhook-Id"), headers.getFirst("Webhook-Timestamp"),
-                    headers.getFirst("Webhook-Signature"), headers.getFirst("Webhook-Event"),
-                    headers.getFirst("Content-Type"), body);
+            Received request = new Received(
+                    headers.getFirst("Webhook-Id"),
+                    headers.getFirst("Webhook-Timestamp"),
+                    headers.getFirst("Webhook-Signature"),
+                    headers.getFirst("Webhook-Event"),
+                    headers.getFirst("Content-Type"),
+                    body);
             received.add(request);
             CountDownLatch latch = hold;
             if (latch != null) {

@@ -65,7 +65,9 @@ class WebhookTargetTest {
         String subscription = subscribe("http://" + REBINDING + ":" + allowed.port() + "/hooks");
         Mother.createClient(TestTokens.ALICE);
 
-        dispatchUntil(dispatcher, () -> deliveries(TestTokens.BOB, subscription).getInt("items[0].attempts") >= 2,
+        dispatchUntil(
+                dispatcher,
+                () -> deliveries(TestTokens.BOB, subscription).getInt("items[0].attempts") >= 2,
                 "two attempts");
         JsonPath log = deliveries(TestTokens.BOB, subscription);
         assertEquals(WebhookSender.UNREACHABLE, log.getString("items[0].lastError"));

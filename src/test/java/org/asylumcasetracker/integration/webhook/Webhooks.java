@@ -15,18 +15,24 @@ final class Webhooks {
     static final String PATH = "/api/v1/webhooks";
     /** A client-chosen Standard Webhooks secret: whsec_ and the base64 of a 35-byte key. */
     static final String SECRET = "whsec_c2hhcmVkLXdpdGgtdGhlLWNsaW5pYy1jcm0tMDEyMzQ1Njc=";
+
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final Duration POLL = Duration.ofMillis(50);
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     static Map<String, Object> body(String url, String... events) {
         return Map.of("url", url, "secret", SECRET, "events", Arrays.asList(events));
     }
 
     static String subscribe(String token, String url, String... events) {
-        return as(token).body(body(url, events)).post(PATH).then().statusCode(201).extract().path("id");
+        return as(token)
+                .body(body(url, events))
+                .post(PATH)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Deletes the subscription if it is still there, so later tests' dispatch rounds leave it alone. */
@@ -37,8 +43,13 @@ final class Webhooks {
     }
 
     static JsonPath deliveries(String token, String subscriptionId) {
-        return as(token).queryParam("size", 200).get(PATH + "/" + subscriptionId + "/deliveries")
-                .then().statusCode(200).extract().jsonPath();
+        return as(token)
+                .queryParam("size", 200)
+                .get(PATH + "/" + subscriptionId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Runs dispatch rounds, as the scheduler would, until {@code done} holds; fails after a while. */

@@ -24,7 +24,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.asylumcasetracker.platform.idempotency.IdempotencySeal;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -47,24 +46,44 @@ class IdempotencyKeyTest {
     void aRetryReplaysTheFirstResponseWithoutASecondWrite() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
-        Response first = as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients");
+        Response first = as(TestTokens.INTEGRATION)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients");
         first.then().statusCode(201).header("Idempotent-Replayed", nullValue());
-        Response retry = as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients");
-        retry.then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+        Response retry = as(TestTokens.INTEGRATION)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients");
+        retry.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
                 .header("ETag", equalTo(first.header("ETag")))
                 .body("id", equalTo(first.path("id")));
         assertEquals(first.header("Location"), retry.header("Location"));
-        as(TestTokens.INTEGRATION).queryParam("q", body.get("lastName")).get("/api/v1/clients").then()
+        as(TestTokens.INTEGRATION)
+                .queryParam("q", body.get("lastName"))
+                .get("/api/v1/clients")
+                .then()
                 .body("total", equalTo(1));
     }
 
     @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
-        as(TestTokens.ALICE).header("Idempotency-Key", key).body(Mother.client()).post("/api/v1/clients")
-                .then().statusCode(201);
-        as(TestTokens.ALICE).header("Idempotency-Key", key).body(Mother.client()).post("/api/v1/clients")
-                .then().statusCode(422).contentType("application/problem+json")
+        as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(Mother.client())
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201);
+        as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(Mother.client())
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
     }
 
@@ -72,10 +91,23 @@ class IdempotencyKeyTest {
     void keysBelongToOneOrganization() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
-        String demo = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).extract().path("id");
-        String other = as(TestTokens.CAROL).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        String demo = as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String other = as(TestTokens.CAROL)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract()
+                .path("id");
         assertEquals(false, demo.equals(other));
     }
 
@@ -84,30 +116,62 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
         String amy = TestTokens.token("amy", "caseworker", "demo");
-        String squatted = as(amy).header("Idempotency-Key", key).body(Mother.client()).post("/api/v1/clients")
-                .then().statusCode(201).extract().path("id");
-        String own = as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        String squatted = as(amy).header("Idempotency-Key", key)
+                .body(Mother.client())
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String own = as(TestTokens.INTEGRATION)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract()
+                .path("id");
         assertNotEquals(squatted, own);
-        as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(own));
+        as(TestTokens.INTEGRATION)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .body("id", equalTo(own));
     }
 
     @Test
     void theStoredRecordHoldsNoPersonalDataOrKeyInClearYetReplaysExactly() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
-        String first = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).extract().asString();
+        String first = as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                "select scope, key, request_hash, operation, body, location, etag from idempotency_key where key = ?1")
-                .setParameter(1, recordKey("demo", "alice", key)).getSingleResult());
+                        "select scope, key, request_hash, operation, body, location, etag from idempotency_key where key = ?1")
+                .setParameter(1, recordKey("demo", "alice", key))
+                .getSingleResult());
         String stored = java.util.Arrays.toString(row);
         for (Object personal : List.of(body.get("firstName"), body.get("lastName"), body.get("aNumber"), key)) {
             assertFalse(stored.contains(String.valueOf(personal)), "stored in clear: " + personal);
         }
-        String replayed = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        String replayed = as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
+                .extract()
+                .asString();
         assertEquals(first, replayed);
     }
 
@@ -123,23 +187,48 @@ class IdempotencyKeyTest {
         String client = Mother.createClient(TestTokens.ALICE);
         String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 30));
         Map<String, Object> receipt = event("RECEIPT_RECEIVED", daysAgo(1), "receiptNumber", Mother.RECEIPT_NUMBER);
-        as(TestTokens.ALICE).header("Idempotency-Key", key).header("If-Match", "\"9\"").body(receipt)
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(412);
-        as(TestTokens.ALICE).header("Idempotency-Key", key).header("If-Match", "\"0\"").body(receipt)
-                .post("/api/v1/filings/{id}/events", filing).then().statusCode(201);
+        as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .header("If-Match", "\"9\"")
+                .body(receipt)
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(412);
+        as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .header("If-Match", "\"0\"")
+                .body(receipt)
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
     }
 
     @Test
     void anExpiredKeyCanBeUsedAgain() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
-        String first = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).extract().path("id");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update idempotency_key set expires_at = now() - interval '1 minute' where key = ?1")
-                .setParameter(1, recordKey("demo", "alice", key)).executeUpdate());
-        String second = as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients")
-                .then().statusCode(201).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        String first = as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "update idempotency_key set expires_at = now() - interval '1 minute' where key = ?1")
+                        .setParameter(1, recordKey("demo", "alice", key))
+                        .executeUpdate());
+        String second = as(TestTokens.ALICE)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract()
+                .path("id");
         assertEquals(false, first.equals(second));
     }
 
@@ -156,7 +245,9 @@ class IdempotencyKeyTest {
         for (int i = 0; i < threads; i++) {
             futures.add(pool.submit(() -> {
                 start.await();
-                return as(TestTokens.INTEGRATION).header("Idempotency-Key", key).body(contact)
+                return as(TestTokens.INTEGRATION)
+                        .header("Idempotency-Key", key)
+                        .body(contact)
                         .post("/api/v1/filings/{id}/events", filing);
             }));
         }
@@ -169,6 +260,9 @@ class IdempotencyKeyTest {
         }
         pool.shutdown();
         assertEquals(1, eventIds.size(), "every retry answers with the same event");
-        as(TestTokens.INTEGRATION).get("/api/v1/filings/{id}/events", filing).then().body("total", equalTo(1));
+        as(TestTokens.INTEGRATION)
+                .get("/api/v1/filings/{id}/events", filing)
+                .then()
+                .body("total", equalTo(1));
     }
 }

@@ -47,9 +47,17 @@ class MetricsTest {
             exchange.close();
         });
         receiver.start();
-        String subscription = as(TestTokens.BOB).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort()
-                + "/hooks", "events", List.of("CLIENT_CHANGED"))).post("/api/v1/webhooks").then().statusCode(201)
-                .extract().path("id");
+        String subscription = as(TestTokens.BOB)
+                .body(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks",
+                        "events",
+                        List.of("CLIENT_CHANGED")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         try {
             Mother.createClient(TestTokens.ALICE);
             Thread.sleep(1100);
@@ -57,13 +65,16 @@ class MetricsTest {
             assertTrue(age >= 1.0, "a delivery has waited for over a second: " + age);
 
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (count("asylum.webhook.deliveries", "outcome", "delivered") < delivered + 1 && System.nanoTime() < deadline) {
+            while (count("asylum.webhook.deliveries", "outcome", "delivered") < delivered + 1
+                    && System.nanoTime() < deadline) {
                 dispatcher.dispatchDue();
                 Thread.sleep(100);
             }
             assertEquals(delivered + 1, count("asylum.webhook.deliveries", "outcome", "delivered"));
-            assertEquals(retried + 1, count("asylum.webhook.deliveries", "outcome", "retry"), "the first attempt got a 500");
-            assertEquals(0.0, registry.get("asylum.webhook.oldest.pending").gauge().value(), 0.0, "nothing left pending");
+            assertEquals(
+                    retried + 1, count("asylum.webhook.deliveries", "outcome", "retry"), "the first attempt got a 500");
+            assertEquals(
+                    0.0, registry.get("asylum.webhook.oldest.pending").gauge().value(), 0.0, "nothing left pending");
         } finally {
             as(TestTokens.BOB).delete("/api/v1/webhooks/" + subscription);
             receiver.stop(0);
@@ -77,7 +88,12 @@ class MetricsTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> body = Mother.client();
         for (int i = 0; i < 3; i++) {
-            as(TestTokens.ALICE).header("Idempotency-Key", key).body(body).post("/api/v1/clients").then().statusCode(201);
+            as(TestTokens.ALICE)
+                    .header("Idempotency-Key", key)
+                    .body(body)
+                    .post("/api/v1/clients")
+                    .then()
+                    .statusCode(201);
         }
         assertEquals(replays + 2, counter("asylum.idempotent.replays"), "the second and third POST were replays");
 
@@ -92,9 +108,11 @@ class MetricsTest {
 
     @Test
     void theGrafanaDashboardShowsMetersThatExist() throws Exception {
-        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "grafana", "asylum-case-tracker.json"));
+        String dashboard =
+                java.nio.file.Files.readString(java.nio.file.Path.of("docker", "grafana", "asylum-case-tracker.json"));
         java.util.Set<String> names = new java.util.TreeSet<>();
-        java.util.regex.Matcher found = java.util.regex.Pattern.compile("asylum_[a-z_]+").matcher(dashboard);
+        java.util.regex.Matcher found =
+                java.util.regex.Pattern.compile("asylum_[a-z_]+").matcher(dashboard);
         while (found.find()) {
             names.add(found.group());
         }
@@ -104,8 +122,11 @@ class MetricsTest {
                 continue; // the rate limiter's meter
             }
             String meter = prometheus.replaceAll("_(total|seconds)$", "").replace('_', '.');
-            assertTrue(!registry.find(meter).meters().isEmpty() || meter.equals("asylum.feed.purged.entries")
-                    || meter.equals("asylum.jobs.runs") || meter.equals("asylum.idempotent.replays"),
+            assertTrue(
+                    !registry.find(meter).meters().isEmpty()
+                            || meter.equals("asylum.feed.purged.entries")
+                            || meter.equals("asylum.jobs.runs")
+                            || meter.equals("asylum.idempotent.replays"),
                     prometheus + " is a meter of the application");
         }
     }

@@ -51,20 +51,25 @@ class TracingTest {
 
         as(TestTokens.ALICE).get("/api/v1/clients/" + client).then().statusCode(200);
 
-        SpanData request = await(s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/api/v1/clients/"),
-                "the request span");
+        SpanData request = await(
+                s -> s.getKind() == SpanKind.SERVER && s.getName().contains("/api/v1/clients/"), "the request span");
         List<SpanData> trace = awaitTrace(request.getTraceId(), t -> t.stream().anyMatch(TracingTest::isSql));
         List<SpanData> sql = trace.stream().filter(TracingTest::isSql).toList();
         assertFalse(sql.isEmpty(), names(trace));
         Map<String, SpanData> byId = trace.stream().collect(Collectors.toMap(SpanData::getSpanId, s -> s));
         for (SpanData statement : sql) {
-            assertTrue(descendsFrom(statement, request, byId), statement.getName() + " is inside the request: " + names(trace));
+            assertTrue(
+                    descendsFrom(statement, request, byId),
+                    statement.getName() + " is inside the request: " + names(trace));
             assertTrue(statement.getKind() == SpanKind.CLIENT, statement.getName() + " " + statement.getKind());
         }
-        String statements = sql.stream().map(s -> String.valueOf(s.getAttributes().get(AttributeKey.stringKey("db.statement")))
-                + " " + s.getAttributes().get(AttributeKey.stringKey("db.query.text"))).collect(Collectors.joining("\n"));
+        String statements = sql.stream()
+                .map(s -> String.valueOf(s.getAttributes().get(AttributeKey.stringKey("db.statement"))) + " "
+                        + s.getAttributes().get(AttributeKey.stringKey("db.query.text")))
+                .collect(Collectors.joining("\n"));
         assertTrue(statements.toLowerCase().contains("client"), statements);
-        assertFalse(statements.contains(Mother.FIRST_NAME) || statements.contains("A012345678"),
+        assertFalse(
+                statements.contains(Mother.FIRST_NAME) || statements.contains("A012345678"),
                 "statements carry placeholders, not values: " + statements);
     }
 
@@ -81,8 +86,9 @@ class TracingTest {
     private static boolean isSql(SpanData span) {
         boolean postgres = "postgresql".equals(span.getAttributes().get(AttributeKey.stringKey("db.system")))
                 || "postgresql".equals(span.getAttributes().get(AttributeKey.stringKey("db.system.name")));
-        return postgres && (span.getAttributes().get(AttributeKey.stringKey("db.statement")) != null
-                || span.getAttributes().get(AttributeKey.stringKey("db.query.text")) != null);
+        return postgres
+                && (span.getAttributes().get(AttributeKey.stringKey("db.statement")) != null
+                        || span.getAttributes().get(AttributeKey.stringKey("db.query.text")) != null);
     }
 
     private static boolean descendsFrom(SpanData span, SpanData ancestor, Map<String, SpanData> byId) {
@@ -112,7 +118,9 @@ class TracingTest {
         long deadline = System.nanoTime() + 15_000_000_000L;
         List<SpanData> trace = List.of();
         while (System.nanoTime() < deadline) {
-            trace = exporter.spans().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+            trace = exporter.spans().stream()
+                    .filter(s -> s.getTraceId().equals(traceId))
+                    .toList();
             if (complete.test(trace)) {
                 return trace;
             }

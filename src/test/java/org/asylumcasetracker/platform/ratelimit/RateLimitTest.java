@@ -44,8 +44,10 @@ class RateLimitTest {
         as(token).get(CLIENTS).then().statusCode(200);
         double before = refused("token");
 
-        Response refused = whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
-        refused.then().contentType("application/problem+json")
+        Response refused =
+                whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
+        refused.then()
+                .contentType("application/problem+json")
                 .body("status", equalTo(429))
                 .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
                 .body("detail", containsString("caller"));
@@ -68,7 +70,9 @@ class RateLimitTest {
             callers[i] = UUID.randomUUID().toString();
         }
         AtomicInteger turn = new AtomicInteger();
-        Response refused = whileSpent(() -> callers[Math.floorMod(turn.getAndIncrement(), callers.length)], org,
+        Response refused = whileSpent(
+                () -> callers[Math.floorMod(turn.getAndIncrement(), callers.length)],
+                org,
                 () -> as(token).get(CLIENTS));
         refused.then().contentType("application/problem+json").body("detail", containsString("organization"));
         assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);

@@ -155,12 +155,15 @@ class VerifiedTokensTest {
     @Test
     void tokensBoundToACertificateOrADpopProofAreNeverTakenOnTrust() {
         assertEquals(false, VerifiedTokens.boundToTheRequest(config(Map.of())));
-        assertEquals(false, VerifiedTokens.boundToTheRequest(
-                config(Map.of("quarkus.oidc.token.authorization-scheme", "bearer"))));
-        assertEquals(true, VerifiedTokens.boundToTheRequest(
-                config(Map.of("quarkus.oidc.token.binding.certificate", "true"))));
-        assertEquals(true, VerifiedTokens.boundToTheRequest(
-                config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))));
+        assertEquals(
+                false,
+                VerifiedTokens.boundToTheRequest(config(Map.of("quarkus.oidc.token.authorization-scheme", "bearer"))));
+        assertEquals(
+                true,
+                VerifiedTokens.boundToTheRequest(config(Map.of("quarkus.oidc.token.binding.certificate", "true"))));
+        assertEquals(
+                true,
+                VerifiedTokens.boundToTheRequest(config(Map.of("quarkus.oidc.token.authorization-scheme", "DPoP"))));
 
         VerifiedTokens tokens = new VerifiedTokens(verifier, time.clock(), VerifiedTokens.OFF, time::nanos);
         authenticate(tokens, "token-a");
@@ -169,7 +172,9 @@ class VerifiedTokensTest {
     }
 
     private static org.eclipse.microprofile.config.Config config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .build();
     }
 
     private VerifiedTokens tokens(Duration maxAge, int maxSize) {
@@ -192,16 +197,18 @@ class VerifiedTokensTest {
     }
 
     private static SecurityIdentity authenticate(VerifiedTokens tokens, String token, RoutingContext request) {
-        TokenAuthenticationRequest authentication = new TokenAuthenticationRequest(
-                new TokenCredential(token, "bearer"));
+        TokenAuthenticationRequest authentication =
+                new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(authentication, request);
         AuthenticationRequestContext blocking = supplier -> Uni.createFrom().item(supplier.get());
         return tokens.authenticate(authentication, blocking).await().indefinitely();
     }
 
     private static RoutingContext routingContext() {
-        return (RoutingContext) Proxy.newProxyInstance(VerifiedTokensTest.class.getClassLoader(),
-                new Class<?>[] { RoutingContext.class }, (proxy, method, args) -> switch (method.getName()) {
+        return (RoutingContext) Proxy.newProxyInstance(
+                VerifiedTokensTest.class.getClassLoader(),
+                new Class<?>[] {RoutingContext.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     default -> null;
@@ -252,20 +259,23 @@ class VerifiedTokensTest {
         }
 
         @Override
-        public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request,
-                AuthenticationRequestContext context) {
+        public Uni<SecurityIdentity> authenticate(
+                TokenAuthenticationRequest request, AuthenticationRequestContext context) {
             calls.add(request.getToken().getToken());
             if (failure != null) {
                 return Uni.createFrom().failure(failure.get());
             }
             long exp = time.clock().instant().plus(expiresIn).getEpochSecond();
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new Jwt("alice", exp))
-                    .addRole(Roles.CASEWORKER)
-                    .addCredential(request.getToken())
-                    .addAttribute("tenant-id", "default")
-                    .addAttribute(RoutingContext.class.getName(), HttpSecurityUtils.getRoutingContextAttribute(request))
-                    .build());
+            return Uni.createFrom()
+                    .item(QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new Jwt("alice", exp))
+                            .addRole(Roles.CASEWORKER)
+                            .addCredential(request.getToken())
+                            .addAttribute("tenant-id", "default")
+                            .addAttribute(
+                                    RoutingContext.class.getName(),
+                                    HttpSecurityUtils.getRoutingContextAttribute(request))
+                            .build());
         }
     }
 
@@ -284,7 +294,8 @@ class VerifiedTokensTest {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T getClaim(String claimName) {
-            return (T) Map.<String, Object>of("exp", exp, "preferred_username", name).get(claimName);
+            return (T) Map.<String, Object>of("exp", exp, "preferred_username", name)
+                    .get(claimName);
         }
     }
 }

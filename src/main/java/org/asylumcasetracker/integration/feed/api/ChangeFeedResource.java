@@ -18,8 +18,8 @@ import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/changes")
@@ -36,20 +36,31 @@ public class ChangeFeedResource {
     }
 
     @GET
-    @Operation(operationId = "listChanges", summary = "Changes after a cursor, oldest first; poll with `next`",
-            description = "No change is skipped or repeated across pages, also while writes continue. Changes are kept"
-                    + " for a retention period (ASYLUM_FEED_RETENTION, 90 days by default); a cursor older than that is 410.")
-    @APIResponse(responseCode = "200", description = "One page of changes and the cursor to continue from",
+    @Operation(
+            operationId = "listChanges",
+            summary = "Changes after a cursor, oldest first; poll with `next`",
+            description =
+                    "No change is skipped or repeated across pages, also while writes continue. Changes are kept"
+                            + " for a retention period (ASYLUM_FEED_RETENTION, 90 days by default); a cursor older than that is 410.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of changes and the cursor to continue from",
             content = @Content(schema = @Schema(implementation = ChangePage.class)))
-    @APIResponse(responseCode = "410", description = "The cursor is older than the retention period: read from the start",
+    @APIResponse(
+            responseCode = "410",
+            description = "The cursor is older than the retention period: read from the start",
             content = @Content(mediaType = "application/problem+json"))
     public ChangePage listChanges(
-            @QueryParam("after") @Size(max = 100) @Parameter(description = "A cursor from an earlier page; none: from the start")
-            String after,
+            @QueryParam("after")
+                    @Size(max = 100)
+                    @Parameter(description = "A cursor from an earlier page; none: from the start")
+                    String after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         ChangeCursor cursor = ChangeCursor.decode(after);
-        List<ChangeItem> items = service.after(cursor, limit).stream().map(ChangeItem::from).toList();
-        String next = items.isEmpty() ? cursor.encode() : items.get(items.size() - 1).cursor();
+        List<ChangeItem> items =
+                service.after(cursor, limit).stream().map(ChangeItem::from).toList();
+        String next =
+                items.isEmpty() ? cursor.encode() : items.get(items.size() - 1).cursor();
         return new ChangePage(items, next);
     }
 }

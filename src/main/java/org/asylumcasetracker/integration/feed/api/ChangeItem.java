@@ -11,17 +11,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Change")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeItem(
-        @Schema(description = "Opaque; pass as `after` to continue after this item") String cursor,
+        @Schema(description = "Opaque; pass as `after` to continue after this item")
+        String cursor,
+
         ChangeType type,
         @Schema(description = "CLIENT or FILING") String entityType,
         UUID entityId,
-        @Schema(description = "The event recorded or retracted") UUID eventId,
-        @Schema(description = "The entity's version after the change") Long version,
-        @Schema(description = "Filings: the stage after the change") String stage,
+
+        @Schema(description = "The event recorded or retracted")
+        UUID eventId,
+
+        @Schema(description = "The entity's version after the change")
+        Long version,
+
+        @Schema(description = "Filings: the stage after the change")
+        String stage,
+
         OffsetDateTime occurredAt) {
 
     static ChangeItem from(ChangeFeedService.Change c) {
-        return new ChangeItem(c.cursor().encode(), c.type(), c.entityType(), c.entityId(), c.eventId(), c.version(),
-                c.stage(), c.occurredAt());
+        return new ChangeItem(
+                c.cursor().encode(),
+                c.type(),
+                c.entityType(),
+                c.entityId(),
+                c.eventId(),
+                c.version(),
+                c.stage(),
+                c.occurredAt());
     }
 }

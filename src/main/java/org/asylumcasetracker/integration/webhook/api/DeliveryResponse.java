@@ -10,20 +10,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One entry of a subscription's delivery log. */
 @Schema(name = "WebhookDelivery")
 public record DeliveryResponse(
-        @Schema(description = "Also the payload's id and the Webhook-Id header") UUID id,
+        @Schema(description = "Also the payload's id and the Webhook-Id header")
+        UUID id,
+
         WebhookEventType eventType,
         DeliveryStatus status,
         @Schema(description = "Attempts made so far") int attempts,
-        @Schema(description = "The receiver's status code at the last attempt, if it answered") Integer lastStatusCode,
-        @Schema(description = "Why the last attempt failed, in a few words") String lastError,
+
+        @Schema(description = "The receiver's status code at the last attempt, if it answered")
+        Integer lastStatusCode,
+
+        @Schema(description = "Why the last attempt failed, in a few words")
+        String lastError,
+
         OffsetDateTime createdAt,
         OffsetDateTime lastAttemptAt,
-        @Schema(description = "When a PENDING delivery is tried next") OffsetDateTime nextAttemptAt,
+
+        @Schema(description = "When a PENDING delivery is tried next")
+        OffsetDateTime nextAttemptAt,
+
         OffsetDateTime deliveredAt) {
 
     public static DeliveryResponse from(WebhookDelivery d) {
-        return new DeliveryResponse(d.getId(), d.getEventType(), d.getStatus(), d.getAttempts(), d.getLastStatusCode(),
-                d.getLastError(), d.getCreatedAt(), d.getLastAttemptAt(),
-                d.getStatus() == DeliveryStatus.PENDING ? d.getNextAttemptAt() : null, d.getDeliveredAt());
+        return new DeliveryResponse(
+                d.getId(),
+                d.getEventType(),
+                d.getStatus(),
+                d.getAttempts(),
+                d.getLastStatusCode(),
+                d.getLastError(),
+                d.getCreatedAt(),
+                d.getLastAttemptAt(),
+                d.getStatus() == DeliveryStatus.PENDING ? d.getNextAttemptAt() : null,
+                d.getDeliveredAt());
     }
 }

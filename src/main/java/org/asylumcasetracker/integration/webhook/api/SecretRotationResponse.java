@@ -8,8 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WebhookSecretRotation")
 public record SecretRotationResponse(
         @Schema(description = "The subscription") UUID id,
-        @Schema(description = "The new secret (whsec_…): keep it, it is never shown again",
-                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret,
+
+        @Schema(
+                description = "The new secret (whsec_…): keep it, it is never shown again",
+                example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+        String secret,
+
         @Schema(description = "Until then deliveries carry a second signature made with the previous secret")
         OffsetDateTime previousSecretExpiresAt) {
 

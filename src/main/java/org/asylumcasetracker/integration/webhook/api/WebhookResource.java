@@ -1,7 +1,6 @@
 package org.asylumcasetracker.integration.webhook.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.asylumcasetracker.platform.idempotency.Idempotent;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +25,7 @@ import org.asylumcasetracker.integration.webhook.WebhookSubscription;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.api.Paging;
+import org.asylumcasetracker.platform.idempotency.Idempotent;
 import org.asylumcasetracker.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,22 +50,28 @@ public class WebhookResource {
     @POST
     @Idempotent
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events of your organization")
-    @APIResponse(responseCode = "201", description = "Subscribed; with the secret when it was generated",
+    @APIResponse(
+            responseCode = "201",
+            description = "Subscribed; with the secret when it was generated",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     public Response createWebhook(@NotNull @Valid WebhookRequest request) {
         WebhookService.Subscribed subscribed = service.subscribe(request.url(), request.secret(), request.events());
         WebhookSubscription subscription = subscribed.subscription();
         return Response.created(URI.create("/api/v1/webhooks/" + subscription.getId()))
                 .tag(ETags.tag(subscription.getVersion()))
-                .entity(WebhookResponse.created(subscription, subscribed.generatedSecret())).build();
+                .entity(WebhookResponse.created(subscription, subscribed.generatedSecret()))
+                .build();
     }
 
     @POST
     @Path("/{id}/secret-rotation")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rotateWebhookSecret", summary = "Replace the secret; the previous one keeps signing"
-            + " (a second signature) for a grace period")
-    @APIResponse(responseCode = "200", description = "The new secret, shown this once",
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Replace the secret; the previous one keeps signing" + " (a second signature) for a grace period")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret, shown this once",
             content = @Content(schema = @Schema(implementation = SecretRotationResponse.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your organization")
     public SecretRotationResponse rotateWebhookSecret(@PathParam("id") UUID id) {
@@ -79,18 +85,23 @@ public class WebhookResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<WebhookSubscription> found = service.list(page, size);
-        return new PageResponse<>(found.items().stream().map(WebhookResponse::from).toList(), page, size, found.total());
+        return new PageResponse<>(
+                found.items().stream().map(WebhookResponse::from).toList(), page, size, found.total());
     }
 
     @GET
     @Path("/{id}")
     @Operation(operationId = "getWebhook", summary = "Read a subscription")
-    @APIResponse(responseCode = "200", description = "The subscription",
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookResponse.class)))
     @APIResponse(responseCode = "404", description = "No such subscription in your organization")
     public Response getWebhook(@PathParam("id") UUID id) {
         WebhookSubscription subscription = service.get(id);
-        return Response.ok(WebhookResponse.from(subscription)).tag(ETags.tag(subscription.getVersion())).build();
+        return Response.ok(WebhookResponse.from(subscription))
+                .tag(ETags.tag(subscription.getVersion()))
+                .build();
     }
 
     @DELETE
@@ -108,10 +119,12 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "The subscription's delivery log, newest first")
     @APIResponse(responseCode = "200", description = "One page of the log")
     @APIResponse(responseCode = "404", description = "No such subscription in your organization")
-    public PageResponse<DeliveryResponse> listWebhookDeliveries(@PathParam("id") UUID id,
+    public PageResponse<DeliveryResponse> listWebhookDeliveries(
+            @PathParam("id") UUID id,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         PageResponse<WebhookDelivery> found = service.deliveries(id, page, size);
-        return new PageResponse<>(found.items().stream().map(DeliveryResponse::from).toList(), page, size, found.total());
+        return new PageResponse<>(
+                found.items().stream().map(DeliveryResponse::from).toList(), page, size, found.total());
     }
 }
