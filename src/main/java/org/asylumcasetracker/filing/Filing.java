@@ -95,7 +95,7 @@ public class Filing extends AuditedEntity {
         this.filedOn = filedOn;
     }
 
-    /** A new application in its first stage (SPEC §4), which for court filings depends on the process. */
+    /** A new application in its first stage, which for court filings depends on the organization's process. */
     public static Filing open(
             String organizationId,
             UUID clientId,
