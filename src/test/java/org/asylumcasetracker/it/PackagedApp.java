@@ -179,6 +179,8 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(env);
         // A production deployment is given a key for webhook secrets; this one is public and for tests only.
         builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_SECRETS_KEY", IT_WEBHOOK_SECRETS_KEY);
+        // Webhook targets on internal addresses are refused unless allowed: the tests' receivers are on loopback.
+        builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1/32");
         try {
             return builder.start();
         } catch (IOException e) {
