@@ -181,6 +181,8 @@ public final class PackagedApp implements AutoCloseable {
         builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_SECRETS_KEY", IT_WEBHOOK_SECRETS_KEY);
         // Webhook targets on internal addresses are refused unless allowed: the tests' receivers are on loopback.
         builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_ALLOWED_TARGETS", "127.0.0.1/32");
+        // The role matrix subscribes once per call it makes; the per-organization cap has tests of its own.
+        builder.environment().putIfAbsent("ASYLUM_WEBHOOKS_MAX_SUBSCRIPTIONS_PER_ORGANIZATION", "1000");
         try {
             return builder.start();
         } catch (IOException e) {

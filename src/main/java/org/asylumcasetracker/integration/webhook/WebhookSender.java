@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class WebhookSender {
 
+    /** Marks an attempt given up before its request was under way. */
+    private static final Object GIVEN_UP = new Object();
+
     static final String USER_AGENT = "asylum-case-tracker-webhooks/1";
     static final String EVENT_HEADER = "Webhook-Event";
     static final String UNREACHABLE = "the receiver could not be reached";
@@ -59,6 +62,9 @@ public class WebhookSender {
         this.deadline = config.connectTimeout().plus(config.responseTimeout());
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
+                // One connection per sender thread and receiver: an attempt never waits for another's connection
+                // (waiting could outlast the attempt's deadline, and a late answer means a second delivery).
+                .setMaxPoolSize(config.senderThreads())
                 .setForceSni(true)
                 .setVerifyHost(true));
     }
@@ -102,10 +108,15 @@ public class WebhookSender {
                         WebhookSignature.SIGNATURE_HEADER,
                         WebhookSignature.sign(keys, delivery.id().toString(), timestamp, delivery.payload()))
                 .putHeader(EVENT_HEADER, delivery.eventType().name());
-        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        AtomicReference<Object> sent = new AtomicReference<>();
         CompletableFuture<Integer> response = http.request(request)
                 .compose(outgoing -> {
-                    sent.set(outgoing);
+                    // An attempt given up while it waited for a connection must never go out afterwards: by then
+                    // its delivery may be claimed again, and the receiver would get it twice.
+                    if (!sent.compareAndSet(null, outgoing)) {
+                        outgoing.reset();
+                        return io.vertx.core.Future.failedFuture(new TimeoutException("given up before sending"));
+                    }
                     return outgoing.send(Buffer.buffer(delivery.payload()));
                 })
                 .compose(incoming -> {
@@ -128,9 +139,9 @@ public class WebhookSender {
         }
     }
 
-    private static void abort(AtomicReference<HttpClientRequest> sent) {
-        HttpClientRequest request = sent.get();
-        if (request != null) {
+    /** Stops the attempt: resets a request under way, or marks one still waiting for a connection as given up. */
+    private static void abort(AtomicReference<Object> sent) {
+        if (sent.getAndSet(GIVEN_UP) instanceof HttpClientRequest request) {
             request.reset();
         }
     }
