@@ -62,8 +62,10 @@ public class WebhookSender {
         this.deadline = config.connectTimeout().plus(config.responseTimeout());
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                // One connection per sender thread and receiver: an attempt never waits for another's connection
-                // (waiting could outlast the attempt's deadline, and a late answer means a second delivery).
+                // A connection per attempt: no attempt waits for another's connection or goes out on one the
+                // receiver is closing (either can turn one delivery into two), and the address checked for this
+                // attempt is the one connected to.
+                .setKeepAlive(false)
                 .setMaxPoolSize(config.senderThreads())
                 .setForceSni(true)
                 .setVerifyHost(true));
