@@ -19,6 +19,8 @@ mkdir -p "$RESULTS" "$DATA"
 QUICK=${QUICK:-0}
 REUSE=${REUSE:-0}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx200m -XX:+UseSerialGC}   # as docker/Dockerfile runs the service
+# The rate limiter stays on, with budgets the load generator cannot reach (it is one caller sending thousands a second).
+RATE_LIMIT_OPTS=${BENCH_RATE_LIMIT_OPTS:--Dasylum.rate-limit.token-per-second=10000000 -Dasylum.rate-limit.token-burst=10000000 -Dasylum.rate-limit.organization-per-second=10000000 -Dasylum.rate-limit.organization-burst=10000000}
 CDS=${BENCH_CDS:-1}            # start with a class-data sharing archive made as docker/Dockerfile makes it
 CDS_ARCHIVE=$WORK/app-cds.jsa
 PG_SHARED_BUFFERS=${BENCH_PG_SHARED_BUFFERS:-1GB}
@@ -293,7 +295,7 @@ start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL
     QUARKUS_OIDC_PUBLIC_KEY=$(cat "$TOKENS/public-key.b64")
     export QUARKUS_OIDC_PUBLIC_KEY
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-    exec java $(service_cds_option) $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
+    exec java $(service_cds_option) $JAVA_OPTS $RATE_LIMIT_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
   ) > "$RESULTS/service-$label.log" 2>&1 &
   SERVICE_PID=$!
   until curl -sf -o /dev/null "$MANAGEMENT_URL/q/health/ready"; do

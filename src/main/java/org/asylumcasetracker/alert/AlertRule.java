@@ -13,6 +13,10 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * which days the alert is raised for the filing as it stands; {@link #summary} and {@link #actions} describe it for a
  * day inside that window. {@code zone} is the organization's, which turns appointment and hearing times into calendar
  * days.
+ *
+ * <p>Each implementation names in its Javadoc the source of its rule: the USCIS guidance for asylum applicants on
+ * receipt and biometrics notices (uscis.gov), 8 CFR 208.10 (failure to appear for biometrics), 8 CFR 1003.47
+ * (biometrics before an immigration court decides) and 8 CFR 208.7 (the work-permit wait).
  */
 public interface AlertRule {
 
