@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -254,8 +255,34 @@ class ScaleOutIT {
         assertEquals(0, count("select count(*) from webhook_delivery where status <> 'DELIVERED'"), "all delivered");
         assertTrue(deliveries > 0);
         assertEquals(deliveries, received.size(), "every delivery reached the receiver");
-        assertTrue(received.values().stream().allMatch(times -> times == 1), "no delivery was sent twice");
+        List<String> twice = received.entrySet().stream()
+                .filter(entry -> entry.getValue() > 1)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertTrue(twice.isEmpty(), "no delivery was sent twice: " + describeDeliveries(twice));
         System.out.printf("Scale-out: %d webhook deliveries, each received once%n", deliveries);
+    }
+
+    /** Attempts and last error of the given deliveries, to tell why one was sent again. */
+    private static String describeDeliveries(List<String> ids) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String id : ids) {
+                try (ResultSet row = statement.executeQuery(
+                        "select attempts, last_error from webhook_delivery where id = '" + UUID.fromString(id) + "'")) {
+                    while (row.next()) {
+                        out.append(id)
+                                .append(": ")
+                                .append(row.getInt(1))
+                                .append(" attempts, last error ")
+                                .append(row.getString(2))
+                                .append("; ");
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -74,10 +74,14 @@ class ConcurrentDispatchTest {
                 List<String> ids = receiver.received().stream()
                         .map(WebhookReceiver.Received::id)
                         .toList();
-                assertEquals(expected, new HashSet<>(ids), "every delivery arrived");
-                assertEquals(CHANGES, ids.size(), "and none twice: " + ids.size() + " requests");
-                assertTrue(totalRounds >= CHANGES / 5, "the batch of 5 needed several rounds: " + totalRounds);
                 JsonPath log = deliveries(TestTokens.INTEGRATION, subscription);
+                assertEquals(expected, new HashSet<>(ids), "every delivery arrived");
+                assertEquals(
+                        CHANGES,
+                        ids.size(),
+                        "and none twice: " + ids.size() + " requests; attempts " + log.getList("items.attempts")
+                                + ", errors " + log.getList("items.lastError"));
+                assertTrue(totalRounds >= CHANGES / 5, "the batch of 5 needed several rounds: " + totalRounds);
                 assertTrue(log.getList("items.status").stream().allMatch("DELIVERED"::equals));
                 assertTrue(log.getList("items.attempts").stream().allMatch(a -> (Integer) a == 1));
             } finally {
