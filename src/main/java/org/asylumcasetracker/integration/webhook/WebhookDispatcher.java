@@ -29,6 +29,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     private final DeliveryQueue queue;
+    private final AttemptRecorder recorder;
     private final WebhookSender sender;
     private final RetrySchedule retries;
     private final int batchSize;
@@ -37,9 +38,15 @@ public class WebhookDispatcher {
     private final WebhookMetrics metrics;
 
     @Inject
-    public WebhookDispatcher(DeliveryQueue queue, WebhookSender sender, WebhookConfig config, WebhookMetrics metrics) {
+    public WebhookDispatcher(
+            DeliveryQueue queue,
+            AttemptRecorder recorder,
+            WebhookSender sender,
+            WebhookConfig config,
+            WebhookMetrics metrics) {
         this.metrics = metrics;
         this.queue = queue;
+        this.recorder = recorder;
         this.sender = sender;
         this.retries = new RetrySchedule(config.maxAttempts(), config.backoffBase(), config.backoffMax());
         this.batchSize = config.batchSize();
@@ -86,13 +93,13 @@ public class WebhookDispatcher {
     private void attempt(ClaimedDelivery delivery) {
         AttemptOutcome outcome = sender.send(delivery);
         if (outcome.delivered()) {
-            queue.recordDelivered(delivery, outcome.statusCode());
+            recorder.delivered(delivery, outcome.statusCode());
             metrics.attempted(WebhookMetrics.Outcome.DELIVERED);
             return;
         }
         int failedAttempts = delivery.attempts() + 1;
         Optional<Duration> retryAfter = retries.delayAfter(failedAttempts);
-        queue.recordFailed(delivery, outcome.statusCode(), outcome.error(), retryAfter);
+        recorder.failed(delivery, outcome.statusCode(), outcome.error(), retryAfter);
         metrics.attempted(retryAfter.isPresent() ? WebhookMetrics.Outcome.RETRY : WebhookMetrics.Outcome.FAILED);
         if (retryAfter.isPresent()) {
             LOG.debugf(
