@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.filing.AlertCode;
@@ -22,9 +22,13 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
  * time zone) by inserting a row that only one instance can insert; the claim and the deliveries commit
  * together, so a run that fails leaves the day to a later trigger, and a day is never run twice.
  *
- * <p>When the service did not run on some days (the previous claimed day is more than one day back), the
- * run also covers the missed days, up to {@code asylum.webhooks.alert-due-catch-up-days}; alerts that are no
- * longer raised today are not sent late.
+ * <p>Each raised alert is announced once, by the first run on or after its due day: a ledger
+ * ({@code alert_due_sent}) keeps every alert a run has announced, by filing, person, code and due day. So
+ * an alert whose due day had already passed when its facts were recorded (a missed appointment entered a
+ * week late) goes out with the next run, days the service did not run are made up, and neither a restart
+ * nor a second instance announces an alert twice. Alerts that are no longer raised on the run's day are
+ * not announced. Alerts are entered in the ledger whether or not anyone subscribes, so that a new
+ * subscriber hears of alerts that come due after it subscribed, not of every old one.
  */
 @ApplicationScoped
 public class AlertDueJob {
@@ -74,45 +78,36 @@ public class AlertDueJob {
         if (claimed == 0) {
             return new Run(day, false, 0);
         }
-        int days = daysToCover(day);
         int written = 0;
         for (Organization organization : organizations.listAll()) {
-            List<WebhookSubscription> targets =
-                    subscriptions.activeFor(organization.getId(), WebhookEventType.ALERT_DUE);
-            if (!targets.isEmpty()) {
-                LocalDate today = LocalDate.ofInstant(at, organization.zone());
-                for (DeliveryPayload.AlertDueData alert :
-                        dueAlerts(organization.getId(), today.minusDays(days), today)) {
-                    outbox.enqueue(targets, WebhookEventType.ALERT_DUE, alert);
-                    written += targets.size();
-                }
+            LocalDate today = LocalDate.ofInstant(at, organization.zone());
+            List<DeliveryPayload.AlertDueData> due = announceDue(organization.getId(), today);
+            List<WebhookSubscription> targets = due.isEmpty()
+                    ? List.of()
+                    : subscriptions.activeFor(organization.getId(), WebhookEventType.ALERT_DUE);
+            for (DeliveryPayload.AlertDueData alert : due) {
+                outbox.enqueue(targets, WebhookEventType.ALERT_DUE, alert);
+                written += targets.size();
             }
         }
         return new Run(day, true, written);
     }
 
-    /** 1 on consecutive days; more after days without a run, at most the configured catch-up. */
-    private int daysToCover(LocalDate day) {
-        Object previous = em.createNativeQuery(
-                        "select max(run_on) from scheduled_job_run where job = :job and run_on < :day")
-                .setParameter("job", JOB)
-                .setParameter("day", day)
-                .getSingleResult();
-        if (previous == null) {
-            return 1;
-        }
-        LocalDate previousDay = SqlValues.toLocalDate(previous);
-        long since = ChronoUnit.DAYS.between(previousDay, day);
-        return (int) Math.max(1, Math.min(since, config.alertDueCatchUpDays()));
-    }
-
-    /** Alerts of the organization due after {@code after} and on or before {@code today}, still raised today. */
-    private List<DeliveryPayload.AlertDueData> dueAlerts(String organizationId, LocalDate after, LocalDate today) {
-        List<?> rows = em.createNativeQuery("select filing_id, client_id, code, due_on from alert_window"
-                        + " where organization_id = :org and due_on > :after and due_on <= :today"
-                        + " and (ends_on is null or ends_on >= :today) order by due_on, filing_id, code")
+    /**
+     * Enters in the ledger the organization's alerts raised on {@code today} and not announced before, and
+     * returns them. A concurrent run inserting the same alert waits for the first to commit, then skips it.
+     */
+    private List<DeliveryPayload.AlertDueData> announceDue(String organizationId, LocalDate today) {
+        List<?> rows = em.createNativeQuery("""
+                        insert into alert_due_sent (organization_id, filing_id, client_id, code, due_on, sent_on)
+                        select w.organization_id, w.filing_id, w.client_id, w.code, w.due_on, :today
+                        from alert_window w
+                        where w.organization_id = :org and w.due_on <= :today
+                            and (w.ends_on is null or w.ends_on >= :today)
+                        order by w.due_on, w.filing_id, w.code
+                        on conflict do nothing
+                        returning filing_id, client_id, code, due_on""")
                 .setParameter("org", organizationId)
-                .setParameter("after", after)
                 .setParameter("today", today)
                 .getResultList();
         return rows.stream()
@@ -126,6 +121,7 @@ public class AlertDueJob {
                             code.severity(),
                             SqlValues.toLocalDate(columns[3]));
                 })
+                .sorted(Comparator.comparing(DeliveryPayload.AlertDueData::dueOn))
                 .toList();
     }
 

@@ -81,8 +81,4 @@ public interface WebhookConfig {
     /** The time zone of {@link #alertDueCron()}; the job's day is the date in this zone. */
     @WithDefault("America/New_York")
     ZoneId alertDueTimeZone();
-
-    /** After days without a run (the service was down), how many past days a run also covers. */
-    @WithDefault("7")
-    int alertDueCatchUpDays();
 }

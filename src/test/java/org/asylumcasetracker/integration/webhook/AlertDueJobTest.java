@@ -21,6 +21,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.asylumcasetracker.support.Dates;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -47,6 +48,7 @@ class AlertDueJobTest {
     @Inject
     EntityManager em;
 
+    private final AtomicInteger counter = new AtomicInteger();
     private WebhookReceiver receiver;
     private final List<String[]> subscriptions = new ArrayList<>();
 
@@ -136,6 +138,35 @@ class AlertDueJobTest {
     }
 
     @Test
+    void anAlertRecordedAfterItsDueDayGoesOutOnceWithTheNextRun() throws Exception {
+        subscribe(TestTokens.BOB, "ALERT_DUE");
+        // days far from the other tests' runs, which claim days around their filings' due days
+        LocalDate firstRun = Dates.today().plusDays(200);
+        assertTrue(job.run(at(firstRun, LocalTime.NOON)).claimed());
+
+        // entered after that run: an application mailed 100 days ago, its receipt overdue for about a week
+        String filing = Mother.createFiling(
+                TestTokens.ALICE, Mother.uscisFiling(Mother.createClient(TestTokens.ALICE), "MAIL", 100));
+        LocalDate due = dueOn(filing, RECEIPT_OVERDUE);
+        assertTrue(due.isBefore(firstRun));
+
+        assertEquals(0, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "the earlier run could not know of it");
+        assertTrue(job.run(at(firstRun.plusDays(1), LocalTime.NOON)).claimed());
+        assertEquals(1, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "the next run announces it");
+        // a restart, or two instances whose clocks disagree about the day, announce nothing again
+        List<AlertDueJob.Run> later =
+                inParallel(2, () -> job.run(at(firstRun.plusDays(2 + counter.getAndIncrement()), LocalTime.NOON)));
+        assertTrue(later.stream().allMatch(AlertDueJob.Run::claimed), later.toString());
+        assertEquals(1, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "and only once");
+
+        dispatchUntil(
+                dispatcher, () -> receivedAbout(filing, RECEIPT_OVERDUE).size() == 1, "the late ALERT_DUE delivery");
+        assertEquals(
+                due.toString(),
+                receivedAbout(filing, RECEIPT_OVERDUE).get(0).json().getString("data.dueOn"));
+    }
+
+    @Test
     void organizationsWithoutAlertDueSubscribersGetNoDeliveries() {
         String subscription = subscribe(TestTokens.BOB, "CLIENT_CHANGED");
         String filing = Mother.createFiling(
@@ -178,6 +209,22 @@ class AlertDueJobTest {
                                 .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
                                 .getSingleResult())
                         .longValue());
+    }
+
+    private long alertDueDeliveriesAbout(String filingId, String code) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from webhook_delivery where event_type ="
+                                        + " 'ALERT_DUE' and payload like :filing and payload like :code")
+                                .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
+                                .setParameter("code", "%\"code\":\"" + code + "\"%")
+                                .getSingleResult())
+                        .longValue());
+    }
+
+    private List<WebhookReceiver.Received> receivedAbout(String filingId, String code) {
+        return receivedAbout(filingId).stream()
+                .filter(r -> code.equals(r.json().getString("data.code")))
+                .toList();
     }
 
     private List<WebhookReceiver.Received> receivedAbout(String filingId) {
