@@ -294,6 +294,10 @@ start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL
     export QUARKUS_OIDC_AUTH_SERVER_URL= QUARKUS_OIDC_TOKEN_ISSUER=$ISSUER
     QUARKUS_OIDC_PUBLIC_KEY=$(cat "$TOKENS/public-key.b64")
     export QUARKUS_OIDC_PUBLIC_KEY
+    # Webhook subscriptions need a key to seal their secrets (this one is public, for the bench only), and
+    # the bench's receivers listen on loopback, which deployments refuse unless listed.
+    export ASYLUM_WEBHOOKS_SECRETS_KEY=${BENCH_WEBHOOK_SECRETS_KEY:-bench-not-secret:YmVuY2gta2V5LW5vdC1hLXNlY3JldC0wMTIzNDU2Nzg=}
+    export ASYLUM_WEBHOOKS_ALLOWED_TARGETS=${BENCH_WEBHOOK_ALLOWED_TARGETS:-127.0.0.1/32}
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
     exec java $(service_cds_option) $JAVA_OPTS $RATE_LIMIT_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
   ) > "$RESULTS/service-$label.log" 2>&1 &

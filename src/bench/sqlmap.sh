@@ -80,7 +80,7 @@ CURSOR=$(grep -o '"next":"[^"]*"' "$RESULTS/check.body" | cut -d'"' -f4)
 [[ -n "$CURSOR" ]] || die "no cursor in the change feed: $(head -c 400 "$RESULTS/check.body")"
 # A subscription (nothing listens at port 9; deliveries fail and are retried, which is fine here).
 expect_status 201 "POST webhook" -H "Authorization: Bearer $SUPERVISOR_TOKEN" -H "Content-Type: application/json" \
-  -d '{"url":"http://127.0.0.1:9/hook","secret":"bench-secret-0123456789","events":["FILING_STAGE_CHANGED","ALERT_DUE"]}' \
+  -d '{"url":"http://127.0.0.1:9/hook","events":["FILING_STAGE_CHANGED","ALERT_DUE"]}' \
   "$SERVICE_URL/api/v1/webhooks"
 WEBHOOK_ID=$(grep -o '"id":"[^"]*"' "$RESULTS/check.body" | head -1 | cut -d'"' -f4)
 expect_status 200 "GET organizations (admin token)" -H "Authorization: Bearer $ADMIN_TOKEN" "$SERVICE_URL/api/v1/organizations"
