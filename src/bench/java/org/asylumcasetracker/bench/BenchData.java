@@ -35,9 +35,9 @@ import org.asylumcasetracker.filing.EventDetails;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.HearingKind;
+import org.asylumcasetracker.filing.HearingsConverter;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Progress;
-import org.asylumcasetracker.filing.ProgressConverter;
 import org.asylumcasetracker.filing.RescheduleVia;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
@@ -102,18 +102,19 @@ public final class BenchData {
             + " channel, filed_on, court_name, family_member_ids, stage, package_mailed_on, tracking_number,"
             + " receipt_number, receipt_received_on, biometrics_clock_start_on, notice_received_on, appointment_at,"
             + " appointment_location, delivered_via, reschedule_count, stamped_notice_kept, missed_on, completed_on,"
-            + " individual_hearing_at, work_permit_filed_on, outcome, closed_on, event_count, version, created_at,"
+            + " individual_hearing_at, hearings, court_process, work_permit_filed_on, outcome, closed_on, event_count,"
+            + " version, created_at,"
             + " created_by, updated_at, updated_by) from stdin";
     private static final String EVENT_COPY = "copy filing_event (id, filing_id, organization_id, sequence, type,"
             + " occurred_on, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
             + " requested_at, reason, stamped_notice_kept, hearing_at, hearing_kind, contact_channel, note, outcome,"
-            + " stage_before, stage_after, progress_before, recorded_by, recorded_at, retracted_by, retracted_at)"
+            + " stage_before, stage_after, recorded_by, recorded_at, retracted_by, retracted_at)"
             + " from stdin";
+    private static final HearingsConverter HEARINGS = new HearingsConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
             + " severity_rank, due_on, ends_on, venue, caseworker) from stdin";
 
     private static final Field FILING_ID = filingIdField();
-    private static final ProgressConverter PROGRESS = new ProgressConverter();
     private static final IdentityDocumentsConverter DOCUMENTS = new IdentityDocumentsConverter();
     /** The thresholds every bench organization has: the product's defaults, as the organization table stores them. */
     private static final OrganizationSettings SETTINGS = new OrganizationSettings();
@@ -396,7 +397,7 @@ public final class BenchData {
 
         private Filing.EventContext on(LocalDate day) {
             return new Filing.EventContext(
-                    day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime());
+                    day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime(), data.zone);
         }
 
         /** A day min..max days after {@code from}, if the step happened at all and not after today. */
@@ -491,6 +492,8 @@ public final class BenchData {
                     p.missedOn(),
                     p.completedOn(),
                     p.individualHearingAt(),
+                    HEARINGS.convertToDatabaseColumn(p.hearings()),
+                    filing.getCourtProcess(),
                     p.workPermitFiledOn(),
                     p.outcome(),
                     p.closedOn(),
@@ -529,7 +532,6 @@ public final class BenchData {
                     d.outcome(),
                     e.getStageBefore(),
                     e.getStageAfter(),
-                    PROGRESS.convertToDatabaseColumn(e.getProgressBefore()),
                     e.getRecordedBy(),
                     e.getRecordedAt(),
                     null,

@@ -68,7 +68,7 @@ public record FilingFacts(
                 p.missedOn(),
                 p.completedOn(),
                 p.stampedNoticeKept(),
-                p.individualHearingAt(),
+                filing.getIndividualHearingAt(),
                 p.workPermitFiledOn() != null,
                 clientHasPrimaryId);
     }

@@ -36,6 +36,7 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final ZoneId DEMO_ZONE = ZoneId.of("America/New_York");
     private static final String SEEDER = "demo-data";
 
     private final OrganizationRepository organizations;
@@ -65,7 +66,7 @@ public class DemoData {
         if (organizations.findByIdOptional("demo").isPresent()) {
             return;
         }
-        Organization demo = new Organization("demo", "Demo Immigration Legal Services", ZoneId.of("America/New_York"));
+        Organization demo = new Organization("demo", "Demo Immigration Legal Services", DEMO_ZONE);
         organizations.persist(demo);
         organizations.persist(new Organization("other-clinic", "Other Clinic", ZoneId.of("America/Los_Angeles")));
         LocalDate today = LocalDate.now(clock.withZone(demo.zone()));
@@ -145,6 +146,6 @@ public class DemoData {
     }
 
     private static Filing.EventContext context(LocalDate day, OffsetDateTime now) {
-        return new Filing.EventContext(day, SEEDER, now);
+        return new Filing.EventContext(day, SEEDER, now, DEMO_ZONE);
     }
 }

@@ -74,7 +74,7 @@ public sealed interface EventCommand {
         }
     }
 
-    /** A court hearing was set; {@code kind} null means a master calendar hearing. */
+    /** A court hearing was set, or moved: it replaces a hearing of the same kind not yet held. */
     record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind) implements EventCommand {
         @Override
         public EventType type() {

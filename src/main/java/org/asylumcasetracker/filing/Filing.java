@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
@@ -28,9 +27,10 @@ import org.asylumcasetracker.platform.problem.StageConflictException;
  * receipt comes the biometrics appointment notice; the appointment is attended, missed or rescheduled.
  * Hearings, contacts and the work permit application can happen along the way; closing ends it.
  *
- * <p>Each event has one method here. {@link Transitions} decides whether it may happen; the method
- * records its facts and returns the timeline entry, which keeps the progress from before so that a
- * retraction can restore it.
+ * <p>Each event has one method here. {@link Transitions} decides whether it may happen; {@link FilingHistory}
+ * says what it changes, and the filing's progress is always the fold of its events in effect, so retracting an
+ * event folds the others again. Hearings are facts of events; an individual hearing entered on the filing itself
+ * (a court notice typed in with the filing) counts only while no event has set one.
  */
 @Entity
 @Table(name = "filing")
@@ -65,6 +65,15 @@ public class Filing extends AuditedEntity {
     @Column(name = "family_member_ids", nullable = false)
     private List<UUID> familyMemberIds = List.of();
 
+    /** The organization's court process when the filing was opened: it decides where a court filing starts. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "court_process", updatable = false)
+    private CourtBiometricsProcess courtProcess;
+
+    /** The individual hearing as entered on the filing, not by an event. */
+    @Column(name = "entered_individual_hearing_at")
+    private OffsetDateTime enteredIndividualHearingAt;
+
     @Embedded
     private Progress progress;
 
@@ -73,14 +82,14 @@ public class Filing extends AuditedEntity {
 
     /**
      * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
-     * on which day it happened, and when it was recorded.
+     * on which day it happened, when it was recorded, and the organization's time zone (a hearing's calendar day).
      */
     public record EventContext(
-            LocalDate occurredOn, String recordedBy, String recordedBySubject, OffsetDateTime recordedAt) {
+            LocalDate occurredOn, String recordedBy, String recordedBySubject, OffsetDateTime recordedAt, ZoneId zone) {
 
         /** An event written by the service itself (demo data, imports): no person's subject. */
-        public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt) {
-            this(occurredOn, recordedBy, null, recordedAt);
+        public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt, ZoneId zone) {
+            this(occurredOn, recordedBy, null, recordedAt, zone);
         }
     }
 
@@ -104,18 +113,19 @@ public class Filing extends AuditedEntity {
             LocalDate filedOn,
             CourtBiometricsProcess courtProcess) {
         Filing filing = new Filing(organizationId, clientId, venue, venue == Venue.USCIS ? channel : null, filedOn);
-        if (venue == Venue.USCIS) {
-            filing.progress = Progress.startingIn(Stage.AWAITING_RECEIPT, null);
-        } else if (courtProcess == CourtBiometricsProcess.AUTOMATIC) {
-            // USCIS schedules biometrics from the court's records: the wait for a notice starts at filing.
-            filing.progress = Progress.startingIn(Stage.AWAITING_BIOMETRICS_NOTICE, filedOn);
-        } else {
-            filing.progress = Progress.startingIn(Stage.AWAITING_USCIS_PACKAGE, null);
-        }
+        filing.courtProcess = venue == Venue.IMMIGRATION_COURT ? courtProcess : null;
+        filing.progress = filing.start();
         return filing;
     }
 
-    /** The descriptive fields a case worker or clinic system may edit at any time. */
+    private Progress start() {
+        return FilingHistory.start(venue, courtProcess, filedOn);
+    }
+
+    /**
+     * The descriptive fields a case worker or clinic system may edit at any time. They never touch what events
+     * recorded; when the filing date moves, call {@link #refold} so that the clocks counting from it follow.
+     */
     public void describe(
             String externalRef,
             Channel channel,
@@ -127,47 +137,25 @@ public class Filing extends AuditedEntity {
         if (venue == Venue.USCIS) {
             this.channel = channel;
         }
-        boolean clockFromFilingDate = progress.biometricsClockStartOn() != null
-                && progress.biometricsClockStartOn().equals(this.filedOn)
-                && progress.receiptReceivedOn() == null;
-        progress = progress.with(p -> {
-            if (clockFromFilingDate) {
-                p.biometricsClockStartOn = filedOn; // the automatic court process counts from the filing date
-            }
-            p.individualHearingAt = individualHearingAt;
-        });
+        this.enteredIndividualHearingAt = individualHearingAt;
         this.filedOn = filedOn;
         this.courtName = courtName;
         this.familyMemberIds = familyMemberIds == null ? List.of() : List.copyOf(familyMemberIds);
     }
 
     public FilingEvent recordPackageMailed(EventContext context, String tracking) {
-        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking), p -> {
-            p.packageMailedOn = context.occurredOn();
-            p.trackingNumber = tracking;
-        });
+        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking));
     }
 
     public FilingEvent recordReceipt(EventContext context, String number) {
-        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number), p -> {
-            p.receiptNumber = number;
-            p.receiptReceivedOn = context.occurredOn();
-            p.biometricsClockStartOn = context.occurredOn();
-        });
+        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number));
     }
 
     public FilingEvent recordBiometricsNotice(
             EventContext context, OffsetDateTime at, String location, DeliveredVia via) {
         DeliveredVia delivered =
                 via != null ? via : channel == Channel.ONLINE ? DeliveredVia.ONLINE_ACCOUNT : DeliveredVia.MAIL;
-        return record(
-                EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), p -> {
-                    p.noticeReceivedOn = context.occurredOn();
-                    p.appointmentAt = at;
-                    p.appointmentLocation = location;
-                    p.deliveredVia = delivered;
-                    p.missedOn = null;
-                });
+        return record(EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered));
     }
 
     /**
@@ -192,60 +180,54 @@ public class Filing extends AuditedEntity {
                         throw new DomainRuleException(OnlineReschedulePolicy.CODE, why);
                     });
         }
-        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason), p -> {
-            p.rescheduleCount++;
-            p.biometricsClockStartOn = context.occurredOn();
-            p.appointmentAt = null;
-            p.appointmentLocation = null;
-            p.deliveredVia = null;
-            p.noticeReceivedOn = null;
-        });
+        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason));
     }
 
     public FilingEvent recordBiometricsCompleted(EventContext context, Boolean stampedNoticeKeptByClient) {
-        boolean kept = Boolean.TRUE.equals(stampedNoticeKeptByClient);
-        return record(EventType.BIOMETRICS_COMPLETED, context, details().stamped(kept), p -> {
-            p.completedOn = context.occurredOn();
-            p.stampedNoticeKept = kept;
-        });
+        return record(
+                EventType.BIOMETRICS_COMPLETED,
+                context,
+                details().stamped(Boolean.TRUE.equals(stampedNoticeKeptByClient)));
     }
 
     public FilingEvent recordBiometricsMissed(EventContext context) {
-        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE, p -> p.missedOn = context.occurredOn());
+        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE);
     }
 
     public FilingEvent scheduleHearing(EventContext context, OffsetDateTime hearingAt, HearingKind kind) {
-        HearingKind hearingKind = kind == null ? HearingKind.MASTER_CALENDAR : kind;
-        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, hearingKind), p -> {
-            if (hearingKind == HearingKind.INDIVIDUAL) {
-                p.individualHearingAt = hearingAt;
-            }
-        });
+        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, kind));
     }
 
     public FilingEvent logContact(EventContext context, ContactChannel contactChannel, String note) {
-        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), p -> {});
+        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note));
     }
 
     public FilingEvent recordWorkPermitFiled(EventContext context) {
-        return record(
-                EventType.WORK_PERMIT_FILED,
-                context,
-                EventDetails.NONE,
-                p -> p.workPermitFiledOn = context.occurredOn());
+        return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE);
     }
 
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
-        return record(EventType.CLOSED, context, details().closed(finalOutcome), p -> {
-            p.outcome = finalOutcome;
-            p.closedOn = context.occurredOn();
-        });
+        return record(EventType.CLOSED, context, details().closed(finalOutcome));
     }
 
-    /** Undoes the latest event: the filing returns to the progress the event replaced. */
-    public void retract(FilingEvent latest, String by, String bySubject, OffsetDateTime at) {
-        progress = latest.getProgressBefore();
+    /**
+     * Takes back the latest event: the progress becomes the fold of the events still in effect ({@code remaining},
+     * oldest first, without the retracted one), so what events after it changed stays changed.
+     */
+    public void retract(
+            FilingEvent latest,
+            List<FilingHistory.Entry> remaining,
+            String by,
+            String bySubject,
+            OffsetDateTime at,
+            ZoneId zone) {
         latest.markRetracted(by, bySubject, at);
+        refold(remaining, zone);
+    }
+
+    /** Derives the progress again from the events in effect, oldest first (after a retraction or a new filing date). */
+    public void refold(List<FilingHistory.Entry> inEffect, ZoneId zone) {
+        progress = FilingHistory.fold(start(), inEffect, zone);
     }
 
     /** Events that may be recorded now. */
@@ -271,16 +253,15 @@ public class Filing extends AuditedEntity {
                 : progress.appointmentAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    private FilingEvent record(
-            EventType type, EventContext context, EventDetails details, Consumer<Progress.Draft> effect) {
-        Transitions.Transition transition = Transitions.of(type);
+    private FilingEvent record(EventType type, EventContext context, EventDetails details) {
         Progress before = progress;
-        if (!transition.allows(before.stage(), venue)) {
+        if (!Transitions.of(type).allows(before.stage(), venue)) {
             throw new StageConflictException(
                     type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
-        progress = before.with(effect.andThen(p -> p.stage = transition.next(before.stage())));
+        progress = FilingHistory.apply(
+                before, new FilingHistory.Entry(type, context.occurredOn(), details), context.zone());
         eventCount++;
         return new FilingEvent(
                 this,
@@ -290,7 +271,6 @@ public class Filing extends AuditedEntity {
                 details,
                 before.stage(),
                 progress.stage(),
-                before,
                 context.recordedBy(),
                 context.recordedBySubject(),
                 context.recordedAt());
@@ -386,8 +366,22 @@ public class Filing extends AuditedEntity {
         return progress.stage();
     }
 
+    /** The individual hearing: the latest one events set, else the one entered on the filing. */
     public OffsetDateTime getIndividualHearingAt() {
-        return progress.individualHearingAt();
+        return progress.individualHearingAt() != null ? progress.individualHearingAt() : enteredIndividualHearingAt;
+    }
+
+    /** The individual hearing as entered on the filing (what PATCH and PUT edit). */
+    public OffsetDateTime getEnteredIndividualHearingAt() {
+        return enteredIndividualHearingAt;
+    }
+
+    public List<Hearing> getHearings() {
+        return progress.hearings();
+    }
+
+    public CourtBiometricsProcess getCourtProcess() {
+        return courtProcess;
     }
 
     public int getEventCount() {

@@ -25,4 +25,10 @@ public record FilingDescription(
         return new FilingDescription(
                 clientId, ref, venue, channel, filedOn, familyMemberIds, courtName, individualHearingAt);
     }
+
+    /** The same description with another individual hearing entered. */
+    public FilingDescription withIndividualHearingAt(OffsetDateTime hearingAt) {
+        return new FilingDescription(
+                clientId, externalRef, venue, channel, filedOn, familyMemberIds, courtName, hearingAt);
+    }
 }

@@ -1,7 +1,6 @@
 package org.asylumcasetracker.filing;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +12,7 @@ import java.util.UUID;
 
 /**
  * One entry of a filing's timeline. Events are never changed or deleted; a supervisor can only mark the
- * latest one retracted, which puts the filing back to {@link #getProgressBefore()}.
+ * latest one retracted, after which the filing's progress is folded from the others ({@link FilingHistory}).
  */
 @Entity
 @Table(name = "filing_event")
@@ -93,10 +92,6 @@ public class FilingEvent {
     @Column(name = "stage_after", nullable = false, updatable = false)
     private Stage stageAfter;
 
-    @Convert(converter = ProgressConverter.class)
-    @Column(name = "progress_before", nullable = false, updatable = false)
-    private Progress progressBefore;
-
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
@@ -126,7 +121,6 @@ public class FilingEvent {
             EventDetails details,
             Stage stageBefore,
             Stage stageAfter,
-            Progress progressBefore,
             String recordedBy,
             String recordedBySubject,
             OffsetDateTime recordedAt) {
@@ -152,7 +146,6 @@ public class FilingEvent {
         this.outcome = details.outcome();
         this.stageBefore = stageBefore;
         this.stageAfter = stageAfter;
-        this.progressBefore = progressBefore;
         this.recordedBy = recordedBy;
         this.recordedBySubject = recordedBySubject;
         this.recordedAt = recordedAt;
@@ -223,8 +216,9 @@ public class FilingEvent {
         return stageAfter;
     }
 
-    public Progress getProgressBefore() {
-        return progressBefore;
+    /** This event as {@link FilingHistory} folds it. */
+    public FilingHistory.Entry toEntry() {
+        return new FilingHistory.Entry(type, occurredOn, details());
     }
 
     public String getRecordedBy() {

@@ -139,7 +139,12 @@ public class FilingService {
                 () -> create(withRef),
                 filing -> {
                     checkFields(withRef, filing);
-                    describe(filing, withRef);
+                    // a clinic system that does not carry the hearing keeps the one entered before
+                    describe(
+                            filing,
+                            withRef.individualHearingAt() != null
+                                    ? withRef
+                                    : withRef.withIndividualHearingAt(filing.getEnteredIndividualHearingAt()));
                     filings.flush();
                     fireUpdated(filing);
                     return filing;
@@ -172,7 +177,7 @@ public class FilingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Filing.EventContext context =
-                new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(), now);
+                new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(), now, zone);
         Progress progressBefore = filing.progress();
         FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
@@ -208,11 +213,14 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
+        List<FilingHistory.Entry> remaining = events.historyInEffect(filing.getId());
         filing.retract(
                 event,
+                remaining.subList(0, remaining.size() - 1),
                 caller.username(),
                 caller.subject(),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                organization.zone());
         filings.flush();
         changed.fire(new FilingChanged(
                 filing.getId(),
@@ -360,7 +368,8 @@ public class FilingService {
         }
     }
 
-    private static void describe(Filing filing, FilingDescription request) {
+    private void describe(Filing filing, FilingDescription request) {
+        boolean refiled = filing.getFiledOn() != null && !filing.getFiledOn().equals(request.filedOn());
         filing.describe(
                 Text.blankToNull(request.externalRef()),
                 request.channel(),
@@ -368,5 +377,11 @@ public class FilingService {
                 request.courtName(),
                 request.individualHearingAt(),
                 request.familyMemberIds());
+        if (refiled) {
+            // clocks that count from the filing date follow it
+            filing.refold(
+                    filing.getEventCount() == 0 ? List.of() : events.historyInEffect(filing.getId()),
+                    organization.zone());
+        }
     }
 }

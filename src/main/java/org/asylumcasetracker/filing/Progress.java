@@ -1,18 +1,22 @@
 package org.asylumcasetracker.filing;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Everything events have taught us about a filing, as one immutable value: the filing keeps it in its own
- * columns, each event row keeps the one from before it (so retracting the latest event restores exactly the
- * state it replaced), and the alert rules' facts are read from it. A new fact is one component here, its
- * column, and the event that sets it.
+ * Everything events have taught us about a filing, as one immutable value: {@link FilingHistory} derives it from
+ * the events in effect, the filing keeps the result in its own columns, and the alert rules' facts are read from
+ * it. A new fact is one component here, its column, and the event that sets it in {@link FilingHistory}.
+ *
+ * @param individualHearingAt the latest individual hearing the events set
+ * @param hearings            the hearings the events set, earliest first; a continuance replaced the one it moved
  */
 @Embeddable
 public record Progress(
@@ -36,6 +40,10 @@ public record Progress(
         @Column(name = "missed_on") LocalDate missedOn,
         @Column(name = "completed_on") LocalDate completedOn,
         @Column(name = "individual_hearing_at") OffsetDateTime individualHearingAt,
+
+        @Convert(converter = HearingsConverter.class) @Column(name = "hearings", nullable = false)
+        List<Hearing> hearings,
+
         @Column(name = "work_permit_filed_on") LocalDate workPermitFiledOn,
 
         @Enumerated(EnumType.STRING) @Column(name = "outcome")
@@ -61,6 +69,7 @@ public record Progress(
                 null,
                 null,
                 null,
+                List.of(),
                 null,
                 null,
                 null);
@@ -95,6 +104,7 @@ public record Progress(
         LocalDate missedOn;
         LocalDate completedOn;
         OffsetDateTime individualHearingAt;
+        List<Hearing> hearings;
         LocalDate workPermitFiledOn;
         Outcome outcome;
         LocalDate closedOn;
@@ -115,6 +125,7 @@ public record Progress(
             missedOn = p.missedOn;
             completedOn = p.completedOn;
             individualHearingAt = p.individualHearingAt;
+            hearings = p.hearings;
             workPermitFiledOn = p.workPermitFiledOn;
             outcome = p.outcome;
             closedOn = p.closedOn;
@@ -137,6 +148,7 @@ public record Progress(
                     missedOn,
                     completedOn,
                     individualHearingAt,
+                    List.copyOf(hearings),
                     workPermitFiledOn,
                     outcome,
                     closedOn);

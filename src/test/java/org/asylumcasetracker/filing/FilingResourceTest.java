@@ -268,7 +268,7 @@ class FilingResourceTest {
                 .body("allowedEvents", hasItems("RECEIPT_RECEIVED", "CONTACT_LOGGED", "CLOSED"))
                 .body("allowedEvents", not(hasItem("HEARING_SCHEDULED")));
         as(TestTokens.ALICE)
-                .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", morning(30)))
+                .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", morning(30), "kind", "INDIVIDUAL"))
                 .post(EVENTS, filing)
                 .then()
                 .statusCode(409);

@@ -160,7 +160,7 @@ class StrictInputTest {
                         .body(event)
                         .post(FILINGS + "/" + filingId + "/events")
                         .then())
-                .body("errors.field", containsInAnyOrder("hearingKind"));
+                .body("errors.field", containsInAnyOrder("hearingKind", "kind"));
 
         as(TestTokens.ALICE)
                 .get(FILINGS + "/" + filingId + "/events")

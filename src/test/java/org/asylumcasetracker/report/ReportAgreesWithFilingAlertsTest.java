@@ -193,7 +193,7 @@ class ReportAgreesWithFilingAlertsTest {
                 continue;
             }
             day = day.plusDays(1 + random.nextInt(70));
-            Filing.EventContext context = new Filing.EventContext(day, "generator", recorded);
+            Filing.EventContext context = new Filing.EventContext(day, "generator", recorded, ZONE);
             try {
                 switch (type) {
                     case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, "TRACK" + i);

@@ -217,7 +217,7 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = "The hearing, with offset")
             OffsetDateTime hearingAt,
 
-            @Schema(description = "Defaults to MASTER_CALENDAR")
+            @NotNull @Schema(description = "A later hearing of the same kind replaces one not yet held")
             HearingKind kind)
             implements EventRequest {
 

@@ -38,7 +38,10 @@ public record FilingRequest(
         @Schema(description = "Court filings: the immigration court", example = "Newark Immigration Court")
         String courtName,
 
-        @Schema(description = "Court filings: the individual (merits) hearing")
+        @Schema(
+                description = "Court filings: the individual (merits) hearing as known when the filing is entered;"
+                        + " a HEARING_SCHEDULED event of kind INDIVIDUAL takes precedence. A PUT without it keeps"
+                        + " the one entered before.")
         OffsetDateTime individualHearingAt) {
 
     public FilingDescription toDescription() {
@@ -62,6 +65,6 @@ public record FilingRequest(
                 f.getFiledOn(),
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
-                f.getIndividualHearingAt());
+                f.getEnteredIndividualHearingAt());
     }
 }

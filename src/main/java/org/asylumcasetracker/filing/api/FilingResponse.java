@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.EventType;
+import org.asylumcasetracker.filing.Hearing;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
@@ -22,7 +23,17 @@ public record FilingResponse(
         LocalDate filedOn,
         List<UUID> familyMemberIds,
         String courtName,
+
+        @Schema(
+                description = "The individual (merits) hearing: the latest one a HEARING_SCHEDULED event set, else"
+                        + " the one entered on the filing")
         OffsetDateTime individualHearingAt,
+
+        @Schema(
+                description = "Court hearings as events set them, earliest first; a continuance replaces the"
+                        + " hearing it moved")
+        List<Hearing> hearings,
+
         Stage stage,
 
         @Schema(description = "Events that may be recorded in the current stage")

@@ -91,6 +91,7 @@ public class FilingViews {
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
                 f.getIndividualHearingAt(),
+                f.getHearings(),
                 p.stage(),
                 f.allowedEvents(),
                 p.receiptNumber(),
