@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Set;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.ClientRepository;
@@ -104,7 +105,12 @@ public class DemoData {
 
         for (Filing filing :
                 new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
-            windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
+            windows.replace(
+                    filing,
+                    demo,
+                    Map.of(
+                            filing.getClientId(),
+                            clients.findById(filing.getClientId()).hasPrimaryId()));
         }
         LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings");
     }

@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * What a caller asks a filing to record: one record per {@link EventType}, each holding the fields that
@@ -14,6 +15,11 @@ public sealed interface EventCommand {
 
     EventType type();
 
+    /** The person an event about one person concerns ({@code null}: the principal); none for filing-wide events. */
+    default UUID clientId() {
+        return null;
+    }
+
     /** A court applicant mailed the first three pages and the instructions to USCIS. */
     record UscisPackageMailed(LocalDate occurredOn, String trackingNumber) implements EventCommand {
         @Override
@@ -23,7 +29,7 @@ public sealed interface EventCommand {
     }
 
     /** The receipt notice arrived; its number is checked and normalized when it is recorded. */
-    record ReceiptReceived(LocalDate occurredOn, String receiptNumber) implements EventCommand {
+    record ReceiptReceived(LocalDate occurredOn, String receiptNumber, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.RECEIPT_RECEIVED;
@@ -37,7 +43,11 @@ public sealed interface EventCommand {
 
     /** The biometrics appointment notice arrived; {@code deliveredVia} defaults from the filing channel. */
     record BiometricsNoticeReceived(
-            LocalDate occurredOn, OffsetDateTime appointmentAt, String location, DeliveredVia deliveredVia)
+            LocalDate occurredOn,
+            OffsetDateTime appointmentAt,
+            String location,
+            DeliveredVia deliveredVia,
+            UUID clientId)
             implements EventCommand {
         @Override
         public EventType type() {
@@ -46,7 +56,8 @@ public sealed interface EventCommand {
     }
 
     /** The client asked USCIS for another appointment; {@code requestedAt} null means now. */
-    record RescheduleRequested(LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason)
+    record RescheduleRequested(
+            LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason, UUID clientId)
             implements EventCommand {
         @Override
         public EventType type() {
@@ -60,14 +71,14 @@ public sealed interface EventCommand {
         }
     }
 
-    record BiometricsCompleted(LocalDate occurredOn, Boolean stampedNoticeKept) implements EventCommand {
+    record BiometricsCompleted(LocalDate occurredOn, Boolean stampedNoticeKept, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_COMPLETED;
         }
     }
 
-    record BiometricsMissed(LocalDate occurredOn) implements EventCommand {
+    record BiometricsMissed(LocalDate occurredOn, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_MISSED;
@@ -95,7 +106,7 @@ public sealed interface EventCommand {
         }
     }
 
-    record WorkPermitFiled(LocalDate occurredOn) implements EventCommand {
+    record WorkPermitFiled(LocalDate occurredOn, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.WORK_PERMIT_FILED;

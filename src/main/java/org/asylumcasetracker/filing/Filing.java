@@ -11,11 +11,13 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.StageConflictException;
 
 /**
@@ -82,14 +84,34 @@ public class Filing extends AuditedEntity {
 
     /**
      * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
-     * on which day it happened, when it was recorded, and the organization's time zone (a hearing's calendar day).
+     * on which day it happened, when it was recorded, the organization's time zone (a hearing's calendar day), and
+     * for an event that concerns one person on the application, who ({@code person}, {@code null}: the principal).
      */
     public record EventContext(
-            LocalDate occurredOn, String recordedBy, String recordedBySubject, OffsetDateTime recordedAt, ZoneId zone) {
+            LocalDate occurredOn,
+            String recordedBy,
+            String recordedBySubject,
+            OffsetDateTime recordedAt,
+            ZoneId zone,
+            UUID person) {
+
+        public EventContext(
+                LocalDate occurredOn,
+                String recordedBy,
+                String recordedBySubject,
+                OffsetDateTime recordedAt,
+                ZoneId zone) {
+            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, null);
+        }
 
         /** An event written by the service itself (demo data, imports): no person's subject. */
         public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt, ZoneId zone) {
-            this(occurredOn, recordedBy, null, recordedAt, zone);
+            this(occurredOn, recordedBy, null, recordedAt, zone, null);
+        }
+
+        /** The same circumstances, for an event about {@code client}. */
+        public EventContext about(UUID client) {
+            return new EventContext(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, client);
         }
     }
 
@@ -119,12 +141,13 @@ public class Filing extends AuditedEntity {
     }
 
     private Progress start() {
-        return FilingHistory.start(venue, courtProcess, filedOn);
+        return FilingHistory.start(venue, courtProcess, filedOn, familyMemberIds);
     }
 
     /**
      * The descriptive fields a case worker or clinic system may edit at any time. They never touch what events
-     * recorded; when the filing date moves, call {@link #refold} so that the clocks counting from it follow.
+     * recorded; when the filing date or the family members change, call {@link #refold} so that the clocks counting
+     * from the filing date, and the people on the application, follow.
      */
     public void describe(
             String externalRef,
@@ -169,11 +192,12 @@ public class Filing extends AuditedEntity {
             String reason,
             int cutoffHours,
             int maxOnlineReschedules) {
-        if (via == RescheduleVia.ONLINE && progress.stage() == Stage.BIOMETRICS_SCHEDULED) {
+        PersonProgress person = person(context.person());
+        if (via == RescheduleVia.ONLINE && person.stage() == Stage.BIOMETRICS_SCHEDULED) {
             OnlineReschedulePolicy.refusal(
                             requestedAt,
-                            progress.appointmentAt(),
-                            progress.rescheduleCount(),
+                            person.appointmentAt(),
+                            person.rescheduleCount(),
                             cutoffHours,
                             maxOnlineReschedules)
                     .ifPresent(why -> {
@@ -230,38 +254,85 @@ public class Filing extends AuditedEntity {
         progress = FilingHistory.fold(start(), inEffect, zone);
     }
 
-    /** Events that may be recorded now. */
+    /** Events that may be recorded now: for the filing, or for at least one of its people. */
     public List<EventType> allowedEvents() {
-        return Transitions.allowedEvents(progress.stage(), venue);
+        List<Stage> stages = people().stream().map(PersonProgress::stage).toList();
+        return Transitions.TABLE.stream()
+                .filter(t -> t.event().concernsOnePerson()
+                        ? stages.stream().anyMatch(stage -> t.allows(stage, venue))
+                        : t.allows(progress.stage(), venue))
+                .map(Transitions.Transition::event)
+                .toList();
     }
 
-    /** Whether the appointment can still be moved online, as of a moment. */
-    public boolean onlineRescheduleAllowed(OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
-        return progress.stage() == Stage.BIOMETRICS_SCHEDULED
+    /** The events about one person that may be recorded for them now. */
+    public List<EventType> allowedEvents(PersonProgress person) {
+        return Transitions.allowedEvents(person.stage(), venue).stream()
+                .filter(EventType::concernsOnePerson)
+                .toList();
+    }
+
+    /** Everyone on the application, the principal first, then each family member. */
+    public List<PersonProgress> people() {
+        List<PersonProgress> people = new ArrayList<>();
+        people.add(progress.principal(clientId));
+        people.addAll(progress.members());
+        return people;
+    }
+
+    /** One person's progress; {@code null} means the principal. */
+    public PersonProgress person(UUID client) {
+        if (client == null || client.equals(clientId)) {
+            return progress.principal(clientId);
+        }
+        return progress.members().stream()
+                .filter(m -> m.clientId().equals(client))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of("clientId", "is not a person on this application"));
+    }
+
+    /** Whether the person's appointment can still be moved online, as of a moment. */
+    public boolean onlineRescheduleAllowed(
+            PersonProgress person, OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
+        return person.stage() == Stage.BIOMETRICS_SCHEDULED
                 && OnlineReschedulePolicy.allowed(
-                        now, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
+                        now, person.appointmentAt(), person.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
     public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
         return filedOn.plusDays(workPermitWaitDays);
     }
 
-    /** The appointment's calendar day where the organization is. */
-    public LocalDate appointmentDate(ZoneId zone) {
-        return progress.appointmentAt() == null
+    /** A person's appointment's calendar day where the organization is. */
+    public static LocalDate appointmentDate(PersonProgress person, ZoneId zone) {
+        return person.appointmentAt() == null
                 ? null
-                : progress.appointmentAt().atZoneSameInstant(zone).toLocalDate();
+                : person.appointmentAt().atZoneSameInstant(zone).toLocalDate();
     }
 
     private FilingEvent record(EventType type, EventContext context, EventDetails details) {
         Progress before = progress;
-        if (!Transitions.of(type).allows(before.stage(), venue)) {
+        UUID about = null;
+        if (type.concernsOnePerson()) {
+            PersonProgress person = person(context.person());
+            about = person.clientId();
+            if (!Transitions.of(type).allows(person.stage(), venue)) {
+                // what may be recorded now about this person, and about the whole filing
+                List<String> allowed = Transitions.TABLE.stream()
+                        .filter(t -> t.event().concernsOnePerson()
+                                ? t.allows(person.stage(), venue)
+                                : t.allows(before.stage(), venue))
+                        .map(t -> t.event().name())
+                        .toList();
+                throw new StageConflictException(
+                        type + " is not allowed while this person is " + person.stage() + ".", allowed);
+            }
+        } else if (!Transitions.of(type).allows(before.stage(), venue)) {
             throw new StageConflictException(
                     type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
-        progress = FilingHistory.apply(
-                before, new FilingHistory.Entry(type, context.occurredOn(), details), context.zone());
+        progress = FilingHistory.apply(before, entry(type, context.occurredOn(), details, about), context.zone());
         eventCount++;
         return new FilingEvent(
                 this,
@@ -269,11 +340,17 @@ public class Filing extends AuditedEntity {
                 type,
                 context.occurredOn(),
                 details,
+                about,
                 before.stage(),
                 progress.stage(),
                 context.recordedBy(),
                 context.recordedBySubject(),
                 context.recordedAt());
+    }
+
+    /** An event as the fold sees it: about a family member, or (person {@code null}) about the principal. */
+    FilingHistory.Entry entry(EventType type, LocalDate occurredOn, EventDetails details, UUID about) {
+        return new FilingHistory.Entry(type, occurredOn, details, clientId.equals(about) ? null : about);
     }
 
     /** What events have taught us so far. */

@@ -37,6 +37,10 @@ public class FilingEvent {
     @Column(name = "occurred_on", nullable = false, updatable = false)
     private LocalDate occurredOn;
 
+    /** The person an event about one person concerns; none for an event about the whole filing. */
+    @Column(name = "client_id", updatable = false)
+    private UUID clientId;
+
     @Column(name = "tracking_number", updatable = false)
     private String trackingNumber;
 
@@ -119,6 +123,7 @@ public class FilingEvent {
             EventType type,
             LocalDate occurredOn,
             EventDetails details,
+            UUID clientId,
             Stage stageBefore,
             Stage stageAfter,
             String recordedBy,
@@ -130,6 +135,7 @@ public class FilingEvent {
         this.sequence = sequence;
         this.type = type;
         this.occurredOn = occurredOn;
+        this.clientId = clientId;
         this.trackingNumber = details.trackingNumber();
         this.receiptNumber = details.receiptNumber();
         this.appointmentAt = details.appointmentAt();
@@ -216,9 +222,14 @@ public class FilingEvent {
         return stageAfter;
     }
 
-    /** This event as {@link FilingHistory} folds it. */
-    public FilingHistory.Entry toEntry() {
-        return new FilingHistory.Entry(type, occurredOn, details());
+    /** This event as {@link FilingHistory} folds it, on a filing whose principal is {@code principalId}. */
+    public FilingHistory.Entry toEntry(UUID principalId) {
+        return new FilingHistory.Entry(type, occurredOn, details(), principalId.equals(clientId) ? null : clientId);
+    }
+
+    /** The person the event concerns, if it concerns one person. */
+    public UUID getClientId() {
+        return clientId;
     }
 
     public String getRecordedBy() {

@@ -22,9 +22,9 @@ public class FilingEventRepository implements PanacheRepositoryBase<FilingEvent,
     }
 
     /** The events that still count, oldest first: what the filing's progress is folded from. */
-    public List<FilingHistory.Entry> historyInEffect(UUID filingId) {
-        return find("filingId = ?1 and retractedAt is null", Sort.by("sequence"), filingId).stream()
-                .map(FilingEvent::toEntry)
+    public List<FilingHistory.Entry> historyInEffect(Filing filing) {
+        return find("filingId = ?1 and retractedAt is null", Sort.by("sequence"), filing.getId()).stream()
+                .map(event -> event.toEntry(filing.getClientId()))
                 .toList();
     }
 

@@ -4,37 +4,69 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 
 /**
  * What a filing's events have made of it: its {@link Progress} is the fold of its events in effect, oldest first,
  * over the state it was opened in. Nothing else writes progress, so taking an event back (folding the events without
  * it) undoes exactly what that event changed and nothing recorded later; and a filing's description (PATCH, PUT) can
- * never touch what events recorded. Pure: no database, no clock; the organization's time zone is an input, for the
- * calendar day of a hearing.
+ * never touch what events recorded. Each person on the application moves through {@link Transitions} on their own
+ * events; the filing's stage is the earliest of theirs. Pure: no database, no clock; the organization's time zone is
+ * an input, for the calendar day of a hearing.
  */
 public final class FilingHistory {
 
-    /** One event as the fold needs it: its type, its day and its fields. */
-    public record Entry(EventType type, LocalDate occurredOn, EventDetails details) {}
+    /**
+     * One event as the fold needs it: its type, its day, its fields and, for an event that concerns one person, who
+     * ({@code null}: the principal).
+     */
+    public record Entry(EventType type, LocalDate occurredOn, EventDetails details, UUID person) {
+
+        public Entry(EventType type, LocalDate occurredOn, EventDetails details) {
+            this(type, occurredOn, details, null);
+        }
+    }
+
+    /** The stages in the order of the application's progress; a missed appointment counts as before a scheduled one. */
+    private static final List<Stage> PROGRESS_ORDER = List.of(
+            Stage.AWAITING_USCIS_PACKAGE,
+            Stage.AWAITING_RECEIPT,
+            Stage.AWAITING_BIOMETRICS_NOTICE,
+            Stage.BIOMETRICS_MISSED,
+            Stage.BIOMETRICS_SCHEDULED,
+            Stage.BIOMETRICS_COMPLETED,
+            Stage.CLOSED);
 
     private FilingHistory() {}
 
     /**
-     * The state a filing is opened in. A USCIS filing waits for its receipt; a court filing for the package to USCIS,
-     * unless USCIS schedules biometrics from the court's records ({@code AUTOMATIC}), when the wait for a biometrics
-     * notice starts on the filing date.
+     * The state a filing is opened in, for the principal and each family member alike. A USCIS filing waits for its
+     * receipt; a court filing for the package to USCIS, unless USCIS schedules biometrics from the court's records
+     * ({@code AUTOMATIC}), when the wait for a biometrics notice starts on the filing date.
      */
-    public static Progress start(Venue venue, CourtBiometricsProcess courtProcess, LocalDate filedOn) {
+    public static Progress start(
+            Venue venue, CourtBiometricsProcess courtProcess, LocalDate filedOn, List<UUID> familyMemberIds) {
+        Stage first;
+        LocalDate clockStart = null;
         if (venue == Venue.USCIS) {
-            return Progress.startingIn(Stage.AWAITING_RECEIPT, null);
+            first = Stage.AWAITING_RECEIPT;
+        } else if (courtProcess == CourtBiometricsProcess.AUTOMATIC) {
+            first = Stage.AWAITING_BIOMETRICS_NOTICE;
+            clockStart = filedOn;
+        } else {
+            first = Stage.AWAITING_USCIS_PACKAGE;
         }
-        if (courtProcess == CourtBiometricsProcess.AUTOMATIC) {
-            return Progress.startingIn(Stage.AWAITING_BIOMETRICS_NOTICE, filedOn);
-        }
-        return Progress.startingIn(Stage.AWAITING_USCIS_PACKAGE, null);
+        LocalDate start = clockStart;
+        return Progress.startingIn(
+                first,
+                clockStart,
+                familyMemberIds.stream()
+                        .map(id -> PersonProgress.startingIn(id, first, start))
+                        .toList());
     }
 
     /** The progress after all {@code events}, in order, starting from {@code start}. */
@@ -48,58 +80,136 @@ public final class FilingHistory {
 
     /**
      * The progress after one more event. Whether the event may happen is {@link Transitions}' question, asked before
-     * it is recorded; here it only has its effect, and the stage moves as the table says.
+     * it is recorded; here it only has its effect, and stages move as the table says. An event about a person who is
+     * no longer on the application changes nothing.
      */
     public static Progress apply(Progress progress, Entry event, ZoneId zone) {
         EventDetails d = event.details();
         LocalDate on = event.occurredOn();
-        Stage next = Transitions.of(event.type()).next(progress.stage());
         return progress.with(p -> {
-            p.stage = next;
+            if (event.type().concernsOnePerson()) {
+                applyToPerson(p, event);
+            }
             switch (event.type()) {
                 case USCIS_PACKAGE_MAILED -> {
                     p.packageMailedOn = on;
                     p.trackingNumber = d.trackingNumber();
+                    movePeople(p, Stage.AWAITING_USCIS_PACKAGE, Stage.AWAITING_RECEIPT);
                 }
-                case RECEIPT_RECEIVED -> {
-                    p.receiptNumber = d.receiptNumber();
-                    p.receiptReceivedOn = on;
-                    p.biometricsClockStartOn = on;
-                }
-                case BIOMETRICS_NOTICE_RECEIVED -> {
-                    p.noticeReceivedOn = on;
-                    p.appointmentAt = d.appointmentAt();
-                    p.appointmentLocation = d.location();
-                    p.deliveredVia = d.deliveredVia();
-                    p.missedOn = null;
-                }
-                case RESCHEDULE_REQUESTED -> {
-                    p.rescheduleCount++;
-                    p.biometricsClockStartOn = on;
-                    p.appointmentAt = null;
-                    p.appointmentLocation = null;
-                    p.deliveredVia = null;
-                    p.noticeReceivedOn = null;
-                }
-                case BIOMETRICS_COMPLETED -> {
-                    p.completedOn = on;
-                    p.stampedNoticeKept = Boolean.TRUE.equals(d.stampedNoticeKept());
-                }
-                case BIOMETRICS_MISSED -> p.missedOn = on;
                 case HEARING_SCHEDULED -> {
                     p.hearings = schedule(p.hearings, new Hearing(d.kind(), d.hearingAt(), on), zone);
                     p.individualHearingAt = latestIndividual(p.hearings);
                 }
-                case WORK_PERMIT_FILED -> p.workPermitFiledOn = on;
                 case CLOSED -> {
                     p.outcome = d.outcome();
                     p.closedOn = on;
+                    for (Stage stage : Stage.values()) {
+                        movePeople(p, stage, Stage.CLOSED);
+                    }
                 }
-                case CONTACT_LOGGED -> {
-                    // a contact is part of the timeline and changes no fact
+                default -> {
+                    // the person's own facts are set above; a contact changes no fact
                 }
             }
+            p.stage = filingStage(
+                    p.principalStage,
+                    p.members.stream().map(PersonProgress::stage).toList());
         });
+    }
+
+    /** The filing's stage: the earliest of its people's, a missed appointment counting as earlier than a scheduled one. */
+    public static Stage filingStage(Stage principal, Collection<Stage> members) {
+        Stage earliest = principal;
+        for (Stage stage : members) {
+            if (PROGRESS_ORDER.indexOf(stage) < PROGRESS_ORDER.indexOf(earliest)) {
+                earliest = stage;
+            }
+        }
+        return earliest;
+    }
+
+    /** One person's progress after an event about them. */
+    static PersonProgress applyToPerson(PersonProgress person, EventType type, LocalDate on, EventDetails d) {
+        Stage next = Transitions.of(type).next(person.stage());
+        String receiptNumber = person.receiptNumber();
+        LocalDate receiptReceivedOn = person.receiptReceivedOn();
+        LocalDate clockStart = person.biometricsClockStartOn();
+        LocalDate noticeReceivedOn = person.noticeReceivedOn();
+        OffsetDateTime appointmentAt = person.appointmentAt();
+        String location = person.appointmentLocation();
+        DeliveredVia deliveredVia = person.deliveredVia();
+        int rescheduleCount = person.rescheduleCount();
+        Boolean stampedNoticeKept = person.stampedNoticeKept();
+        LocalDate missedOn = person.missedOn();
+        LocalDate completedOn = person.completedOn();
+        LocalDate workPermitFiledOn = person.workPermitFiledOn();
+        switch (type) {
+            case RECEIPT_RECEIVED -> {
+                receiptNumber = d.receiptNumber();
+                receiptReceivedOn = on;
+                clockStart = on;
+            }
+            case BIOMETRICS_NOTICE_RECEIVED -> {
+                noticeReceivedOn = on;
+                appointmentAt = d.appointmentAt();
+                location = d.location();
+                deliveredVia = d.deliveredVia();
+                missedOn = null;
+            }
+            case RESCHEDULE_REQUESTED -> {
+                rescheduleCount++;
+                clockStart = on;
+                appointmentAt = null;
+                location = null;
+                deliveredVia = null;
+                noticeReceivedOn = null;
+            }
+            case BIOMETRICS_COMPLETED -> {
+                completedOn = on;
+                stampedNoticeKept = Boolean.TRUE.equals(d.stampedNoticeKept());
+            }
+            case BIOMETRICS_MISSED -> missedOn = on;
+            case WORK_PERMIT_FILED -> workPermitFiledOn = on;
+            default -> throw new IllegalArgumentException(type + " concerns the whole filing");
+        }
+        return new PersonProgress(
+                person.clientId(),
+                next,
+                receiptNumber,
+                receiptReceivedOn,
+                clockStart,
+                noticeReceivedOn,
+                appointmentAt,
+                location,
+                deliveredVia,
+                rescheduleCount,
+                stampedNoticeKept,
+                missedOn,
+                completedOn,
+                workPermitFiledOn);
+    }
+
+    private static void applyToPerson(Progress.Draft p, Entry event) {
+        if (event.person() == null) {
+            p.principal(applyToPerson(p.principalSnapshot(), event.type(), event.occurredOn(), event.details()));
+            return;
+        }
+        List<PersonProgress> members = new ArrayList<>(p.members);
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).clientId().equals(event.person())) {
+                members.set(i, applyToPerson(members.get(i), event.type(), event.occurredOn(), event.details()));
+            }
+        }
+        p.members = List.copyOf(members);
+    }
+
+    private static void movePeople(Progress.Draft p, Stage from, Stage to) {
+        if (p.principalStage == from) {
+            p.principalStage = to;
+        }
+        p.members = p.members.stream()
+                .map(m -> m.stage() == from ? m.withStage(to) : m)
+                .toList();
     }
 
     /**

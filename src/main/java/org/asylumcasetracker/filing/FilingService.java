@@ -213,7 +213,7 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
-        List<FilingHistory.Entry> remaining = events.historyInEffect(filing.getId());
+        List<FilingHistory.Entry> remaining = events.historyInEffect(filing);
         filing.retract(
                 event,
                 remaining.subList(0, remaining.size() - 1),
@@ -245,7 +245,8 @@ public class FilingService {
     }
 
     private FilingEvent apply(
-            Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone, OffsetDateTime now) {
+            Filing filing, EventCommand command, Filing.EventContext eventContext, ZoneId zone, OffsetDateTime now) {
+        Filing.EventContext context = eventContext.about(command.clientId());
         if (command instanceof EventCommand.UscisPackageMailed mailed) {
             return filing.recordPackageMailed(context, mailed.trackingNumber());
         }
@@ -299,9 +300,10 @@ public class FilingService {
 
     /** An appointment is attended or missed on its day or later, never before it. */
     private static void notBeforeAppointment(Filing filing, EventCommand command, ZoneId zone) {
-        LocalDate appointmentDay = filing.appointmentDate(zone);
+        PersonProgress person = filing.person(command.clientId());
+        LocalDate appointmentDay = Filing.appointmentDate(person, zone);
         if (appointmentDay != null
-                && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
+                && person.stage() == Stage.BIOMETRICS_SCHEDULED
                 && command.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
         }
@@ -369,7 +371,9 @@ public class FilingService {
     }
 
     private void describe(Filing filing, FilingDescription request) {
-        boolean refiled = filing.getFiledOn() != null && !filing.getFiledOn().equals(request.filedOn());
+        List<UUID> family = request.familyMemberIds() == null ? List.of() : request.familyMemberIds();
+        boolean refiled = !filing.getFiledOn().equals(request.filedOn())
+                || !filing.getFamilyMemberIds().equals(family);
         filing.describe(
                 Text.blankToNull(request.externalRef()),
                 request.channel(),
@@ -378,10 +382,9 @@ public class FilingService {
                 request.individualHearingAt(),
                 request.familyMemberIds());
         if (refiled) {
-            // clocks that count from the filing date follow it
+            // the clocks that count from the filing date, and the people on the application, follow
             filing.refold(
-                    filing.getEventCount() == 0 ? List.of() : events.historyInEffect(filing.getId()),
-                    organization.zone());
+                    filing.getEventCount() == 0 ? List.of() : events.historyInEffect(filing), organization.zone());
         }
     }
 }

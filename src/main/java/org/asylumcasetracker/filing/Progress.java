@@ -15,6 +15,12 @@ import java.util.function.Consumer;
  * the events in effect, the filing keeps the result in its own columns, and the alert rules' facts are read from
  * it. A new fact is one component here, its column, and the event that sets it in {@link FilingHistory}.
  *
+ * <p>The stage is the filing's: the earliest of its people's stages ({@link FilingHistory#filingStage}). The receipt,
+ * appointment and work permit components are the principal's own ({@link #principal}); each family member's are in
+ * {@link #members}.
+ *
+ * @param principalStage      the principal's own stage
+ * @param members             each family member's progress, in the order of the filing's family members
  * @param individualHearingAt the latest individual hearing the events set
  * @param hearings            the hearings the events set, earliest first; a continuance replaced the one it moved
  */
@@ -22,6 +28,9 @@ import java.util.function.Consumer;
 public record Progress(
         @Enumerated(EnumType.STRING) @Column(name = "stage", nullable = false)
         Stage stage,
+
+        @Enumerated(EnumType.STRING) @Column(name = "principal_stage", nullable = false)
+        Stage principalStage,
 
         @Column(name = "package_mailed_on") LocalDate packageMailedOn,
         @Column(name = "tracking_number") String trackingNumber,
@@ -44,6 +53,9 @@ public record Progress(
         @Convert(converter = HearingsConverter.class) @Column(name = "hearings", nullable = false)
         List<Hearing> hearings,
 
+        @Convert(converter = MembersConverter.class) @Column(name = "members", nullable = false)
+        List<PersonProgress> members,
+
         @Column(name = "work_permit_filed_on") LocalDate workPermitFiledOn,
 
         @Enumerated(EnumType.STRING) @Column(name = "outcome")
@@ -52,8 +64,9 @@ public record Progress(
         @Column(name = "closed_on") LocalDate closedOn) {
 
     /** A filing that nothing has happened to yet, in its first stage. */
-    static Progress startingIn(Stage stage, LocalDate biometricsClockStartOn) {
+    static Progress startingIn(Stage stage, LocalDate biometricsClockStartOn, List<PersonProgress> members) {
         return new Progress(
+                stage,
                 stage,
                 null,
                 null,
@@ -70,9 +83,29 @@ public record Progress(
                 null,
                 null,
                 List.of(),
+                List.copyOf(members),
                 null,
                 null,
                 null);
+    }
+
+    /** The principal's own progress, as one person's. */
+    public PersonProgress principal(java.util.UUID principalId) {
+        return new PersonProgress(
+                principalId,
+                principalStage,
+                receiptNumber,
+                receiptReceivedOn,
+                biometricsClockStartOn,
+                noticeReceivedOn,
+                appointmentAt,
+                appointmentLocation,
+                deliveredVia,
+                rescheduleCount,
+                stampedNoticeKept,
+                missedOn,
+                completedOn,
+                workPermitFiledOn);
     }
 
     /** This progress with some facts changed; the others stay as they are. */
@@ -90,6 +123,7 @@ public record Progress(
     /** A changeable copy, so that each event names only the facts it sets. */
     static final class Draft {
         Stage stage;
+        Stage principalStage;
         LocalDate packageMailedOn;
         String trackingNumber;
         String receiptNumber;
@@ -105,12 +139,14 @@ public record Progress(
         LocalDate completedOn;
         OffsetDateTime individualHearingAt;
         List<Hearing> hearings;
+        List<PersonProgress> members;
         LocalDate workPermitFiledOn;
         Outcome outcome;
         LocalDate closedOn;
 
         private Draft(Progress p) {
             stage = p.stage;
+            principalStage = p.principalStage;
             packageMailedOn = p.packageMailedOn;
             trackingNumber = p.trackingNumber;
             receiptNumber = p.receiptNumber;
@@ -126,14 +162,52 @@ public record Progress(
             completedOn = p.completedOn;
             individualHearingAt = p.individualHearingAt;
             hearings = p.hearings;
+            members = p.members;
             workPermitFiledOn = p.workPermitFiledOn;
             outcome = p.outcome;
             closedOn = p.closedOn;
         }
 
+        /** The principal's own facts as they stand in this draft (the principal's id is not needed here). */
+        PersonProgress principalSnapshot() {
+            return new PersonProgress(
+                    null,
+                    principalStage,
+                    receiptNumber,
+                    receiptReceivedOn,
+                    biometricsClockStartOn,
+                    noticeReceivedOn,
+                    appointmentAt,
+                    appointmentLocation,
+                    deliveredVia,
+                    rescheduleCount,
+                    stampedNoticeKept,
+                    missedOn,
+                    completedOn,
+                    workPermitFiledOn);
+        }
+
+        /** Sets the principal's own facts from one person's progress. */
+        void principal(PersonProgress person) {
+            principalStage = person.stage();
+            receiptNumber = person.receiptNumber();
+            receiptReceivedOn = person.receiptReceivedOn();
+            biometricsClockStartOn = person.biometricsClockStartOn();
+            noticeReceivedOn = person.noticeReceivedOn();
+            appointmentAt = person.appointmentAt();
+            appointmentLocation = person.appointmentLocation();
+            deliveredVia = person.deliveredVia();
+            rescheduleCount = person.rescheduleCount();
+            stampedNoticeKept = person.stampedNoticeKept();
+            missedOn = person.missedOn();
+            completedOn = person.completedOn();
+            workPermitFiledOn = person.workPermitFiledOn();
+        }
+
         private Progress toProgress() {
             return new Progress(
                     stage,
+                    principalStage,
                     packageMailedOn,
                     trackingNumber,
                     receiptNumber,
@@ -149,6 +223,7 @@ public record Progress(
                     completedOn,
                     individualHearingAt,
                     List.copyOf(hearings),
+                    List.copyOf(members),
                     workPermitFiledOn,
                     outcome,
                     closedOn);

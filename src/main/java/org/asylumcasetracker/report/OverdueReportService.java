@@ -111,7 +111,8 @@ public class OverdueReportService {
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(
                     new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)),
+                    FilingFacts.of(
+                            filing, filing.person(row.clientId()), hasPrimaryId.getOrDefault(row.clientId(), false)),
                     organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());

@@ -19,21 +19,29 @@ import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.problem.DomainException;
 
 /**
- * For random filings and random event sequences the state machine allows: the progress a filing keeps as it
+ * For random families and random event sequences the state machine allows: the progress a filing keeps as it
  * records events equals the fold of those events, and taking back the last event gives exactly the progress before
- * it, hearings included.
+ * it, hearings and every person's progress included.
  */
 class FilingHistoryPropertyTest {
 
     private static final LocalDate FILED_ON = LocalDate.of(2025, 11, 3);
+    private static final UUID PRINCIPAL = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final OffsetDateTime RECORDED_AT = OffsetDateTime.parse("2026-11-30T12:00:00Z");
 
     @Property(tries = 400)
     void retractingTheLastEventGivesExactlyTheStateBeforeIt(
             @ForAll("openings") Opening opening,
             @ForAll @Size(min = 1, max = 14) List<@IntRange(min = 0, max = 1000) Integer> choices,
-            @ForAll("zones") ZoneId zone) {
-        Filing filing = opening.open();
+            @ForAll("zones") ZoneId zone,
+            @ForAll @IntRange(min = 0, max = 3) int familySize) {
+        List<UUID> family = new ArrayList<>();
+        for (int i = 0; i < familySize; i++) {
+            family.add(UUID.randomUUID());
+        }
+        Filing filing = opening.open(family, zone);
+        List<UUID> people = new ArrayList<>(family);
+        people.add(0, filing.getClientId());
         List<FilingHistory.Entry> history = new ArrayList<>();
         LocalDate day = FILED_ON;
         for (int choice : choices) {
@@ -45,19 +53,25 @@ class FilingHistoryPropertyTest {
             Progress before = filing.progress();
             FilingEvent event;
             try {
-                event = record(filing, allowed.get(choice % allowed.size()), choice, day, zone);
+                event = record(
+                        filing,
+                        allowed.get(choice % allowed.size()),
+                        choice,
+                        day,
+                        zone,
+                        people.get(choice % people.size()));
             } catch (DomainException refused) {
                 assertEquals(before, filing.progress(), "a refused event changes nothing");
                 continue;
             }
-            history.add(event.toEntry());
+            history.add(event.toEntry(filing.getClientId()));
             assertEquals(
                     FilingHistory.fold(
-                            FilingHistory.start(filing.getVenue(), opening.process(), FILED_ON), history, zone),
+                            FilingHistory.start(filing.getVenue(), opening.process(), FILED_ON, family), history, zone),
                     filing.progress(),
                     "the kept progress is the fold of the events");
 
-            Filing replay = opening.open();
+            Filing replay = opening.open(family, zone);
             replay.refold(history, zone);
             replay.retract(event, history.subList(0, history.size() - 1), "bob", null, RECORDED_AT, zone);
             assertEquals(before, replay.progress(), "retracting " + event.getType() + " gives the state before it");
@@ -81,13 +95,17 @@ class FilingHistoryPropertyTest {
 
     /** How a filing is opened: venue, channel and the organization's court process at the time. */
     record Opening(Venue venue, Channel channel, CourtBiometricsProcess process) {
-        Filing open() {
-            return Filing.open("demo", UUID.randomUUID(), venue, channel, FILED_ON, process);
+        Filing open(List<UUID> family, ZoneId zone) {
+            Filing filing = Filing.open("demo", PRINCIPAL, venue, channel, FILED_ON, process);
+            filing.describe(null, channel, FILED_ON, null, null, family);
+            filing.refold(List.of(), zone);
+            return filing;
         }
     }
 
-    private static FilingEvent record(Filing filing, EventType type, int choice, LocalDate day, ZoneId zone) {
-        Filing.EventContext context = new Filing.EventContext(day, "alice", RECORDED_AT, zone);
+    private static FilingEvent record(
+            Filing filing, EventType type, int choice, LocalDate day, ZoneId zone, UUID person) {
+        Filing.EventContext context = new Filing.EventContext(day, "alice", RECORDED_AT, zone).about(person);
         OffsetDateTime soon = day.plusDays(choice % 90)
                 .atTime(8 + choice % 9, 30)
                 .atZone(zone)

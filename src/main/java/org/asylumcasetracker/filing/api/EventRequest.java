@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventCommand;
@@ -67,6 +68,9 @@ public sealed interface EventRequest {
 
     String OCCURRED_ON = "Not before filedOn, not after today";
 
+    String CLIENT_ID = "The person on the application this concerns: the principal or one of the family members;"
+            + " default the principal";
+
     /** The domain command this request asks for. */
     EventCommand toCommand();
 
@@ -99,12 +103,14 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @NotBlank @Size(max = 32) @Schema(description = "3 letters + 10 digits", example = "IOE0912345678")
-            String receiptNumber)
+            String receiptNumber,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.ReceiptReceived(occurredOn, receiptNumber);
+            return new EventCommand.ReceiptReceived(occurredOn, receiptNumber, clientId);
         }
 
         @Override
@@ -133,12 +139,15 @@ public sealed interface EventRequest {
             String location,
 
             @Schema(description = "Default: ONLINE_ACCOUNT for online filings, else MAIL")
-            DeliveredVia deliveredVia)
+            DeliveredVia deliveredVia,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsNoticeReceived(occurredOn, appointmentAt, location.trim(), deliveredVia);
+            return new EventCommand.BiometricsNoticeReceived(
+                    occurredOn, appointmentAt, location.trim(), deliveredVia, clientId);
         }
     }
 
@@ -157,12 +166,15 @@ public sealed interface EventRequest {
             @Schema(description = "When the request was made; defaults to now")
             OffsetDateTime requestedAt,
 
-            @Size(max = 2000) String reason)
+            @Size(max = 2000) String reason,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.RescheduleRequested(occurredOn, via, requestedAt, Text.blankToNull(reason));
+            return new EventCommand.RescheduleRequested(
+                    occurredOn, via, requestedAt, Text.blankToNull(reason), clientId);
         }
 
         @Override
@@ -181,12 +193,14 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @Schema(description = "Whether the client kept the notice the officer stamped; default false")
-            Boolean stampedNoticeKept)
+            Boolean stampedNoticeKept,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsCompleted(occurredOn, stampedNoticeKept);
+            return new EventCommand.BiometricsCompleted(occurredOn, stampedNoticeKept, clientId);
         }
     }
 
@@ -197,11 +211,14 @@ public sealed interface EventRequest {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_MISSED"))
     record BiometricsMissed(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
-            LocalDate occurredOn) implements EventRequest {
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsMissed(occurredOn);
+            return new EventCommand.BiometricsMissed(occurredOn, clientId);
         }
     }
 
@@ -260,11 +277,14 @@ public sealed interface EventRequest {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "WORK_PERMIT_FILED"))
     record WorkPermitFiled(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15")
-            LocalDate occurredOn) implements EventRequest {
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.WorkPermitFiled(occurredOn);
+            return new EventCommand.WorkPermitFiled(occurredOn, clientId);
         }
     }
 

@@ -13,7 +13,11 @@ import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Filing")
+@Schema(
+        name = "Filing",
+        description = "An asylum application. `stage` is the earliest of its people's stages (a missed appointment"
+                + " counting as earlier than a scheduled one); the receipt, appointment and work permit fields at the top"
+                + " level are the principal's, `members` has everyone's.")
 public record FilingResponse(
         UUID id,
         UUID clientId,
@@ -48,6 +52,9 @@ public record FilingResponse(
         LocalDate workPermitFiledOn,
         Outcome outcome,
         LocalDate closedOn,
+
+        @Schema(description = "Everyone on the application, the principal first: each has their own progress")
+        List<MemberView> members,
 
         @Schema(description = "Alerts raised as of today in the organization's time zone")
         List<Alert> alerts,
