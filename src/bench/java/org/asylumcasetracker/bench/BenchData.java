@@ -36,6 +36,7 @@ import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.HearingsConverter;
+import org.asylumcasetracker.filing.MembersConverter;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.RescheduleVia;
@@ -102,15 +103,17 @@ public final class BenchData {
             + " channel, filed_on, court_name, family_member_ids, stage, package_mailed_on, tracking_number,"
             + " receipt_number, receipt_received_on, biometrics_clock_start_on, notice_received_on, appointment_at,"
             + " appointment_location, delivered_via, reschedule_count, stamped_notice_kept, missed_on, completed_on,"
-            + " individual_hearing_at, hearings, court_process, work_permit_filed_on, outcome, closed_on, event_count,"
+            + " individual_hearing_at, hearings, court_process, principal_stage, members, biometrics_reused_on,"
+            + " work_permit_filed_on, outcome, closed_on, event_count,"
             + " version, created_at,"
             + " created_by, updated_at, updated_by) from stdin";
     private static final String EVENT_COPY = "copy filing_event (id, filing_id, organization_id, sequence, type,"
-            + " occurred_on, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
+            + " occurred_on, client_id, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
             + " requested_at, reason, stamped_notice_kept, hearing_at, hearing_kind, contact_channel, note, outcome,"
             + " stage_before, stage_after, recorded_by, recorded_at, retracted_by, retracted_at)"
             + " from stdin";
     private static final HearingsConverter HEARINGS = new HearingsConverter();
+    private static final MembersConverter MEMBERS = new MembersConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
             + " severity_rank, due_on, ends_on, venue, caseworker) from stdin";
 
@@ -494,6 +497,9 @@ public final class BenchData {
                     p.individualHearingAt(),
                     HEARINGS.convertToDatabaseColumn(p.hearings()),
                     filing.getCourtProcess(),
+                    p.principalStage(),
+                    MEMBERS.convertToDatabaseColumn(p.members()),
+                    p.reusedOn(),
                     p.workPermitFiledOn(),
                     p.outcome(),
                     p.closedOn(),
@@ -516,6 +522,7 @@ public final class BenchData {
                     e.getSequence(),
                     e.getType(),
                     e.getOccurredOn(),
+                    e.getClientId(),
                     d.trackingNumber(),
                     d.receiptNumber(),
                     d.appointmentAt(),

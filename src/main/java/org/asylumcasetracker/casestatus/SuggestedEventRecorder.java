@@ -58,6 +58,8 @@ public class SuggestedEventRecorder {
             case BIOMETRICS_COMPLETED ->
                 new EventCommand.BiometricsCompleted(e.occurredOn(), e.stampedNoticeKept(), null);
             case BIOMETRICS_MISSED -> new EventCommand.BiometricsMissed(e.occurredOn(), null);
+            case BIOMETRICS_REUSED -> new EventCommand.BiometricsReused(e.occurredOn(), null);
+            case STAMPED_NOTICE_CONFIRMED -> new EventCommand.StampedNoticeConfirmed(e.occurredOn(), null);
             case HEARING_SCHEDULED -> throw InvalidInputException.of("type", "A case status never proposes a hearing.");
             case CONTACT_LOGGED ->
                 new EventCommand.ContactLogged(e.occurredOn(), e.channel(), Text.blankToNull(e.note()));

@@ -55,7 +55,10 @@ public sealed interface EventCommand {
         }
     }
 
-    /** The client asked USCIS for another appointment; {@code requestedAt} null means now. */
+    /**
+     * The client asked USCIS for another appointment, before it or after missing it; {@code requestedAt} null means the
+     * start of {@code occurredOn} where the organization works.
+     */
     record RescheduleRequested(
             LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason, UUID clientId)
             implements EventCommand {
@@ -75,6 +78,22 @@ public sealed interface EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_COMPLETED;
+        }
+    }
+
+    /** USCIS reused fingerprints taken before (e.g. for another application): the person's biometrics are done. */
+    record BiometricsReused(LocalDate occurredOn, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.BIOMETRICS_REUSED;
+        }
+    }
+
+    /** The client has the notice the officer stamped, as proof that biometrics were done. */
+    record StampedNoticeConfirmed(LocalDate occurredOn, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.STAMPED_NOTICE_CONFIRMED;
         }
     }
 

@@ -8,6 +8,8 @@ public enum EventType {
     RESCHEDULE_REQUESTED,
     BIOMETRICS_COMPLETED,
     BIOMETRICS_MISSED,
+    BIOMETRICS_REUSED,
+    STAMPED_NOTICE_CONFIRMED,
     HEARING_SCHEDULED,
     CONTACT_LOGGED,
     WORK_PERMIT_FILED,
@@ -24,6 +26,8 @@ public enum EventType {
                     RESCHEDULE_REQUESTED,
                     BIOMETRICS_COMPLETED,
                     BIOMETRICS_MISSED,
+                    BIOMETRICS_REUSED,
+                    STAMPED_NOTICE_CONFIRMED,
                     WORK_PERMIT_FILED -> true;
             default -> false;
         };

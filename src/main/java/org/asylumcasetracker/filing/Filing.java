@@ -214,6 +214,14 @@ public class Filing extends AuditedEntity {
                 details().stamped(Boolean.TRUE.equals(stampedNoticeKeptByClient)));
     }
 
+    public FilingEvent recordBiometricsReused(EventContext context) {
+        return record(EventType.BIOMETRICS_REUSED, context, EventDetails.NONE);
+    }
+
+    public FilingEvent confirmStampedNotice(EventContext context) {
+        return record(EventType.STAMPED_NOTICE_CONFIRMED, context, EventDetails.NONE);
+    }
+
     public FilingEvent recordBiometricsMissed(EventContext context) {
         return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE);
     }

@@ -88,7 +88,7 @@ public final class FilingHistory {
         LocalDate on = event.occurredOn();
         return progress.with(p -> {
             if (event.type().concernsOnePerson()) {
-                applyToPerson(p, event);
+                applyToPerson(p, event, zone);
             }
             switch (event.type()) {
                 case USCIS_PACKAGE_MAILED -> {
@@ -129,7 +129,8 @@ public final class FilingHistory {
     }
 
     /** One person's progress after an event about them. */
-    static PersonProgress applyToPerson(PersonProgress person, EventType type, LocalDate on, EventDetails d) {
+    static PersonProgress applyToPerson(
+            PersonProgress person, EventType type, LocalDate on, EventDetails d, ZoneId zone) {
         Stage next = Transitions.of(type).next(person.stage());
         String receiptNumber = person.receiptNumber();
         LocalDate receiptReceivedOn = person.receiptReceivedOn();
@@ -142,6 +143,7 @@ public final class FilingHistory {
         Boolean stampedNoticeKept = person.stampedNoticeKept();
         LocalDate missedOn = person.missedOn();
         LocalDate completedOn = person.completedOn();
+        LocalDate reusedOn = person.reusedOn();
         LocalDate workPermitFiledOn = person.workPermitFiledOn();
         switch (type) {
             case RECEIPT_RECEIVED -> {
@@ -155,6 +157,12 @@ public final class FilingHistory {
                 location = d.location();
                 deliveredVia = d.deliveredVia();
                 missedOn = null;
+                LocalDate appointmentDay = dayOf(d.appointmentAt(), zone);
+                if (appointmentDay.isBefore(on)) {
+                    // the notice came too late (or never came, and case status showed it): the day is missed
+                    next = Stage.BIOMETRICS_MISSED;
+                    missedOn = appointmentDay;
+                }
             }
             case RESCHEDULE_REQUESTED -> {
                 rescheduleCount++;
@@ -169,6 +177,11 @@ public final class FilingHistory {
                 stampedNoticeKept = Boolean.TRUE.equals(d.stampedNoticeKept());
             }
             case BIOMETRICS_MISSED -> missedOn = on;
+            case BIOMETRICS_REUSED -> {
+                // USCIS reused fingerprints taken before: done, without an appointment or a notice to be stamped
+                reusedOn = on;
+            }
+            case STAMPED_NOTICE_CONFIRMED -> stampedNoticeKept = true;
             case WORK_PERMIT_FILED -> workPermitFiledOn = on;
             default -> throw new IllegalArgumentException(type + " concerns the whole filing");
         }
@@ -186,18 +199,19 @@ public final class FilingHistory {
                 stampedNoticeKept,
                 missedOn,
                 completedOn,
+                reusedOn,
                 workPermitFiledOn);
     }
 
-    private static void applyToPerson(Progress.Draft p, Entry event) {
+    private static void applyToPerson(Progress.Draft p, Entry event, ZoneId zone) {
         if (event.person() == null) {
-            p.principal(applyToPerson(p.principalSnapshot(), event.type(), event.occurredOn(), event.details()));
+            p.principal(applyToPerson(p.principalSnapshot(), event.type(), event.occurredOn(), event.details(), zone));
             return;
         }
         List<PersonProgress> members = new ArrayList<>(p.members);
         for (int i = 0; i < members.size(); i++) {
             if (members.get(i).clientId().equals(event.person())) {
-                members.set(i, applyToPerson(members.get(i), event.type(), event.occurredOn(), event.details()));
+                members.set(i, applyToPerson(members.get(i), event.type(), event.occurredOn(), event.details(), zone));
             }
         }
         p.members = List.copyOf(members);

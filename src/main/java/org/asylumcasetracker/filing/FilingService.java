@@ -191,7 +191,8 @@ public class FilingService {
                 event.getStageBefore(),
                 event.getStageAfter(),
                 filing.getVersion(),
-                !filing.progress().equals(progressBefore)));
+                !filing.progress().equals(progressBefore),
+                event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -229,7 +230,9 @@ public class FilingService {
                 event.getId(),
                 stageBefore,
                 filing.getStage(),
-                filing.getVersion()));
+                filing.getVersion(),
+                true,
+                event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -257,14 +260,18 @@ public class FilingService {
             return filing.recordReceipt(context, number);
         }
         if (command instanceof EventCommand.BiometricsNoticeReceived notice) {
-            if (notice.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(notice.occurredOn())) {
-                throw InvalidInputException.of("appointmentAt", "must not be before the day the notice arrived");
-            }
             return filing.recordBiometricsNotice(
                     context, notice.appointmentAt(), notice.location(), notice.deliveredVia());
         }
         if (command instanceof EventCommand.RescheduleRequested reschedule) {
-            OffsetDateTime requestedAt = reschedule.requestedAt() == null ? now : reschedule.requestedAt();
+            // a reschedule recorded afterwards was requested on its day, not when it was typed in
+            OffsetDateTime requestedAt = reschedule.requestedAt() == null
+                    ? reschedule.occurredOn().atStartOfDay(zone).toOffsetDateTime()
+                    : reschedule.requestedAt();
+            if (requestedAt.atZoneSameInstant(zone).toLocalDate().isAfter(reschedule.occurredOn())) {
+                throw InvalidInputException.of(
+                        "requestedAt", "must not be after the day of the event, " + reschedule.occurredOn());
+            }
             // the online limits decide this write: the settings as stored now, not the display copy
             OrganizationSettings settings = organization.organization().settings();
             return filing.requestReschedule(
@@ -278,6 +285,12 @@ public class FilingService {
         if (command instanceof EventCommand.BiometricsCompleted completed) {
             notBeforeAppointment(filing, completed, zone);
             return filing.recordBiometricsCompleted(context, completed.stampedNoticeKept());
+        }
+        if (command instanceof EventCommand.BiometricsReused) {
+            return filing.recordBiometricsReused(context);
+        }
+        if (command instanceof EventCommand.StampedNoticeConfirmed) {
+            return filing.confirmStampedNotice(context);
         }
         if (command instanceof EventCommand.BiometricsMissed missed) {
             notBeforeAppointment(filing, missed, zone);

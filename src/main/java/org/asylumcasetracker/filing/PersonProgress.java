@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param biometricsClockStartOn when the wait for this person's biometrics notice began: the receipt date; after a
  *                               reschedule, its date; under the AUTOMATIC court process, the filing date
+ * @param reusedOn               when USCIS reused fingerprints taken before, instead of an appointment
  */
 public record PersonProgress(
         UUID clientId,
@@ -27,12 +28,27 @@ public record PersonProgress(
         Boolean stampedNoticeKept,
         LocalDate missedOn,
         LocalDate completedOn,
+        LocalDate reusedOn,
         LocalDate workPermitFiledOn) {
 
     /** A person nothing has happened to yet. */
     static PersonProgress startingIn(UUID clientId, Stage stage, LocalDate biometricsClockStartOn) {
         return new PersonProgress(
-                clientId, stage, null, null, biometricsClockStartOn, null, null, null, null, 0, null, null, null, null);
+                clientId,
+                stage,
+                null,
+                null,
+                biometricsClockStartOn,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     PersonProgress withStage(Stage next) {
@@ -50,6 +66,7 @@ public record PersonProgress(
                 stampedNoticeKept,
                 missedOn,
                 completedOn,
+                reusedOn,
                 workPermitFiledOn);
     }
 

@@ -48,6 +48,7 @@ public record Progress(
         @Column(name = "stamped_notice_kept") Boolean stampedNoticeKept,
         @Column(name = "missed_on") LocalDate missedOn,
         @Column(name = "completed_on") LocalDate completedOn,
+        @Column(name = "biometrics_reused_on") LocalDate reusedOn,
         @Column(name = "individual_hearing_at") OffsetDateTime individualHearingAt,
 
         @Convert(converter = HearingsConverter.class) @Column(name = "hearings", nullable = false)
@@ -66,27 +67,28 @@ public record Progress(
     /** A filing that nothing has happened to yet, in its first stage. */
     static Progress startingIn(Stage stage, LocalDate biometricsClockStartOn, List<PersonProgress> members) {
         return new Progress(
-                stage,
-                stage,
-                null,
-                null,
-                null,
-                null,
+                stage, // the filing's
+                stage, // the principal's
+                null, // packageMailedOn
+                null, // trackingNumber
+                null, // receiptNumber
+                null, // receiptReceivedOn
                 biometricsClockStartOn,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
+                null, // noticeReceivedOn
+                null, // appointmentAt
+                null, // appointmentLocation
+                null, // deliveredVia
+                0, // rescheduleCount
+                null, // stampedNoticeKept
+                null, // missedOn
+                null, // completedOn
+                null, // reusedOn
+                null, // individualHearingAt
                 List.of(),
                 List.copyOf(members),
-                null,
-                null,
-                null);
+                null, // workPermitFiledOn
+                null, // outcome
+                null); // closedOn
     }
 
     /** The principal's own progress, as one person's. */
@@ -105,6 +107,7 @@ public record Progress(
                 stampedNoticeKept,
                 missedOn,
                 completedOn,
+                reusedOn,
                 workPermitFiledOn);
     }
 
@@ -137,6 +140,7 @@ public record Progress(
         Boolean stampedNoticeKept;
         LocalDate missedOn;
         LocalDate completedOn;
+        LocalDate reusedOn;
         OffsetDateTime individualHearingAt;
         List<Hearing> hearings;
         List<PersonProgress> members;
@@ -160,6 +164,7 @@ public record Progress(
             stampedNoticeKept = p.stampedNoticeKept;
             missedOn = p.missedOn;
             completedOn = p.completedOn;
+            reusedOn = p.reusedOn;
             individualHearingAt = p.individualHearingAt;
             hearings = p.hearings;
             members = p.members;
@@ -184,6 +189,7 @@ public record Progress(
                     stampedNoticeKept,
                     missedOn,
                     completedOn,
+                    reusedOn,
                     workPermitFiledOn);
         }
 
@@ -201,6 +207,7 @@ public record Progress(
             stampedNoticeKept = person.stampedNoticeKept();
             missedOn = person.missedOn();
             completedOn = person.completedOn();
+            reusedOn = person.reusedOn();
             workPermitFiledOn = person.workPermitFiledOn();
         }
 
@@ -221,6 +228,7 @@ public record Progress(
                     stampedNoticeKept,
                     missedOn,
                     completedOn,
+                    reusedOn,
                     individualHearingAt,
                     List.copyOf(hearings),
                     List.copyOf(members),

@@ -115,7 +115,11 @@ class FilingHistoryPropertyTest {
             case RECEIPT_RECEIVED -> filing.recordReceipt(context, "IOE09" + (12345678 + choice));
             case BIOMETRICS_NOTICE_RECEIVED ->
                 filing.recordBiometricsNotice(
-                        context, soon, "ASC " + choice, choice % 3 == 0 ? DeliveredVia.ONLINE_ACCOUNT : null);
+                        context,
+                        // now and then an appointment whose day had passed when the notice came
+                        choice % 7 == 0 ? soon.minusDays(100) : soon,
+                        "ASC " + choice,
+                        choice % 3 == 0 ? DeliveredVia.ONLINE_ACCOUNT : null);
             case RESCHEDULE_REQUESTED ->
                 filing.requestReschedule(
                         context,
@@ -126,6 +130,8 @@ class FilingHistoryPropertyTest {
                         2);
             case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, choice % 2 == 0);
             case BIOMETRICS_MISSED -> filing.recordBiometricsMissed(context);
+            case BIOMETRICS_REUSED -> filing.recordBiometricsReused(context);
+            case STAMPED_NOTICE_CONFIRMED -> filing.confirmStampedNotice(context);
             case HEARING_SCHEDULED ->
                 filing.scheduleHearing(
                         context,

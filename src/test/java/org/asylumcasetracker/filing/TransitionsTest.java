@@ -45,7 +45,27 @@ class TransitionsTest {
                         BIOMETRICS_SCHEDULED,
                         Stage.BIOMETRICS_MISSED,
                         BIOMETRICS_SCHEDULED));
-        EXPECTED.put(RESCHEDULE_REQUESTED, Map.of(BIOMETRICS_SCHEDULED, AWAITING_BIOMETRICS_NOTICE));
+        // by phone after a missed appointment, too: the wait for a new notice starts again
+        EXPECTED.put(
+                RESCHEDULE_REQUESTED,
+                Map.of(
+                        BIOMETRICS_SCHEDULED,
+                        AWAITING_BIOMETRICS_NOTICE,
+                        Stage.BIOMETRICS_MISSED,
+                        AWAITING_BIOMETRICS_NOTICE));
+        // reused fingerprints: done, from any stage before completion
+        Map<Stage, Stage> reused = new EnumMap<>(Stage.class);
+        for (Stage before : List.of(
+                AWAITING_USCIS_PACKAGE,
+                AWAITING_RECEIPT,
+                AWAITING_BIOMETRICS_NOTICE,
+                BIOMETRICS_SCHEDULED,
+                Stage.BIOMETRICS_MISSED)) {
+            reused.put(before, Stage.BIOMETRICS_COMPLETED);
+        }
+        EXPECTED.put(EventType.BIOMETRICS_REUSED, reused);
+        EXPECTED.put(
+                EventType.STAMPED_NOTICE_CONFIRMED, Map.of(Stage.BIOMETRICS_COMPLETED, Stage.BIOMETRICS_COMPLETED));
         EXPECTED.put(
                 EventType.BIOMETRICS_COMPLETED,
                 Map.of(

@@ -226,6 +226,8 @@ class ReportAgreesWithFilingAlertsTest {
                         filing.requestReschedule(context, RescheduleVia.PHONE, recorded, null, 12, 2);
                     case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, random.nextBoolean());
                     case BIOMETRICS_MISSED -> filing.recordBiometricsMissed(context);
+                    case BIOMETRICS_REUSED -> filing.recordBiometricsReused(context);
+                    case STAMPED_NOTICE_CONFIRMED -> filing.confirmStampedNotice(context);
                     case HEARING_SCHEDULED ->
                         filing.scheduleHearing(
                                 context,

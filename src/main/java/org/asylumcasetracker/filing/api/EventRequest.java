@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
     @JsonSubTypes.Type(value = EventRequest.RescheduleRequested.class, name = "RESCHEDULE_REQUESTED"),
     @JsonSubTypes.Type(value = EventRequest.BiometricsCompleted.class, name = "BIOMETRICS_COMPLETED"),
     @JsonSubTypes.Type(value = EventRequest.BiometricsMissed.class, name = "BIOMETRICS_MISSED"),
+    @JsonSubTypes.Type(value = EventRequest.BiometricsReused.class, name = "BIOMETRICS_REUSED"),
+    @JsonSubTypes.Type(value = EventRequest.StampedNoticeConfirmed.class, name = "STAMPED_NOTICE_CONFIRMED"),
     @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
     @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
     @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
@@ -46,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             EventRequest.UscisPackageMailed.class, EventRequest.ReceiptReceived.class,
             EventRequest.BiometricsNoticeReceived.class, EventRequest.RescheduleRequested.class,
             EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
+            EventRequest.BiometricsReused.class, EventRequest.StampedNoticeConfirmed.class,
             EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
             EventRequest.WorkPermitFiled.class, EventRequest.Closed.class
         },
@@ -59,6 +62,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @DiscriminatorMapping(value = "RESCHEDULE_REQUESTED", schema = EventRequest.RescheduleRequested.class),
             @DiscriminatorMapping(value = "BIOMETRICS_COMPLETED", schema = EventRequest.BiometricsCompleted.class),
             @DiscriminatorMapping(value = "BIOMETRICS_MISSED", schema = EventRequest.BiometricsMissed.class),
+            @DiscriminatorMapping(value = "BIOMETRICS_REUSED", schema = EventRequest.BiometricsReused.class),
+            @DiscriminatorMapping(
+                    value = "STAMPED_NOTICE_CONFIRMED",
+                    schema = EventRequest.StampedNoticeConfirmed.class),
             @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
             @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
             @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
@@ -132,7 +139,10 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02")
             LocalDate occurredOn,
 
-            @NotNull @Schema(description = "The appointment, with offset; not before the day the notice arrived")
+            @NotNull
+            @Schema(
+                    description = "The appointment, with the offset of the Application Support Center; a day that had"
+                            + " already passed when the notice arrived makes the appointment missed")
             OffsetDateTime appointmentAt,
 
             @NotBlank @Size(max = 300) @Schema(description = "The Application Support Center")
@@ -163,7 +173,9 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = "Online requests are refused close to, or after, the appointment")
             RescheduleVia via,
 
-            @Schema(description = "When the request was made; defaults to now")
+            @Schema(
+                    description = "When the request was made: not after the day of occurredOn; defaults to the start"
+                            + " of that day")
             OffsetDateTime requestedAt,
 
             @Size(max = 2000) String reason,
@@ -219,6 +231,45 @@ public sealed interface EventRequest {
         @Override
         public EventCommand toCommand() {
             return new EventCommand.BiometricsMissed(occurredOn, clientId);
+        }
+    }
+
+    @Schema(
+            name = "BiometricsReusedInput",
+            description = "USCIS reused fingerprints taken before: the person's biometrics are done",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_REUSED"))
+    record BiometricsReused(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.BiometricsReused(occurredOn, clientId);
+        }
+    }
+
+    @Schema(
+            name = "StampedNoticeConfirmedInput",
+            description = "The person has the notice the officer stamped, as proof of completed biometrics",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties =
+                    @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "STAMPED_NOTICE_CONFIRMED"))
+    record StampedNoticeConfirmed(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-20")
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.StampedNoticeConfirmed(occurredOn, clientId);
         }
     }
 
