@@ -72,6 +72,10 @@ public class Filing extends AuditedEntity {
     @Column(name = "court_process", updatable = false)
     private CourtBiometricsProcess courtProcess;
 
+    /** A USCIS filing sent by mail: the mail carrier's tracking number. */
+    @Column(name = "mailing_tracking_number")
+    private String mailingTrackingNumber;
+
     /** The individual hearing as entered on the filing, not by an event. */
     @Column(name = "entered_individual_hearing_at")
     private OffsetDateTime enteredIndividualHearingAt;
@@ -163,6 +167,9 @@ public class Filing extends AuditedEntity {
         this.enteredIndividualHearingAt = individualHearingAt;
         this.filedOn = filedOn;
         this.courtName = courtName;
+        if (venue == Venue.IMMIGRATION_COURT) {
+            this.mailingTrackingNumber = null; // a court filing's package has its own, on USCIS_PACKAGE_MAILED
+        }
         this.familyMemberIds = familyMemberIds == null ? List.of() : List.copyOf(familyMemberIds);
     }
 
@@ -463,6 +470,16 @@ public class Filing extends AuditedEntity {
 
     public List<Hearing> getHearings() {
         return progress.hearings();
+    }
+
+    /** A USCIS mail filing's tracking number as entered on the filing. */
+    public String getMailingTrackingNumber() {
+        return mailingTrackingNumber;
+    }
+
+    /** Sets the tracking number of a USCIS filing sent by mail. */
+    public void mailedWith(String trackingNumber) {
+        this.mailingTrackingNumber = venue == Venue.USCIS && channel == Channel.MAIL ? trackingNumber : null;
     }
 
     public CourtBiometricsProcess getCourtProcess() {

@@ -341,6 +341,10 @@ public class FilingService {
         if (request.venue() == Venue.IMMIGRATION_COURT && request.channel() != null) {
             errors.add(new FieldError("channel", "must be absent for immigration court filings"));
         }
+        if (request.trackingNumber() != null && (request.venue() != Venue.USCIS || request.channel() != Channel.MAIL)) {
+            errors.add(new FieldError(
+                    "trackingNumber", "applies to USCIS filings sent by mail; a court package's goes on its event"));
+        }
         if (request.venue() == Venue.USCIS && request.individualHearingAt() != null) {
             errors.add(new FieldError("individualHearingAt", "applies to immigration court filings only"));
         }
@@ -394,6 +398,7 @@ public class FilingService {
                 request.courtName(),
                 request.individualHearingAt(),
                 request.familyMemberIds());
+        filing.mailedWith(request.trackingNumber());
         if (refiled) {
             // the clocks that count from the filing date, and the people on the application, follow
             filing.refold(

@@ -143,6 +143,29 @@ class FamilyCourtCaseScenarioTest {
                 .body("members[0].allowedEvents", not(hasItem("RECEIPT_RECEIVED")));
     }
 
+    @Test
+    void aUscisMailFilingKeepsItsTrackingNumberAndOthersAreNotAskedForOne() {
+        String client = Mother.createClient(TestTokens.ALICE);
+        Map<String, Object> mailed = Mother.uscisFiling(client, "MAIL", 100);
+        mailed.put("trackingNumber", "9400100000000000000099");
+        String filing = Mother.createFiling(TestTokens.ALICE, mailed);
+        as(TestTokens.ALICE)
+                .get(FILINGS + "/" + filing)
+                .then()
+                .body("trackingNumber", equalTo("9400100000000000000099"));
+
+        for (Map<String, Object> other :
+                List.of(Mother.uscisFiling(client, "ONLINE", 10), Mother.courtFiling(client, 10))) {
+            other.put("trackingNumber", "9400100000000000000099");
+            as(TestTokens.ALICE)
+                    .body(other)
+                    .post(FILINGS)
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", contains("trackingNumber"));
+        }
+    }
+
     private static String refused(String filing, String clientId) {
         return as(TestTokens.ALICE)
                 .body(event(

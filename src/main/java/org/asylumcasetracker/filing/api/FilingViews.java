@@ -110,7 +110,7 @@ public class FilingViews {
                 p.receiptNumber(),
                 p.receiptReceivedOn(),
                 p.packageMailedOn(),
-                p.trackingNumber(),
+                p.trackingNumber() != null ? p.trackingNumber() : f.getMailingTrackingNumber(),
                 members.get(0).appointment(),
                 f.workPermitEligibleOn(settings.workPermitWaitDays()),
                 p.workPermitFiledOn(),
