@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingHistory;
 import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Stage;
@@ -72,7 +73,7 @@ public record FilingFacts(
                 filing.getChannel(),
                 person.stage(),
                 filing.getFiledOn(),
-                p.packageMailedOn(),
+                person.packageMailedOn(),
                 person.receiptReceivedOn(),
                 person.biometricsClockStartOn(),
                 person.noticeReceivedOn(),
@@ -81,10 +82,12 @@ public record FilingFacts(
                 person.missedOn(),
                 person.completedOn(),
                 person.stampedNoticeKept(),
-                filing.getIndividualHearingAt(),
+                person.hearingsOfTheirOwn()
+                        ? FilingHistory.individualHearingOf(p.hearings(), person)
+                        : filing.getIndividualHearingAt(),
                 person.workPermitFiledOn() != null,
                 hasPrimaryId,
-                !principal && p.principalStage() == person.stage());
+                !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage());
     }
 
     /** Everyone's facts, the principal first; {@code hasPrimaryId} by client, absent meaning no. */

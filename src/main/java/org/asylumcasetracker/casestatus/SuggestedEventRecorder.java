@@ -47,7 +47,7 @@ public class SuggestedEventRecorder {
             throw new InvalidInputException(missing);
         }
         return switch (e.type()) {
-            case USCIS_PACKAGE_MAILED -> new EventCommand.UscisPackageMailed(e.occurredOn(), null);
+            case USCIS_PACKAGE_MAILED -> new EventCommand.UscisPackageMailed(e.occurredOn(), null, List.of());
             case RECEIPT_RECEIVED -> new EventCommand.ReceiptReceived(e.occurredOn(), e.receiptNumber(), null);
             case BIOMETRICS_NOTICE_RECEIVED ->
                 new EventCommand.BiometricsNoticeReceived(

@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,7 +22,8 @@ public sealed interface EventCommand {
     }
 
     /** A court applicant mailed the first three pages and the instructions to USCIS. */
-    record UscisPackageMailed(LocalDate occurredOn, String trackingNumber) implements EventCommand {
+    record UscisPackageMailed(LocalDate occurredOn, String trackingNumber, List<UUID> clientIds)
+            implements EventCommand {
         @Override
         public EventType type() {
             return EventType.USCIS_PACKAGE_MAILED;
@@ -105,7 +107,8 @@ public sealed interface EventCommand {
     }
 
     /** A court hearing was set, or moved: it replaces a hearing of the same kind not yet held. */
-    record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind) implements EventCommand {
+    record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind, List<UUID> clientIds)
+            implements EventCommand {
         @Override
         public EventType type() {
             return EventType.HEARING_SCHEDULED;

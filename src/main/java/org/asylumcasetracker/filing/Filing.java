@@ -97,7 +97,18 @@ public class Filing extends AuditedEntity {
             String recordedBySubject,
             OffsetDateTime recordedAt,
             ZoneId zone,
-            UUID person) {
+            UUID person,
+            List<UUID> covering) {
+
+        public EventContext(
+                LocalDate occurredOn,
+                String recordedBy,
+                String recordedBySubject,
+                OffsetDateTime recordedAt,
+                ZoneId zone,
+                UUID person) {
+            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, person, List.of());
+        }
 
         public EventContext(
                 LocalDate occurredOn,
@@ -105,17 +116,32 @@ public class Filing extends AuditedEntity {
                 String recordedBySubject,
                 OffsetDateTime recordedAt,
                 ZoneId zone) {
-            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, null);
+            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, null, List.of());
         }
 
         /** An event written by the service itself (demo data, imports): no person's subject. */
         public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt, ZoneId zone) {
-            this(occurredOn, recordedBy, null, recordedAt, zone, null);
+            this(occurredOn, recordedBy, null, recordedAt, zone, null, List.of());
         }
 
         /** The same circumstances, for an event about {@code client}. */
         public EventContext about(UUID client) {
-            return new EventContext(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, client);
+            return new EventContext(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, client, covering);
+        }
+
+        /**
+         * The same circumstances, for a package or a hearing that covers only some people ({@code clients}; empty:
+         * for a package everyone still waiting for one, for a hearing everyone who shares the principal's).
+         */
+        public EventContext covering(List<UUID> clients) {
+            return new EventContext(
+                    occurredOn,
+                    recordedBy,
+                    recordedBySubject,
+                    recordedAt,
+                    zone,
+                    person,
+                    clients == null ? List.of() : List.copyOf(clients));
         }
     }
 
@@ -347,7 +373,14 @@ public class Filing extends AuditedEntity {
                     type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
-        progress = FilingHistory.apply(before, entry(type, context.occurredOn(), details, about), context.zone());
+        List<UUID> covering = context.covering();
+        for (UUID client : covering) {
+            if (!client.equals(clientId) && !familyMemberIds.contains(client)) {
+                throw InvalidInputException.of("clientIds", "must all be people on this application");
+            }
+        }
+        progress = FilingHistory.apply(
+                before, entry(type, context.occurredOn(), details, about, covering), context.zone());
         eventCount++;
         return new FilingEvent(
                 this,
@@ -356,6 +389,7 @@ public class Filing extends AuditedEntity {
                 context.occurredOn(),
                 details,
                 about,
+                covering,
                 before.stage(),
                 progress.stage(),
                 context.recordedBy(),
@@ -364,8 +398,10 @@ public class Filing extends AuditedEntity {
     }
 
     /** An event as the fold sees it: about a family member, or (person {@code null}) about the principal. */
-    FilingHistory.Entry entry(EventType type, LocalDate occurredOn, EventDetails details, UUID about) {
-        return new FilingHistory.Entry(type, occurredOn, details, clientId.equals(about) ? null : about);
+    FilingHistory.Entry entry(
+            EventType type, LocalDate occurredOn, EventDetails details, UUID about, List<UUID> covering) {
+        return new FilingHistory.Entry(
+                type, occurredOn, details, clientId.equals(about) ? null : about, covering, clientId);
     }
 
     /** What events have taught us so far. */

@@ -1,6 +1,7 @@
 package org.asylumcasetracker.filing;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -40,6 +42,11 @@ public class FilingEvent {
     /** The person an event about one person concerns; none for an event about the whole filing. */
     @Column(name = "client_id", updatable = false)
     private UUID clientId;
+
+    /** The people a package or a hearing covers, when the event names them. */
+    @Convert(converter = UuidListConverter.class)
+    @Column(name = "client_ids", nullable = false, updatable = false)
+    private List<UUID> clientIds = List.of();
 
     @Column(name = "tracking_number", updatable = false)
     private String trackingNumber;
@@ -124,6 +131,7 @@ public class FilingEvent {
             LocalDate occurredOn,
             EventDetails details,
             UUID clientId,
+            List<UUID> clientIds,
             Stage stageBefore,
             Stage stageAfter,
             String recordedBy,
@@ -136,6 +144,7 @@ public class FilingEvent {
         this.type = type;
         this.occurredOn = occurredOn;
         this.clientId = clientId;
+        this.clientIds = List.copyOf(clientIds);
         this.trackingNumber = details.trackingNumber();
         this.receiptNumber = details.receiptNumber();
         this.appointmentAt = details.appointmentAt();
@@ -224,7 +233,12 @@ public class FilingEvent {
 
     /** This event as {@link FilingHistory} folds it, on a filing whose principal is {@code principalId}. */
     public FilingHistory.Entry toEntry(UUID principalId) {
-        return new FilingHistory.Entry(type, occurredOn, details(), principalId.equals(clientId) ? null : clientId);
+        return new FilingHistory.Entry(
+                type, occurredOn, details(), principalId.equals(clientId) ? null : clientId, clientIds, principalId);
+    }
+
+    public List<UUID> getClientIds() {
+        return clientIds;
     }
 
     /** The person the event concerns, if it concerns one person. */

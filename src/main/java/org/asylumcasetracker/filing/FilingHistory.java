@@ -24,10 +24,25 @@ public final class FilingHistory {
      * One event as the fold needs it: its type, its day, its fields and, for an event that concerns one person, who
      * ({@code null}: the principal).
      */
-    public record Entry(EventType type, LocalDate occurredOn, EventDetails details, UUID person) {
+    public record Entry(
+            EventType type,
+            LocalDate occurredOn,
+            EventDetails details,
+            UUID person,
+            List<UUID> covering,
+            UUID principalId) {
+
+        public Entry {
+            covering = covering == null ? List.of() : List.copyOf(covering);
+        }
 
         public Entry(EventType type, LocalDate occurredOn, EventDetails details) {
-            this(type, occurredOn, details, null);
+            this(type, occurredOn, details, null, List.of(), null);
+        }
+
+        /** A package or hearing of the principal's group: it names nobody, or names the principal. */
+        boolean coversThePrincipal() {
+            return covering.isEmpty() || covering.contains(principalId);
         }
     }
 
@@ -91,14 +106,15 @@ public final class FilingHistory {
                 applyToPerson(p, event, zone);
             }
             switch (event.type()) {
-                case USCIS_PACKAGE_MAILED -> {
-                    p.packageMailedOn = on;
-                    p.trackingNumber = d.trackingNumber();
-                    movePeople(p, Stage.AWAITING_USCIS_PACKAGE, Stage.AWAITING_RECEIPT);
-                }
+                case USCIS_PACKAGE_MAILED -> mailPackage(p, event);
                 case HEARING_SCHEDULED -> {
-                    p.hearings = schedule(p.hearings, new Hearing(d.kind(), d.hearingAt(), on), zone);
-                    p.individualHearingAt = latestIndividual(p.hearings);
+                    // a hearing that names only family members is theirs: their case was severed
+                    List<UUID> severed = event.coversThePrincipal() ? List.of() : event.covering();
+                    p.hearings = schedule(p.hearings, new Hearing(d.kind(), d.hearingAt(), on, severed), zone);
+                    p.individualHearingAt = latestIndividual(p.hearings, null);
+                    p.members = p.members.stream()
+                            .map(m -> severed.contains(m.clientId()) ? m.withHearingsOfTheirOwn() : m)
+                            .toList();
                 }
                 case CLOSED -> {
                     p.outcome = d.outcome();
@@ -200,7 +216,9 @@ public final class FilingHistory {
                 missedOn,
                 completedOn,
                 reusedOn,
-                workPermitFiledOn);
+                workPermitFiledOn,
+                person.packageMailedOn(),
+                person.hearingsOfTheirOwn());
     }
 
     private static void applyToPerson(Progress.Draft p, Entry event, ZoneId zone) {
@@ -215,6 +233,31 @@ public final class FilingHistory {
             }
         }
         p.members = List.copyOf(members);
+    }
+
+    /**
+     * One package covers the people it names, or everyone still waiting for one when it names nobody; each covered
+     * person waiting for it now waits for their receipt, counted from the day it was mailed.
+     */
+    private static void mailPackage(Progress.Draft p, Entry event) {
+        LocalDate on = event.occurredOn();
+        if (p.principalStage == Stage.AWAITING_USCIS_PACKAGE && event.coversThePrincipal()) {
+            p.principalStage = Stage.AWAITING_RECEIPT;
+            p.packageMailedOn = on;
+            p.trackingNumber = event.details().trackingNumber();
+        }
+        p.members = p.members.stream()
+                .map(m -> m.stage() == Stage.AWAITING_USCIS_PACKAGE
+                                && (event.covering().isEmpty()
+                                        || event.covering().contains(m.clientId()))
+                        ? m.packageMailed(on)
+                        : m)
+                .toList();
+    }
+
+    /** A person's individual hearing: their own if their case was severed, else the principal's. */
+    public static OffsetDateTime individualHearingOf(List<Hearing> hearings, PersonProgress person) {
+        return latestIndividual(hearings, person.hearingsOfTheirOwn() ? person.clientId() : null);
     }
 
     private static void movePeople(Progress.Draft p, Stage from, Stage to) {
@@ -234,6 +277,7 @@ public final class FilingHistory {
         List<Hearing> after = new ArrayList<>();
         for (Hearing hearing : hearings) {
             boolean continued = hearing.kind() == scheduled.kind()
+                    && hearing.clientIds().equals(scheduled.clientIds())
                     && !dayOf(hearing.at(), zone).isBefore(scheduled.scheduledOn());
             if (!continued) {
                 after.add(hearing);
@@ -244,9 +288,13 @@ public final class FilingHistory {
         return List.copyOf(after);
     }
 
-    private static OffsetDateTime latestIndividual(List<Hearing> hearings) {
+    /** The latest individual hearing of the principal's group ({@code severedPerson} null), or of a severed person. */
+    private static OffsetDateTime latestIndividual(List<Hearing> hearings, UUID severedPerson) {
         return hearings.stream()
                 .filter(h -> h.kind() == HearingKind.INDIVIDUAL)
+                .filter(h -> severedPerson == null
+                        ? h.clientIds().isEmpty()
+                        : h.clientIds().contains(severedPerson))
                 .map(Hearing::at)
                 .max(Comparator.naturalOrder())
                 .orElse(null);

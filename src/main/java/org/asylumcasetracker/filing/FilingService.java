@@ -251,7 +251,7 @@ public class FilingService {
             Filing filing, EventCommand command, Filing.EventContext eventContext, ZoneId zone, OffsetDateTime now) {
         Filing.EventContext context = eventContext.about(command.clientId());
         if (command instanceof EventCommand.UscisPackageMailed mailed) {
-            return filing.recordPackageMailed(context, mailed.trackingNumber());
+            return filing.recordPackageMailed(context.covering(mailed.clientIds()), mailed.trackingNumber());
         }
         if (command instanceof EventCommand.ReceiptReceived receipt) {
             String number = ReceiptNumber.normalize(receipt.receiptNumber())
@@ -297,7 +297,7 @@ public class FilingService {
             return filing.recordBiometricsMissed(context);
         }
         if (command instanceof EventCommand.HearingScheduled hearing) {
-            return filing.scheduleHearing(context, hearing.hearingAt(), hearing.kind());
+            return filing.scheduleHearing(context.covering(hearing.clientIds()), hearing.hearingAt(), hearing.kind());
         }
         if (command instanceof EventCommand.ContactLogged contact) {
             return filing.logContact(context, contact.channel(), contact.note());

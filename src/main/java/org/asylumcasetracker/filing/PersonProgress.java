@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param biometricsClockStartOn when the wait for this person's biometrics notice began: the receipt date; after a
  *                               reschedule, its date; under the AUTOMATIC court process, the filing date
  * @param reusedOn               when USCIS reused fingerprints taken before, instead of an appointment
+ * @param packageMailedOn        court filings: when the package covering this person was mailed to USCIS
+ * @param hearingsOfTheirOwn     the person's court case was severed from the principal's: their hearings differ,
+ *                               and they need a package of their own
  */
 public record PersonProgress(
         UUID clientId,
@@ -29,7 +32,9 @@ public record PersonProgress(
         LocalDate missedOn,
         LocalDate completedOn,
         LocalDate reusedOn,
-        LocalDate workPermitFiledOn) {
+        LocalDate workPermitFiledOn,
+        LocalDate packageMailedOn,
+        boolean hearingsOfTheirOwn) {
 
     /** A person nothing has happened to yet. */
     static PersonProgress startingIn(UUID clientId, Stage stage, LocalDate biometricsClockStartOn) {
@@ -44,11 +49,57 @@ public record PersonProgress(
                 null,
                 null,
                 0,
-                null,
-                null,
-                null,
-                null,
-                null);
+                null, // stampedNoticeKept
+                null, // missedOn
+                null, // completedOn
+                null, // reusedOn
+                null, // workPermitFiledOn
+                null, // packageMailedOn
+                false);
+    }
+
+    /** This person after their package was mailed on {@code on}. */
+    PersonProgress packageMailed(LocalDate on) {
+        return new PersonProgress(
+                clientId,
+                Stage.AWAITING_RECEIPT,
+                receiptNumber,
+                receiptReceivedOn,
+                biometricsClockStartOn,
+                noticeReceivedOn,
+                appointmentAt,
+                appointmentLocation,
+                deliveredVia,
+                rescheduleCount,
+                stampedNoticeKept,
+                missedOn,
+                completedOn,
+                reusedOn,
+                workPermitFiledOn,
+                on,
+                hearingsOfTheirOwn);
+    }
+
+    /** This person, whose hearings were severed from the principal's. */
+    PersonProgress withHearingsOfTheirOwn() {
+        return new PersonProgress(
+                clientId,
+                stage,
+                receiptNumber,
+                receiptReceivedOn,
+                biometricsClockStartOn,
+                noticeReceivedOn,
+                appointmentAt,
+                appointmentLocation,
+                deliveredVia,
+                rescheduleCount,
+                stampedNoticeKept,
+                missedOn,
+                completedOn,
+                reusedOn,
+                workPermitFiledOn,
+                packageMailedOn,
+                true);
     }
 
     PersonProgress withStage(Stage next) {
@@ -67,7 +118,9 @@ public record PersonProgress(
                 missedOn,
                 completedOn,
                 reusedOn,
-                workPermitFiledOn);
+                workPermitFiledOn,
+                packageMailedOn,
+                hearingsOfTheirOwn);
     }
 
     @Override

@@ -108,7 +108,9 @@ public record Progress(
                 missedOn,
                 completedOn,
                 reusedOn,
-                workPermitFiledOn);
+                workPermitFiledOn,
+                packageMailedOn,
+                false);
     }
 
     /** This progress with some facts changed; the others stay as they are. */
@@ -190,7 +192,9 @@ public record Progress(
                     missedOn,
                     completedOn,
                     reusedOn,
-                    workPermitFiledOn);
+                    workPermitFiledOn,
+                    packageMailedOn,
+                    false);
         }
 
         /** Sets the principal's own facts from one person's progress. */
@@ -209,6 +213,7 @@ public record Progress(
             completedOn = person.completedOn();
             reusedOn = person.reusedOn();
             workPermitFiledOn = person.workPermitFiledOn();
+            packageMailedOn = person.packageMailedOn();
         }
 
         private Progress toProgress() {

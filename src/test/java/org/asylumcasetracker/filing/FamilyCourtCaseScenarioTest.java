@@ -6,10 +6,12 @@ import static org.asylumcasetracker.support.Dates.morning;
 import static org.asylumcasetracker.support.Dates.today;
 import static org.asylumcasetracker.support.Mother.event;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -93,6 +95,83 @@ class FamilyCourtCaseScenarioTest {
                 .body("filing.stage", equalTo("BIOMETRICS_COMPLETED"))
                 .body("filing.alerts.code", not(hasItem(HEARING_ALERT)))
                 .body("filing.alerts.code", not(hasItem("BIOMETRICS_MISSED")));
+    }
+
+    @Test
+    void aChildWhoseCaseWasSeveredNeedsAPackageOfHerOwn() {
+        String mother = Mother.createClient(TestTokens.ALICE);
+        String son = Mother.createClient(TestTokens.ALICE);
+        String daughter = Mother.createClient(TestTokens.ALICE);
+        Map<String, Object> application = Mother.courtFiling(mother, 60);
+        application.put("familyMemberIds", List.of(son, daughter));
+        String filing = Mother.createFiling(TestTokens.ALICE, application);
+
+        // The court severed the daughter's case: her individual hearing is her own, earlier than her mother's.
+        post(filing, event("HEARING_SCHEDULED", daysAgo(50), "hearingAt", morning(300), "kind", "INDIVIDUAL"));
+        post(
+                filing,
+                event(
+                        "HEARING_SCHEDULED",
+                        daysAgo(45),
+                        "hearingAt",
+                        morning(200),
+                        "kind",
+                        "INDIVIDUAL",
+                        "clientIds",
+                        List.of(daughter)));
+        // Two packages are missing: the one for everyone sharing the mother's hearings, and the daughter's.
+        as(TestTokens.ALICE)
+                .get(FILINGS + "/" + filing)
+                .then()
+                .body("individualHearingAt", notNullValue())
+                .body(
+                        "alerts.findAll { it.code == 'USCIS_PACKAGE_NOT_MAILED' }.clientId",
+                        containsInAnyOrder(mother, daughter));
+
+        // The family's package goes out for the mother and the son; the daughter's is still missing.
+        post(filing, event("USCIS_PACKAGE_MAILED", daysAgo(40), "clientIds", List.of(mother, son)))
+                .body("filing.stage", equalTo("AWAITING_USCIS_PACKAGE"))
+                .body(
+                        "filing.members.stage",
+                        contains("AWAITING_RECEIPT", "AWAITING_RECEIPT", "AWAITING_USCIS_PACKAGE"))
+                .body("filing.alerts.findAll { it.code == 'USCIS_PACKAGE_NOT_MAILED' }.clientId", contains(daughter));
+        // Hers goes out later; each person's receipt is awaited from the day their own package was mailed.
+        post(filing, event("USCIS_PACKAGE_MAILED", daysAgo(10), "clientIds", List.of(daughter)))
+                .body("filing.stage", equalTo("AWAITING_RECEIPT"))
+                .body("filing.alerts.code", not(hasItem("USCIS_PACKAGE_NOT_MAILED")));
+        alertsOn(filing, today().minusDays(40).plusMonths(3))
+                .body("items.findAll { it.code == 'RECEIPT_OVERDUE' }.clientId", containsInAnyOrder(mother, son));
+        alertsOn(filing, today().minusDays(10).plusMonths(3))
+                .body(
+                        "items.findAll { it.code == 'RECEIPT_OVERDUE' }.clientId",
+                        containsInAnyOrder(mother, son, daughter));
+        // Her hearing comes first: 60 days before it, the warning is hers alone.
+        alertsOn(filing, today().plusDays(150))
+                .body("items.findAll { it.code == '" + HEARING_ALERT + "' }.clientId", contains(daughter));
+        alertsOn(filing, today().plusDays(250))
+                .body("items.findAll { it.code == '" + HEARING_ALERT + "' }.clientId", containsInAnyOrder(mother, son));
+    }
+
+    @Test
+    void aPackageNamingSomeoneNotOnTheApplicationIsRefused() {
+        String mother = Mother.createClient(TestTokens.ALICE);
+        String stranger = Mother.createClient(TestTokens.ALICE);
+        String filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(mother, 30));
+        as(TestTokens.ALICE)
+                .body(event("USCIS_PACKAGE_MAILED", daysAgo(5), "clientIds", List.of(stranger)))
+                .post(EVENTS, filing)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("clientIds"));
+        as(TestTokens.ALICE).get(EVENTS, filing).then().body("total", equalTo(0));
+    }
+
+    private static ValidatableResponse alertsOn(String filing, java.time.LocalDate asOf) {
+        return as(TestTokens.ALICE)
+                .queryParam("asOf", asOf.toString())
+                .get("/api/v1/filings/{id}/alerts", filing)
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -53,13 +53,16 @@ class FilingHistoryPropertyTest {
             Progress before = filing.progress();
             FilingEvent event;
             try {
+                // now and then a package or a hearing covers only some people (a severed case)
+                List<UUID> some = choice % 3 == 0 ? people.subList(choice % people.size(), people.size()) : List.of();
                 event = record(
                         filing,
                         allowed.get(choice % allowed.size()),
                         choice,
                         day,
                         zone,
-                        people.get(choice % people.size()));
+                        people.get(choice % people.size()),
+                        some);
             } catch (DomainException refused) {
                 assertEquals(before, filing.progress(), "a refused event changes nothing");
                 continue;
@@ -104,8 +107,10 @@ class FilingHistoryPropertyTest {
     }
 
     private static FilingEvent record(
-            Filing filing, EventType type, int choice, LocalDate day, ZoneId zone, UUID person) {
-        Filing.EventContext context = new Filing.EventContext(day, "alice", RECORDED_AT, zone).about(person);
+            Filing filing, EventType type, int choice, LocalDate day, ZoneId zone, UUID person, List<UUID> some) {
+        Filing.EventContext context = new Filing.EventContext(day, "alice", RECORDED_AT, zone)
+                .about(person)
+                .covering(some);
         OffsetDateTime soon = day.plusDays(choice % 90)
                 .atTime(8 + choice % 9, 30)
                 .atZone(zone)

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
@@ -91,12 +92,19 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @Size(max = 64) @Schema(description = "The mail carrier's tracking number")
-            String trackingNumber)
+            String trackingNumber,
+
+            @Size(max = 21)
+            @Schema(
+                    description = "The people on the application this package covers; default: everyone still waiting"
+                            + " for one. A family member whose hearings differ from the principal's needs their own.")
+            List<@NotNull UUID> clientIds)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.UscisPackageMailed(occurredOn, Text.blankToNull(trackingNumber));
+            return new EventCommand.UscisPackageMailed(
+                    occurredOn, Text.blankToNull(trackingNumber), clientIds == null ? List.of() : clientIds);
         }
     }
 
@@ -286,12 +294,19 @@ public sealed interface EventRequest {
             OffsetDateTime hearingAt,
 
             @NotNull @Schema(description = "A later hearing of the same kind replaces one not yet held")
-            HearingKind kind)
+            HearingKind kind,
+
+            @Size(max = 20)
+            @Schema(
+                    description = "Family members whose case was severed from the principal's and who have this"
+                            + " hearing; default: the principal's hearing, which everyone else shares")
+            List<@NotNull UUID> clientIds)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.HearingScheduled(occurredOn, hearingAt, kind);
+            return new EventCommand.HearingScheduled(
+                    occurredOn, hearingAt, kind, clientIds == null ? List.of() : clientIds);
         }
     }
 
