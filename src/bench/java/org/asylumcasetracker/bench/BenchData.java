@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -35,9 +36,10 @@ import org.asylumcasetracker.filing.EventDetails;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.HearingKind;
+import org.asylumcasetracker.filing.HearingsConverter;
+import org.asylumcasetracker.filing.MembersConverter;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Progress;
-import org.asylumcasetracker.filing.ProgressConverter;
 import org.asylumcasetracker.filing.RescheduleVia;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
@@ -48,13 +50,13 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Loads the benchmark data set into a database whose schema Flyway has created: organizations of
- * {@value #FILINGS_PER_ORG} filings each, every filing with its own client, the events that brought it to its
- * stage, and its alert windows.
+ * {@value #FILINGS_PER_ORG} filings each, every filing with its own client (about a third with one to three family
+ * members, clients of their own), the events that brought each person to their stage, and the alert windows.
  *
  * <p>Filings are opened and moved through their stages with the domain's own methods ({@link Filing#open},
  * {@code recordReceipt}, {@code recordBiometricsNotice}, ...), so the state machine refuses here whatever it
- * would refuse in the service, and each event row keeps the progress snapshot the service would keep. The
- * alert windows are {@link AlertRules#windows} of each filing's facts with the organization's (default)
+ * would refuse in the service, and the filing row keeps the progress the service would keep. The
+ * alert windows are {@link AlertRules#windows} of each person's facts with the organization's (default)
  * settings and time zone, which is exactly what {@code AlertWindowStore} stores.
  *
  * <p>Usage: {@code BenchData <jdbc-url> <user> <password> <first-org> <end-org> <out-dir>} loads organizations
@@ -102,18 +104,21 @@ public final class BenchData {
             + " channel, filed_on, court_name, family_member_ids, stage, package_mailed_on, tracking_number,"
             + " receipt_number, receipt_received_on, biometrics_clock_start_on, notice_received_on, appointment_at,"
             + " appointment_location, delivered_via, reschedule_count, stamped_notice_kept, missed_on, completed_on,"
-            + " individual_hearing_at, work_permit_filed_on, outcome, closed_on, event_count, version, created_at,"
+            + " individual_hearing_at, hearings, court_process, principal_stage, members, biometrics_reused_on,"
+            + " work_permit_filed_on, outcome, closed_on, event_count,"
+            + " version, created_at,"
             + " created_by, updated_at, updated_by) from stdin";
     private static final String EVENT_COPY = "copy filing_event (id, filing_id, organization_id, sequence, type,"
-            + " occurred_on, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
+            + " occurred_on, client_id, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
             + " requested_at, reason, stamped_notice_kept, hearing_at, hearing_kind, contact_channel, note, outcome,"
-            + " stage_before, stage_after, progress_before, recorded_by, recorded_at, retracted_by, retracted_at)"
+            + " stage_before, stage_after, recorded_by, recorded_at, retracted_by, retracted_at)"
             + " from stdin";
+    private static final HearingsConverter HEARINGS = new HearingsConverter();
+    private static final MembersConverter MEMBERS = new MembersConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
             + " severity_rank, due_on, ends_on, venue, caseworker) from stdin";
 
     private static final Field FILING_ID = filingIdField();
-    private static final ProgressConverter PROGRESS = new ProgressConverter();
     private static final IdentityDocumentsConverter DOCUMENTS = new IdentityDocumentsConverter();
     /** The thresholds every bench organization has: the product's defaults, as the organization table stores them. */
     private static final OrganizationSettings SETTINGS = new OrganizationSettings();
@@ -254,6 +259,8 @@ public final class BenchData {
         private final List<FilingEvent> events = new ArrayList<>();
         private String caseworker;
         private Filing filing;
+        /** Whom the events being generated are about: {@code null} for the principal, else a family member. */
+        private UUID person;
 
         FilingGenerator(OrgData data, SplittableRandom random, LocalDate today, long global, int number) {
             this.data = data;
@@ -267,7 +274,16 @@ public final class BenchData {
             UUID clientId = md5Uuid("client-" + global);
             UUID filingId = md5Uuid("filing-" + global);
             caseworker = String.format("caseworker-%02d", 1 + random.nextInt(CASEWORKERS_PER_ORG));
-            boolean hasPrimaryId = writeClient(clientId);
+            Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
+            hasPrimaryId.put(clientId, writeClient(clientId, "CL-" + number));
+            List<UUID> family = new ArrayList<>();
+            if (chance(1.0 / 3)) {
+                for (int i = 1, size = 1 + random.nextInt(3); i <= size; i++) {
+                    UUID member = md5Uuid("member-" + global + "-" + i);
+                    hasPrimaryId.put(member, writeClient(member, "CL-" + number + "-" + i));
+                    family.add(member);
+                }
+            }
 
             LocalDate filedOn = today.minusDays(random.nextInt(3 * 365));
             Venue venue = chance(0.7) ? Venue.USCIS : Venue.IMMIGRATION_COURT;
@@ -280,28 +296,24 @@ public final class BenchData {
                     filedOn,
                     venue == Venue.IMMIGRATION_COURT ? pick(COURTS) : null,
                     null,
-                    List.of());
+                    family);
+            filing.refold(List.of(), data.zone);
 
+            person = null;
             LocalDate lastDay = walkMainPath(filedOn);
+            for (UUID member : family) {
+                person = member;
+                walkMainPath(filedOn);
+            }
+            person = null;
             addSideEvents(filedOn, lastDay);
 
             writeFiling(filedOn);
             for (FilingEvent event : events) {
                 writeEvent(event);
             }
-            for (AlertWindow window : AlertRules.windows(FilingFacts.of(filing, hasPrimaryId), SETTINGS, data.zone)) {
-                row(
-                        data.windows,
-                        filingId,
-                        window.code(),
-                        data.id,
-                        clientId,
-                        window.code().severity().ordinal(),
-                        window.dueOn(),
-                        window.endsOn(),
-                        venue,
-                        caseworker);
-                data.counts.windows++;
+            for (FilingFacts facts : FilingFacts.ofEveryone(filing, hasPrimaryId)) {
+                writeWindows(facts, filingId, venue);
             }
             data.counts.filings++;
             data.counts.stages.merge(filing.getStage(), 1, Integer::sum);
@@ -311,15 +323,37 @@ public final class BenchData {
             }
         }
 
+        private void writeWindows(FilingFacts facts, UUID filingId, Venue venue) {
+            for (AlertWindow window : AlertRules.windows(facts, SETTINGS, data.zone)) {
+                row(
+                        data.windows,
+                        filingId,
+                        window.code(),
+                        data.id,
+                        facts.clientId(),
+                        window.code().severity().ordinal(),
+                        window.dueOn(),
+                        window.endsOn(),
+                        venue,
+                        caseworker);
+                data.counts.windows++;
+            }
+        }
+
         /** Package (court), receipt, biometrics notice, sometimes a reschedule, then the appointment's outcome. */
         private LocalDate walkMainPath(LocalDate filedOn) {
             LocalDate day = filedOn;
             if (filing.getVenue() == Venue.IMMIGRATION_COURT) {
-                day = later(day, 1, 30, 0.9);
-                if (day == null) {
-                    return filedOn;
+                if (filing.person(person).stage() == Stage.AWAITING_USCIS_PACKAGE) {
+                    day = later(day, 1, 30, 0.9);
+                    if (day == null) {
+                        return filedOn;
+                    }
+                    // one package covers everyone still waiting for one
+                    events.add(filing.recordPackageMailed(on(day), "9400" + digits(18)));
+                } else {
+                    day = filing.person(person).packageMailedOn();
                 }
-                events.add(filing.recordPackageMailed(on(day), "9400" + digits(18)));
             }
             LocalDate receipt = later(day, 14, 120, 0.85);
             if (receipt == null) {
@@ -396,7 +430,8 @@ public final class BenchData {
 
         private Filing.EventContext on(LocalDate day) {
             return new Filing.EventContext(
-                    day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime());
+                            day, caseworker, day.atTime(17, 0).atZone(data.zone).toOffsetDateTime(), data.zone)
+                    .about(person);
         }
 
         /** A day min..max days after {@code from}, if the step happened at all and not after today. */
@@ -413,7 +448,7 @@ public final class BenchData {
             return span <= 0 ? from : from.plusDays(random.nextLong(span + 1));
         }
 
-        private boolean writeClient(UUID clientId) {
+        private boolean writeClient(UUID clientId, String externalRef) {
             EnumSet<IdentityDocument> documents = EnumSet.noneOf(IdentityDocument.class);
             double d = random.nextDouble();
             if (d < 0.6) {
@@ -433,7 +468,7 @@ public final class BenchData {
                     data.clients,
                     clientId,
                     data.id,
-                    "CL-" + number,
+                    externalRef,
                     name(2),
                     name(3),
                     born,
@@ -475,7 +510,11 @@ public final class BenchData {
                     filing.getChannel(),
                     filing.getFiledOn(),
                     filing.getCourtName(),
-                    "",
+                    String.join(
+                            ",",
+                            filing.getFamilyMemberIds().stream()
+                                    .map(UUID::toString)
+                                    .toList()),
                     p.stage(),
                     p.packageMailedOn(),
                     p.trackingNumber(),
@@ -491,6 +530,11 @@ public final class BenchData {
                     p.missedOn(),
                     p.completedOn(),
                     p.individualHearingAt(),
+                    HEARINGS.convertToDatabaseColumn(p.hearings()),
+                    filing.getCourtProcess(),
+                    p.principalStage(),
+                    MEMBERS.convertToDatabaseColumn(p.members()),
+                    p.reusedOn(),
                     p.workPermitFiledOn(),
                     p.outcome(),
                     p.closedOn(),
@@ -513,6 +557,7 @@ public final class BenchData {
                     e.getSequence(),
                     e.getType(),
                     e.getOccurredOn(),
+                    e.getClientId(),
                     d.trackingNumber(),
                     d.receiptNumber(),
                     d.appointmentAt(),
@@ -529,7 +574,6 @@ public final class BenchData {
                     d.outcome(),
                     e.getStageBefore(),
                     e.getStageAfter(),
-                    PROGRESS.convertToDatabaseColumn(e.getProgressBefore()),
                     e.getRecordedBy(),
                     e.getRecordedAt(),
                     null,

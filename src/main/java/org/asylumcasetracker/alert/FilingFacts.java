@@ -3,18 +3,23 @@ package org.asylumcasetracker.alert;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingHistory;
+import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 
 /**
- * Everything the alert rules need to know about one asylum application (I-589), read from the filing and
- * its {@link Progress} ({@link #of}); only whether the client holds a primary ID comes from elsewhere. A fact that is not known yet is {@code null}; the rules
+ * Everything the alert rules need to know about one person on an asylum application (I-589): the filing's own facts
+ * and that person's progress ({@link #of}); only whether the person holds a primary ID comes from elsewhere. Each
+ * person's alerts are their own: {@code clientId} is the person. A fact that is not known yet is {@code null}; the rules
  * raise nothing that depends on an unknown fact. It holds no names, A-Numbers or contact details.
  *
  * @param channel                 how a USCIS filing was made; {@code null} for a court filing
@@ -27,7 +32,9 @@ import org.asylumcasetracker.filing.Venue;
  * @param stampedNoticeKept       whether the client kept the notice the officer stamped; {@code null} if
  *                                nobody said
  * @param individualHearingAt     the individual (merits) hearing in court, if one is set
- * @param clientHasPrimaryId      the client has a passport or a government ID
+ * @param clientHasPrimaryId      the person has a passport or a government ID
+ * @param packageSharedWithPrincipal a family member still waiting for the package together with the principal: one
+ *                                package covers everyone who shares the principal's hearings
  */
 public record FilingFacts(
         UUID filingId,
@@ -47,30 +54,47 @@ public record FilingFacts(
         Boolean stampedNoticeKept,
         OffsetDateTime individualHearingAt,
         boolean workPermitFiled,
-        boolean clientHasPrimaryId) {
+        boolean clientHasPrimaryId,
+        boolean packageSharedWithPrincipal) {
 
-    /** The facts of a filing as it stands now. */
+    /** The principal's facts as the filing stands now. */
     public static FilingFacts of(Filing filing, boolean clientHasPrimaryId) {
+        return of(filing, filing.person(null), clientHasPrimaryId);
+    }
+
+    /** One person's facts as the filing stands now. */
+    public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId) {
         Progress p = filing.progress();
+        boolean principal = person.clientId().equals(filing.getClientId());
         return new FilingFacts(
                 filing.getId(),
-                filing.getClientId(),
+                person.clientId(),
                 filing.getVenue(),
                 filing.getChannel(),
-                p.stage(),
+                person.stage(),
                 filing.getFiledOn(),
-                p.packageMailedOn(),
-                p.receiptReceivedOn(),
-                p.biometricsClockStartOn(),
-                p.noticeReceivedOn(),
-                p.appointmentAt(),
-                p.deliveredVia(),
-                p.missedOn(),
-                p.completedOn(),
-                p.stampedNoticeKept(),
-                p.individualHearingAt(),
-                p.workPermitFiledOn() != null,
-                clientHasPrimaryId);
+                person.packageMailedOn(),
+                person.receiptReceivedOn(),
+                person.biometricsClockStartOn(),
+                person.noticeReceivedOn(),
+                person.appointmentAt(),
+                person.deliveredVia(),
+                person.missedOn(),
+                person.completedOn(),
+                person.stampedNoticeKept(),
+                person.hearingsOfTheirOwn()
+                        ? FilingHistory.individualHearingOf(p.hearings(), person)
+                        : filing.getIndividualHearingAt(),
+                person.workPermitFiledOn() != null,
+                hasPrimaryId,
+                !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage());
+    }
+
+    /** Everyone's facts, the principal first; {@code hasPrimaryId} by client, absent meaning no. */
+    public static List<FilingFacts> ofEveryone(Filing filing, Map<UUID, Boolean> hasPrimaryId) {
+        return filing.people().stream()
+                .map(person -> of(filing, person, hasPrimaryId.getOrDefault(person.clientId(), false)))
+                .toList();
     }
 
     /** The appointment's calendar day where the organization works, whatever offset the time was stored with. */

@@ -24,6 +24,9 @@ final class NextSteps {
     /** Said on the Contact Center's phone menu to be passed to a person. */
     static final String ASK_FOR_REPRESENTATIVE = "InfoPass";
 
+    /** Said on the Contact Center's phone menu to move a biometrics appointment. */
+    static final String ASK_TO_RESCHEDULE = "Reschedule biometrics appointment";
+
     static final String NEBRASKA_SERVICE_CENTER_ADDRESS = String.join(
             "\n",
             "USCIS Nebraska Service Center",
@@ -55,7 +58,12 @@ final class NextSteps {
     }
 
     static AlertAction callContactCenterToReschedule(FilingFacts facts) {
-        return callContactCenter(withReceiptNotice(facts, List.of(A_NUMBER, APPOINTMENT_NOTICE)));
+        return AlertAction.of(ActionKind.CALL)
+                .who(Who.USCIS_CONTACT_CENTER)
+                .phone(CONTACT_CENTER_PHONE)
+                .say(ASK_TO_RESCHEDULE)
+                .haveReady(withReceiptNotice(facts, List.of(A_NUMBER, APPOINTMENT_NOTICE)))
+                .build();
     }
 
     static List<String> identityDocuments(FilingFacts facts) {

@@ -9,6 +9,7 @@ import org.asylumcasetracker.filing.AlertAction;
 import org.asylumcasetracker.filing.AlertAction.Item;
 import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
@@ -48,7 +49,11 @@ public final class ReceiptOverdueRule implements AlertRule {
                 .who(Who.USCIS_CONTACT_CENTER)
                 .phone(NextSteps.CONTACT_CENTER_PHONE)
                 .say(NextSteps.ASK_FOR_REPRESENTATIVE)
-                .haveReady(List.of(Item.A_NUMBER, Item.MAILING_DATE, Item.TRACKING_NUMBER))
+                // an online filing was never mailed: there is no mailing date or tracking number to give
+                .haveReady(
+                        facts.channel() == Channel.ONLINE
+                                ? List.of(Item.A_NUMBER)
+                                : List.of(Item.A_NUMBER, Item.MAILING_DATE, Item.TRACKING_NUMBER))
                 .build());
     }
 

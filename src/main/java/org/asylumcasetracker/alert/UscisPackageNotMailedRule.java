@@ -30,7 +30,10 @@ public final class UscisPackageNotMailedRule implements AlertRule {
 
     @Override
     public Optional<AlertWindow> window(FilingFacts facts, OrganizationSettings settings, ZoneId zone) {
-        if (!facts.filedInCourt() || facts.stage() != Stage.AWAITING_USCIS_PACKAGE) {
+        // one package covers everyone still waiting with the principal; a person waiting alone needs their own
+        if (!facts.filedInCourt()
+                || facts.stage() != Stage.AWAITING_USCIS_PACKAGE
+                || facts.packageSharedWithPrincipal()) {
             return Optional.empty();
         }
         return Optional.ofNullable(facts.filedOn())

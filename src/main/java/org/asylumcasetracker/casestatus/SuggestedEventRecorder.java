@@ -47,20 +47,23 @@ public class SuggestedEventRecorder {
             throw new InvalidInputException(missing);
         }
         return switch (e.type()) {
-            case USCIS_PACKAGE_MAILED -> new EventCommand.UscisPackageMailed(e.occurredOn(), null);
-            case RECEIPT_RECEIVED -> new EventCommand.ReceiptReceived(e.occurredOn(), e.receiptNumber());
+            case USCIS_PACKAGE_MAILED -> new EventCommand.UscisPackageMailed(e.occurredOn(), null, List.of());
+            case RECEIPT_RECEIVED -> new EventCommand.ReceiptReceived(e.occurredOn(), e.receiptNumber(), null);
             case BIOMETRICS_NOTICE_RECEIVED ->
                 new EventCommand.BiometricsNoticeReceived(
-                        e.occurredOn(), e.appointmentAt(), e.location().trim(), e.deliveredVia());
+                        e.occurredOn(), e.appointmentAt(), e.location().trim(), e.deliveredVia(), null);
             case RESCHEDULE_REQUESTED ->
                 new EventCommand.RescheduleRequested(
-                        e.occurredOn(), e.via(), e.requestedAt(), Text.blankToNull(e.reason()));
-            case BIOMETRICS_COMPLETED -> new EventCommand.BiometricsCompleted(e.occurredOn(), e.stampedNoticeKept());
-            case BIOMETRICS_MISSED -> new EventCommand.BiometricsMissed(e.occurredOn());
+                        e.occurredOn(), e.via(), e.requestedAt(), Text.blankToNull(e.reason()), null);
+            case BIOMETRICS_COMPLETED ->
+                new EventCommand.BiometricsCompleted(e.occurredOn(), e.stampedNoticeKept(), null);
+            case BIOMETRICS_MISSED -> new EventCommand.BiometricsMissed(e.occurredOn(), null);
+            case BIOMETRICS_REUSED -> new EventCommand.BiometricsReused(e.occurredOn(), null);
+            case STAMPED_NOTICE_CONFIRMED -> new EventCommand.StampedNoticeConfirmed(e.occurredOn(), null);
             case HEARING_SCHEDULED -> throw InvalidInputException.of("type", "A case status never proposes a hearing.");
             case CONTACT_LOGGED ->
                 new EventCommand.ContactLogged(e.occurredOn(), e.channel(), Text.blankToNull(e.note()));
-            case WORK_PERMIT_FILED -> new EventCommand.WorkPermitFiled(e.occurredOn());
+            case WORK_PERMIT_FILED -> new EventCommand.WorkPermitFiled(e.occurredOn(), null);
             case CLOSED -> new EventCommand.Closed(e.occurredOn(), e.outcome());
         };
     }

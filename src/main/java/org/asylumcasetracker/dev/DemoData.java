@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.client.IdentityDocument;
@@ -36,6 +40,7 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final ZoneId DEMO_ZONE = ZoneId.of("America/New_York");
     private static final String SEEDER = "demo-data";
 
     private final OrganizationRepository organizations;
@@ -65,7 +70,7 @@ public class DemoData {
         if (organizations.findByIdOptional("demo").isPresent()) {
             return;
         }
-        Organization demo = new Organization("demo", "Demo Immigration Legal Services", ZoneId.of("America/New_York"));
+        Organization demo = new Organization("demo", "Demo Immigration Legal Services", DEMO_ZONE);
         organizations.persist(demo);
         organizations.persist(new Organization("other-clinic", "Other Clinic", ZoneId.of("America/Los_Angeles")));
         LocalDate today = LocalDate.now(clock.withZone(demo.zone()));
@@ -101,11 +106,47 @@ public class DemoData {
                 null));
         record(court.recordBiometricsMissed(context(today.minusDays(10), now)));
 
-        for (Filing filing :
-                new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
-            windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
+        // A family of three on one court application: the mother went to her appointment, her son missed his and
+        // has no ID, the daughter's notice has not come; the individual hearing is seven weeks away.
+        Client amal = client(demo, "Amal", "Family", Set.of(IdentityDocument.PASSPORT), "alice");
+        Client omar = client(demo, "Omar", "Family", Set.of(IdentityDocument.SCHOOL_ID), "alice");
+        Client sara = client(demo, "Sara", "Family", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
+        Filing family = open(demo, amal, Venue.IMMIGRATION_COURT, null, today.minusMonths(7));
+        family.describe(
+                null, null, family.getFiledOn(), "Newark Immigration Court", null, List.of(omar.getId(), sara.getId()));
+        family.refold(List.of(), DEMO_ZONE);
+        record(family.recordPackageMailed(context(today.minusMonths(7).plusDays(4), now), "9400100000000000000001"));
+        record(family.recordReceipt(context(today.minusMonths(5), now).about(amal.getId()), "ZLA2412345680"));
+        record(family.recordReceipt(context(today.minusMonths(5), now).about(omar.getId()), "ZLA2412345681"));
+        record(family.recordReceipt(context(today.minusMonths(5), now).about(sara.getId()), "ZLA2412345682"));
+        record(family.scheduleHearing(
+                context(today.minusMonths(3), now),
+                today.plusDays(50).atTime(9, 0).atZone(demo.zone()).toOffsetDateTime(),
+                HearingKind.INDIVIDUAL));
+        OffsetDateTime familyAppointment =
+                today.minusDays(12).atTime(10, 0).atZone(demo.zone()).toOffsetDateTime();
+        for (Client person : List.of(amal, omar)) {
+            record(family.recordBiometricsNotice(
+                    context(today.minusDays(40), now).about(person.getId()),
+                    familyAppointment,
+                    "USCIS Application Support Center, Elizabeth NJ",
+                    null));
         }
-        LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings");
+        record(family.recordBiometricsCompleted(
+                context(today.minusDays(12), now).about(amal.getId()), true));
+        record(family.recordBiometricsMissed(context(today.minusDays(12), now).about(omar.getId())));
+
+        for (Filing filing :
+                new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court, family}) {
+            Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
+            hasPrimaryId.put(
+                    filing.getClientId(), clients.findById(filing.getClientId()).hasPrimaryId());
+            filing.getFamilyMemberIds()
+                    .forEach(id -> hasPrimaryId.put(id, clients.findById(id).hasPrimaryId()));
+            windows.replace(filing, demo, hasPrimaryId);
+        }
+        LOG.info(
+                "Demo data created: organizations demo and other-clinic, 6 clients with filings, one a family of three");
     }
 
     private Client client(
@@ -145,6 +186,6 @@ public class DemoData {
     }
 
     private static Filing.EventContext context(LocalDate day, OffsetDateTime now) {
-        return new Filing.EventContext(day, SEEDER, now);
+        return new Filing.EventContext(day, SEEDER, now, DEMO_ZONE);
     }
 }

@@ -2,6 +2,8 @@ package org.asylumcasetracker.filing;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * What a caller asks a filing to record: one record per {@link EventType}, each holding the fields that
@@ -14,8 +16,14 @@ public sealed interface EventCommand {
 
     EventType type();
 
+    /** The person an event about one person concerns ({@code null}: the principal); none for filing-wide events. */
+    default UUID clientId() {
+        return null;
+    }
+
     /** A court applicant mailed the first three pages and the instructions to USCIS. */
-    record UscisPackageMailed(LocalDate occurredOn, String trackingNumber) implements EventCommand {
+    record UscisPackageMailed(LocalDate occurredOn, String trackingNumber, List<UUID> clientIds)
+            implements EventCommand {
         @Override
         public EventType type() {
             return EventType.USCIS_PACKAGE_MAILED;
@@ -23,7 +31,7 @@ public sealed interface EventCommand {
     }
 
     /** The receipt notice arrived; its number is checked and normalized when it is recorded. */
-    record ReceiptReceived(LocalDate occurredOn, String receiptNumber) implements EventCommand {
+    record ReceiptReceived(LocalDate occurredOn, String receiptNumber, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.RECEIPT_RECEIVED;
@@ -37,7 +45,11 @@ public sealed interface EventCommand {
 
     /** The biometrics appointment notice arrived; {@code deliveredVia} defaults from the filing channel. */
     record BiometricsNoticeReceived(
-            LocalDate occurredOn, OffsetDateTime appointmentAt, String location, DeliveredVia deliveredVia)
+            LocalDate occurredOn,
+            OffsetDateTime appointmentAt,
+            String location,
+            DeliveredVia deliveredVia,
+            UUID clientId)
             implements EventCommand {
         @Override
         public EventType type() {
@@ -45,8 +57,12 @@ public sealed interface EventCommand {
         }
     }
 
-    /** The client asked USCIS for another appointment; {@code requestedAt} null means now. */
-    record RescheduleRequested(LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason)
+    /**
+     * The client asked USCIS for another appointment, before it or after missing it; {@code requestedAt} null means the
+     * start of {@code occurredOn} where the organization works.
+     */
+    record RescheduleRequested(
+            LocalDate occurredOn, RescheduleVia via, OffsetDateTime requestedAt, String reason, UUID clientId)
             implements EventCommand {
         @Override
         public EventType type() {
@@ -60,22 +76,39 @@ public sealed interface EventCommand {
         }
     }
 
-    record BiometricsCompleted(LocalDate occurredOn, Boolean stampedNoticeKept) implements EventCommand {
+    record BiometricsCompleted(LocalDate occurredOn, Boolean stampedNoticeKept, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_COMPLETED;
         }
     }
 
-    record BiometricsMissed(LocalDate occurredOn) implements EventCommand {
+    /** USCIS reused fingerprints taken before (e.g. for another application): the person's biometrics are done. */
+    record BiometricsReused(LocalDate occurredOn, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.BIOMETRICS_REUSED;
+        }
+    }
+
+    /** The client has the notice the officer stamped, as proof that biometrics were done. */
+    record StampedNoticeConfirmed(LocalDate occurredOn, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.STAMPED_NOTICE_CONFIRMED;
+        }
+    }
+
+    record BiometricsMissed(LocalDate occurredOn, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.BIOMETRICS_MISSED;
         }
     }
 
-    /** A court hearing was set; {@code kind} null means a master calendar hearing. */
-    record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind) implements EventCommand {
+    /** A court hearing was set, or moved: it replaces a hearing of the same kind not yet held. */
+    record HearingScheduled(LocalDate occurredOn, OffsetDateTime hearingAt, HearingKind kind, List<UUID> clientIds)
+            implements EventCommand {
         @Override
         public EventType type() {
             return EventType.HEARING_SCHEDULED;
@@ -95,7 +128,7 @@ public sealed interface EventCommand {
         }
     }
 
-    record WorkPermitFiled(LocalDate occurredOn) implements EventCommand {
+    record WorkPermitFiled(LocalDate occurredOn, UUID clientId) implements EventCommand {
         @Override
         public EventType type() {
             return EventType.WORK_PERMIT_FILED;

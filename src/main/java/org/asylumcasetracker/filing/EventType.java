@@ -8,8 +8,28 @@ public enum EventType {
     RESCHEDULE_REQUESTED,
     BIOMETRICS_COMPLETED,
     BIOMETRICS_MISSED,
+    BIOMETRICS_REUSED,
+    STAMPED_NOTICE_CONFIRMED,
     HEARING_SCHEDULED,
     CONTACT_LOGGED,
     WORK_PERMIT_FILED,
-    CLOSED
+    CLOSED;
+
+    /**
+     * Whether the event concerns one person on the application (it takes {@code clientId}, default the principal)
+     * rather than the whole filing: USCIS sends each person their own receipt and appointment.
+     */
+    public boolean concernsOnePerson() {
+        return switch (this) {
+            case RECEIPT_RECEIVED,
+                    BIOMETRICS_NOTICE_RECEIVED,
+                    RESCHEDULE_REQUESTED,
+                    BIOMETRICS_COMPLETED,
+                    BIOMETRICS_MISSED,
+                    BIOMETRICS_REUSED,
+                    STAMPED_NOTICE_CONFIRMED,
+                    WORK_PERMIT_FILED -> true;
+            default -> false;
+        };
+    }
 }

@@ -11,12 +11,13 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
 import org.asylumcasetracker.platform.problem.DomainRuleException;
+import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.StageConflictException;
 
 /**
@@ -28,9 +29,10 @@ import org.asylumcasetracker.platform.problem.StageConflictException;
  * receipt comes the biometrics appointment notice; the appointment is attended, missed or rescheduled.
  * Hearings, contacts and the work permit application can happen along the way; closing ends it.
  *
- * <p>Each event has one method here. {@link Transitions} decides whether it may happen; the method
- * records its facts and returns the timeline entry, which keeps the progress from before so that a
- * retraction can restore it.
+ * <p>Each event has one method here. {@link Transitions} decides whether it may happen; {@link FilingHistory}
+ * says what it changes, and the filing's progress is always the fold of its events in effect, so retracting an
+ * event folds the others again. Hearings are facts of events; an individual hearing entered on the filing itself
+ * (a court notice typed in with the filing) counts only while no event has set one.
  */
 @Entity
 @Table(name = "filing")
@@ -65,6 +67,19 @@ public class Filing extends AuditedEntity {
     @Column(name = "family_member_ids", nullable = false)
     private List<UUID> familyMemberIds = List.of();
 
+    /** The organization's court process when the filing was opened: it decides where a court filing starts. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "court_process", updatable = false)
+    private CourtBiometricsProcess courtProcess;
+
+    /** A USCIS filing sent by mail: the mail carrier's tracking number. */
+    @Column(name = "mailing_tracking_number")
+    private String mailingTrackingNumber;
+
+    /** The individual hearing as entered on the filing, not by an event. */
+    @Column(name = "entered_individual_hearing_at")
+    private OffsetDateTime enteredIndividualHearingAt;
+
     @Embedded
     private Progress progress;
 
@@ -73,14 +88,60 @@ public class Filing extends AuditedEntity {
 
     /**
      * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
-     * on which day it happened, and when it was recorded.
+     * on which day it happened, when it was recorded, the organization's time zone (a hearing's calendar day), and
+     * for an event that concerns one person on the application, who ({@code person}, {@code null}: the principal).
      */
     public record EventContext(
-            LocalDate occurredOn, String recordedBy, String recordedBySubject, OffsetDateTime recordedAt) {
+            LocalDate occurredOn,
+            String recordedBy,
+            String recordedBySubject,
+            OffsetDateTime recordedAt,
+            ZoneId zone,
+            UUID person,
+            List<UUID> covering) {
+
+        public EventContext(
+                LocalDate occurredOn,
+                String recordedBy,
+                String recordedBySubject,
+                OffsetDateTime recordedAt,
+                ZoneId zone,
+                UUID person) {
+            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, person, List.of());
+        }
+
+        public EventContext(
+                LocalDate occurredOn,
+                String recordedBy,
+                String recordedBySubject,
+                OffsetDateTime recordedAt,
+                ZoneId zone) {
+            this(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, null, List.of());
+        }
 
         /** An event written by the service itself (demo data, imports): no person's subject. */
-        public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt) {
-            this(occurredOn, recordedBy, null, recordedAt);
+        public EventContext(LocalDate occurredOn, String recordedBy, OffsetDateTime recordedAt, ZoneId zone) {
+            this(occurredOn, recordedBy, null, recordedAt, zone, null, List.of());
+        }
+
+        /** The same circumstances, for an event about {@code client}. */
+        public EventContext about(UUID client) {
+            return new EventContext(occurredOn, recordedBy, recordedBySubject, recordedAt, zone, client, covering);
+        }
+
+        /**
+         * The same circumstances, for a package or a hearing that covers only some people ({@code clients}; empty:
+         * for a package everyone still waiting for one, for a hearing everyone who shares the principal's).
+         */
+        public EventContext covering(List<UUID> clients) {
+            return new EventContext(
+                    occurredOn,
+                    recordedBy,
+                    recordedBySubject,
+                    recordedAt,
+                    zone,
+                    person,
+                    clients == null ? List.of() : List.copyOf(clients));
         }
     }
 
@@ -104,18 +165,20 @@ public class Filing extends AuditedEntity {
             LocalDate filedOn,
             CourtBiometricsProcess courtProcess) {
         Filing filing = new Filing(organizationId, clientId, venue, venue == Venue.USCIS ? channel : null, filedOn);
-        if (venue == Venue.USCIS) {
-            filing.progress = Progress.startingIn(Stage.AWAITING_RECEIPT, null);
-        } else if (courtProcess == CourtBiometricsProcess.AUTOMATIC) {
-            // USCIS schedules biometrics from the court's records: the wait for a notice starts at filing.
-            filing.progress = Progress.startingIn(Stage.AWAITING_BIOMETRICS_NOTICE, filedOn);
-        } else {
-            filing.progress = Progress.startingIn(Stage.AWAITING_USCIS_PACKAGE, null);
-        }
+        filing.courtProcess = venue == Venue.IMMIGRATION_COURT ? courtProcess : null;
+        filing.progress = filing.start();
         return filing;
     }
 
-    /** The descriptive fields a case worker or clinic system may edit at any time. */
+    private Progress start() {
+        return FilingHistory.start(venue, courtProcess, filedOn, familyMemberIds);
+    }
+
+    /**
+     * The descriptive fields a case worker or clinic system may edit at any time. They never touch what events
+     * recorded; when the filing date or the family members change, call {@link #refold} so that the clocks counting
+     * from the filing date, and the people on the application, follow.
+     */
     public void describe(
             String externalRef,
             Channel channel,
@@ -127,47 +190,28 @@ public class Filing extends AuditedEntity {
         if (venue == Venue.USCIS) {
             this.channel = channel;
         }
-        boolean clockFromFilingDate = progress.biometricsClockStartOn() != null
-                && progress.biometricsClockStartOn().equals(this.filedOn)
-                && progress.receiptReceivedOn() == null;
-        progress = progress.with(p -> {
-            if (clockFromFilingDate) {
-                p.biometricsClockStartOn = filedOn; // the automatic court process counts from the filing date
-            }
-            p.individualHearingAt = individualHearingAt;
-        });
+        this.enteredIndividualHearingAt = individualHearingAt;
         this.filedOn = filedOn;
         this.courtName = courtName;
+        if (venue == Venue.IMMIGRATION_COURT) {
+            this.mailingTrackingNumber = null; // a court filing's package has its own, on USCIS_PACKAGE_MAILED
+        }
         this.familyMemberIds = familyMemberIds == null ? List.of() : List.copyOf(familyMemberIds);
     }
 
     public FilingEvent recordPackageMailed(EventContext context, String tracking) {
-        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking), p -> {
-            p.packageMailedOn = context.occurredOn();
-            p.trackingNumber = tracking;
-        });
+        return record(EventType.USCIS_PACKAGE_MAILED, context, details().tracking(tracking));
     }
 
     public FilingEvent recordReceipt(EventContext context, String number) {
-        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number), p -> {
-            p.receiptNumber = number;
-            p.receiptReceivedOn = context.occurredOn();
-            p.biometricsClockStartOn = context.occurredOn();
-        });
+        return record(EventType.RECEIPT_RECEIVED, context, details().receipt(number));
     }
 
     public FilingEvent recordBiometricsNotice(
             EventContext context, OffsetDateTime at, String location, DeliveredVia via) {
         DeliveredVia delivered =
                 via != null ? via : channel == Channel.ONLINE ? DeliveredVia.ONLINE_ACCOUNT : DeliveredVia.MAIL;
-        return record(
-                EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered), p -> {
-                    p.noticeReceivedOn = context.occurredOn();
-                    p.appointmentAt = at;
-                    p.appointmentLocation = location;
-                    p.deliveredVia = delivered;
-                    p.missedOn = null;
-                });
+        return record(EventType.BIOMETRICS_NOTICE_RECEIVED, context, details().appointment(at, location, delivered));
     }
 
     /**
@@ -181,106 +225,162 @@ public class Filing extends AuditedEntity {
             String reason,
             int cutoffHours,
             int maxOnlineReschedules) {
-        if (via == RescheduleVia.ONLINE && progress.stage() == Stage.BIOMETRICS_SCHEDULED) {
+        PersonProgress person = person(context.person());
+        if (via == RescheduleVia.ONLINE && person.stage() == Stage.BIOMETRICS_SCHEDULED) {
             OnlineReschedulePolicy.refusal(
                             requestedAt,
-                            progress.appointmentAt(),
-                            progress.rescheduleCount(),
+                            person.appointmentAt(),
+                            person.rescheduleCount(),
                             cutoffHours,
                             maxOnlineReschedules)
                     .ifPresent(why -> {
                         throw new DomainRuleException(OnlineReschedulePolicy.CODE, why);
                     });
         }
-        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason), p -> {
-            p.rescheduleCount++;
-            p.biometricsClockStartOn = context.occurredOn();
-            p.appointmentAt = null;
-            p.appointmentLocation = null;
-            p.deliveredVia = null;
-            p.noticeReceivedOn = null;
-        });
+        return record(EventType.RESCHEDULE_REQUESTED, context, details().reschedule(via, requestedAt, reason));
     }
 
     public FilingEvent recordBiometricsCompleted(EventContext context, Boolean stampedNoticeKeptByClient) {
-        boolean kept = Boolean.TRUE.equals(stampedNoticeKeptByClient);
-        return record(EventType.BIOMETRICS_COMPLETED, context, details().stamped(kept), p -> {
-            p.completedOn = context.occurredOn();
-            p.stampedNoticeKept = kept;
-        });
+        return record(
+                EventType.BIOMETRICS_COMPLETED,
+                context,
+                details().stamped(Boolean.TRUE.equals(stampedNoticeKeptByClient)));
+    }
+
+    public FilingEvent recordBiometricsReused(EventContext context) {
+        return record(EventType.BIOMETRICS_REUSED, context, EventDetails.NONE);
+    }
+
+    public FilingEvent confirmStampedNotice(EventContext context) {
+        return record(EventType.STAMPED_NOTICE_CONFIRMED, context, EventDetails.NONE);
     }
 
     public FilingEvent recordBiometricsMissed(EventContext context) {
-        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE, p -> p.missedOn = context.occurredOn());
+        return record(EventType.BIOMETRICS_MISSED, context, EventDetails.NONE);
     }
 
     public FilingEvent scheduleHearing(EventContext context, OffsetDateTime hearingAt, HearingKind kind) {
-        HearingKind hearingKind = kind == null ? HearingKind.MASTER_CALENDAR : kind;
-        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, hearingKind), p -> {
-            if (hearingKind == HearingKind.INDIVIDUAL) {
-                p.individualHearingAt = hearingAt;
-            }
-        });
+        return record(EventType.HEARING_SCHEDULED, context, details().hearing(hearingAt, kind));
     }
 
     public FilingEvent logContact(EventContext context, ContactChannel contactChannel, String note) {
-        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note), p -> {});
+        return record(EventType.CONTACT_LOGGED, context, details().contact(contactChannel, note));
     }
 
     public FilingEvent recordWorkPermitFiled(EventContext context) {
-        return record(
-                EventType.WORK_PERMIT_FILED,
-                context,
-                EventDetails.NONE,
-                p -> p.workPermitFiledOn = context.occurredOn());
+        return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE);
     }
 
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
-        return record(EventType.CLOSED, context, details().closed(finalOutcome), p -> {
-            p.outcome = finalOutcome;
-            p.closedOn = context.occurredOn();
-        });
+        return record(EventType.CLOSED, context, details().closed(finalOutcome));
     }
 
-    /** Undoes the latest event: the filing returns to the progress the event replaced. */
-    public void retract(FilingEvent latest, String by, String bySubject, OffsetDateTime at) {
-        progress = latest.getProgressBefore();
+    /**
+     * Takes back the latest event: the progress becomes the fold of the events still in effect ({@code remaining},
+     * oldest first, without the retracted one), so what events after it changed stays changed.
+     */
+    public void retract(
+            FilingEvent latest,
+            List<FilingHistory.Entry> remaining,
+            String by,
+            String bySubject,
+            OffsetDateTime at,
+            ZoneId zone) {
         latest.markRetracted(by, bySubject, at);
+        refold(remaining, zone);
     }
 
-    /** Events that may be recorded now. */
+    /** Derives the progress again from the events in effect, oldest first (after a retraction or a new filing date). */
+    public void refold(List<FilingHistory.Entry> inEffect, ZoneId zone) {
+        progress = FilingHistory.fold(start(), inEffect, zone);
+    }
+
+    /** Events that may be recorded now: for the filing, or for at least one of its people. */
     public List<EventType> allowedEvents() {
-        return Transitions.allowedEvents(progress.stage(), venue);
+        List<Stage> stages = people().stream().map(PersonProgress::stage).toList();
+        return Transitions.TABLE.stream()
+                .filter(t -> t.event().concernsOnePerson()
+                        ? stages.stream().anyMatch(stage -> t.allows(stage, venue))
+                        : t.allows(progress.stage(), venue))
+                .map(Transitions.Transition::event)
+                .toList();
     }
 
-    /** Whether the appointment can still be moved online, as of a moment. */
-    public boolean onlineRescheduleAllowed(OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
-        return progress.stage() == Stage.BIOMETRICS_SCHEDULED
+    /** The events about one person that may be recorded for them now. */
+    public List<EventType> allowedEvents(PersonProgress person) {
+        return Transitions.allowedEvents(person.stage(), venue).stream()
+                .filter(EventType::concernsOnePerson)
+                .toList();
+    }
+
+    /** Everyone on the application, the principal first, then each family member. */
+    public List<PersonProgress> people() {
+        List<PersonProgress> people = new ArrayList<>();
+        people.add(progress.principal(clientId));
+        people.addAll(progress.members());
+        return people;
+    }
+
+    /** One person's progress; {@code null} means the principal. */
+    public PersonProgress person(UUID client) {
+        if (client == null || client.equals(clientId)) {
+            return progress.principal(clientId);
+        }
+        return progress.members().stream()
+                .filter(m -> m.clientId().equals(client))
+                .findFirst()
+                .orElseThrow(() -> InvalidInputException.of("clientId", "is not a person on this application"));
+    }
+
+    /** Whether the person's appointment can still be moved online, as of a moment. */
+    public boolean onlineRescheduleAllowed(
+            PersonProgress person, OffsetDateTime now, int cutoffHours, int maxOnlineReschedules) {
+        return person.stage() == Stage.BIOMETRICS_SCHEDULED
                 && OnlineReschedulePolicy.allowed(
-                        now, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
+                        now, person.appointmentAt(), person.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
     public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
         return filedOn.plusDays(workPermitWaitDays);
     }
 
-    /** The appointment's calendar day where the organization is. */
-    public LocalDate appointmentDate(ZoneId zone) {
-        return progress.appointmentAt() == null
+    /** A person's appointment's calendar day where the organization is. */
+    public static LocalDate appointmentDate(PersonProgress person, ZoneId zone) {
+        return person.appointmentAt() == null
                 ? null
-                : progress.appointmentAt().atZoneSameInstant(zone).toLocalDate();
+                : person.appointmentAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    private FilingEvent record(
-            EventType type, EventContext context, EventDetails details, Consumer<Progress.Draft> effect) {
-        Transitions.Transition transition = Transitions.of(type);
+    private FilingEvent record(EventType type, EventContext context, EventDetails details) {
         Progress before = progress;
-        if (!transition.allows(before.stage(), venue)) {
+        UUID about = null;
+        if (type.concernsOnePerson()) {
+            PersonProgress person = person(context.person());
+            about = person.clientId();
+            if (!Transitions.of(type).allows(person.stage(), venue)) {
+                // what may be recorded now about this person, and about the whole filing
+                List<String> allowed = Transitions.TABLE.stream()
+                        .filter(t -> t.event().concernsOnePerson()
+                                ? t.allows(person.stage(), venue)
+                                : t.allows(before.stage(), venue))
+                        .map(t -> t.event().name())
+                        .toList();
+                throw new StageConflictException(
+                        type + " is not allowed while this person is " + person.stage() + ".", allowed);
+            }
+        } else if (!Transitions.of(type).allows(before.stage(), venue)) {
             throw new StageConflictException(
                     type + " is not allowed while the filing is " + before.stage() + ".",
                     allowedEvents().stream().map(Enum::name).toList());
         }
-        progress = before.with(effect.andThen(p -> p.stage = transition.next(before.stage())));
+        List<UUID> covering = context.covering();
+        for (UUID client : covering) {
+            if (!client.equals(clientId) && !familyMemberIds.contains(client)) {
+                throw InvalidInputException.of("clientIds", "must all be people on this application");
+            }
+        }
+        progress = FilingHistory.apply(
+                before, entry(type, context.occurredOn(), details, about, covering), context.zone());
         eventCount++;
         return new FilingEvent(
                 this,
@@ -288,12 +388,20 @@ public class Filing extends AuditedEntity {
                 type,
                 context.occurredOn(),
                 details,
+                about,
+                covering,
                 before.stage(),
                 progress.stage(),
-                before,
                 context.recordedBy(),
                 context.recordedBySubject(),
                 context.recordedAt());
+    }
+
+    /** An event as the fold sees it: about a family member, or (person {@code null}) about the principal. */
+    FilingHistory.Entry entry(
+            EventType type, LocalDate occurredOn, EventDetails details, UUID about, List<UUID> covering) {
+        return new FilingHistory.Entry(
+                type, occurredOn, details, clientId.equals(about) ? null : about, covering, clientId);
     }
 
     /** What events have taught us so far. */
@@ -386,8 +494,32 @@ public class Filing extends AuditedEntity {
         return progress.stage();
     }
 
+    /** The individual hearing: the latest one events set, else the one entered on the filing. */
     public OffsetDateTime getIndividualHearingAt() {
-        return progress.individualHearingAt();
+        return progress.individualHearingAt() != null ? progress.individualHearingAt() : enteredIndividualHearingAt;
+    }
+
+    /** The individual hearing as entered on the filing (what PATCH and PUT edit). */
+    public OffsetDateTime getEnteredIndividualHearingAt() {
+        return enteredIndividualHearingAt;
+    }
+
+    public List<Hearing> getHearings() {
+        return progress.hearings();
+    }
+
+    /** A USCIS mail filing's tracking number as entered on the filing. */
+    public String getMailingTrackingNumber() {
+        return mailingTrackingNumber;
+    }
+
+    /** Sets the tracking number of a USCIS filing sent by mail. */
+    public void mailedWith(String trackingNumber) {
+        this.mailingTrackingNumber = venue == Venue.USCIS && channel == Channel.MAIL ? trackingNumber : null;
+    }
+
+    public CourtBiometricsProcess getCourtProcess() {
+        return courtProcess;
     }
 
     public int getEventCount() {

@@ -3,6 +3,8 @@ package org.asylumcasetracker.filing;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**
@@ -11,7 +13,10 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  */
 public interface FilingAlerts {
 
-    /** The alerts raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST}). */
+    /**
+     * The alerts of everyone on the filing raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST});
+     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no).
+     */
     List<Alert> raisedOn(
-            Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+            Filing filing, Map<UUID, Boolean> hasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
 }

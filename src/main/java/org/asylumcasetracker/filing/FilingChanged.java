@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param stageAfter  the stage after it
  * @param factsChanged false when the change left the filing's {@link Progress} as it was (a logged contact,
  *                     say): the alert rules read nothing else an event can change, so the windows stay
+ * @param personId     the person on the application the event concerns, when it concerns one
  */
 public record FilingChanged(
         UUID filingId,
@@ -20,7 +21,8 @@ public record FilingChanged(
         Stage stageBefore,
         Stage stageAfter,
         long version,
-        boolean factsChanged) {
+        boolean factsChanged,
+        UUID personId) {
 
     public FilingChanged(
             UUID filingId,
@@ -30,7 +32,7 @@ public record FilingChanged(
             Stage stageBefore,
             Stage stageAfter,
             long version) {
-        this(filingId, organizationId, kind, eventId, stageBefore, stageAfter, version, true);
+        this(filingId, organizationId, kind, eventId, stageBefore, stageAfter, version, true, null);
     }
 
     /** What happened to the filing. */

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * What a case worker or clinic system says about an application when opening or editing it; the events
- * say the rest. {@code courtName} arrives trimmed, blank as {@code null}; {@code externalRef} as sent, since
+ * say the rest. {@code courtName} and {@code trackingNumber} (the mail carrier's, for a USCIS filing sent by mail)
+ * arrive trimmed, blank as {@code null}; {@code externalRef} as sent, since
  * an upsert compares it with the one in its path.
  */
 public record FilingDescription(
@@ -18,11 +19,26 @@ public record FilingDescription(
         LocalDate filedOn,
         List<UUID> familyMemberIds,
         String courtName,
-        OffsetDateTime individualHearingAt) {
+        OffsetDateTime individualHearingAt,
+        String trackingNumber) {
 
     /** The same description under the clinic system's own id. */
     public FilingDescription withExternalRef(String ref) {
         return new FilingDescription(
-                clientId, ref, venue, channel, filedOn, familyMemberIds, courtName, individualHearingAt);
+                clientId,
+                ref,
+                venue,
+                channel,
+                filedOn,
+                familyMemberIds,
+                courtName,
+                individualHearingAt,
+                trackingNumber);
+    }
+
+    /** The same description with another individual hearing entered. */
+    public FilingDescription withIndividualHearingAt(OffsetDateTime hearingAt) {
+        return new FilingDescription(
+                clientId, externalRef, venue, channel, filedOn, familyMemberIds, courtName, hearingAt, trackingNumber);
     }
 }

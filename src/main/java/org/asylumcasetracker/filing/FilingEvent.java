@@ -9,11 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * One entry of a filing's timeline. Events are never changed or deleted; a supervisor can only mark the
- * latest one retracted, which puts the filing back to {@link #getProgressBefore()}.
+ * latest one retracted, after which the filing's progress is folded from the others ({@link FilingHistory}).
  */
 @Entity
 @Table(name = "filing_event")
@@ -37,6 +38,15 @@ public class FilingEvent {
 
     @Column(name = "occurred_on", nullable = false, updatable = false)
     private LocalDate occurredOn;
+
+    /** The person an event about one person concerns; none for an event about the whole filing. */
+    @Column(name = "client_id", updatable = false)
+    private UUID clientId;
+
+    /** The people a package or a hearing covers, when the event names them. */
+    @Convert(converter = UuidListConverter.class)
+    @Column(name = "client_ids", nullable = false, updatable = false)
+    private List<UUID> clientIds = List.of();
 
     @Column(name = "tracking_number", updatable = false)
     private String trackingNumber;
@@ -93,10 +103,6 @@ public class FilingEvent {
     @Column(name = "stage_after", nullable = false, updatable = false)
     private Stage stageAfter;
 
-    @Convert(converter = ProgressConverter.class)
-    @Column(name = "progress_before", nullable = false, updatable = false)
-    private Progress progressBefore;
-
     @Column(name = "recorded_by", nullable = false, updatable = false)
     private String recordedBy;
 
@@ -124,9 +130,10 @@ public class FilingEvent {
             EventType type,
             LocalDate occurredOn,
             EventDetails details,
+            UUID clientId,
+            List<UUID> clientIds,
             Stage stageBefore,
             Stage stageAfter,
-            Progress progressBefore,
             String recordedBy,
             String recordedBySubject,
             OffsetDateTime recordedAt) {
@@ -136,6 +143,8 @@ public class FilingEvent {
         this.sequence = sequence;
         this.type = type;
         this.occurredOn = occurredOn;
+        this.clientId = clientId;
+        this.clientIds = List.copyOf(clientIds);
         this.trackingNumber = details.trackingNumber();
         this.receiptNumber = details.receiptNumber();
         this.appointmentAt = details.appointmentAt();
@@ -152,7 +161,6 @@ public class FilingEvent {
         this.outcome = details.outcome();
         this.stageBefore = stageBefore;
         this.stageAfter = stageAfter;
-        this.progressBefore = progressBefore;
         this.recordedBy = recordedBy;
         this.recordedBySubject = recordedBySubject;
         this.recordedAt = recordedAt;
@@ -223,8 +231,19 @@ public class FilingEvent {
         return stageAfter;
     }
 
-    public Progress getProgressBefore() {
-        return progressBefore;
+    /** This event as {@link FilingHistory} folds it, on a filing whose principal is {@code principalId}. */
+    public FilingHistory.Entry toEntry(UUID principalId) {
+        return new FilingHistory.Entry(
+                type, occurredOn, details(), principalId.equals(clientId) ? null : clientId, clientIds, principalId);
+    }
+
+    public List<UUID> getClientIds() {
+        return clientIds;
+    }
+
+    /** The person the event concerns, if it concerns one person. */
+    public UUID getClientId() {
+        return clientId;
     }
 
     public String getRecordedBy() {

@@ -21,6 +21,13 @@ public class FilingEventRepository implements PanacheRepositoryBase<FilingEvent,
         return count("filingId", filingId);
     }
 
+    /** The events that still count, oldest first: what the filing's progress is folded from. */
+    public List<FilingHistory.Entry> historyInEffect(Filing filing) {
+        return find("filingId = ?1 and retractedAt is null", Sort.by("sequence"), filing.getId()).stream()
+                .map(event -> event.toEntry(filing.getClientId()))
+                .toList();
+    }
+
     /** The newest event that still counts: the only one a supervisor may retract. */
     public Optional<FilingEvent> latestInEffect(UUID filingId) {
         return find("filingId = ?1 and retractedAt is null", Sort.by("sequence").descending(), filingId)

@@ -139,7 +139,12 @@ public class FilingService {
                 () -> create(withRef),
                 filing -> {
                     checkFields(withRef, filing);
-                    describe(filing, withRef);
+                    // a clinic system that does not carry the hearing keeps the one entered before
+                    describe(
+                            filing,
+                            withRef.individualHearingAt() != null
+                                    ? withRef
+                                    : withRef.withIndividualHearingAt(filing.getEnteredIndividualHearingAt()));
                     filings.flush();
                     fireUpdated(filing);
                     return filing;
@@ -172,7 +177,7 @@ public class FilingService {
         }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Filing.EventContext context =
-                new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(), now);
+                new Filing.EventContext(command.occurredOn(), caller.username(), caller.subject(), now, zone);
         Progress progressBefore = filing.progress();
         FilingEvent event = apply(filing, command, context, zone, now);
         events.persist(event);
@@ -186,7 +191,8 @@ public class FilingService {
                 event.getStageBefore(),
                 event.getStageAfter(),
                 filing.getVersion(),
-                !filing.progress().equals(progressBefore)));
+                !filing.progress().equals(progressBefore),
+                event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -208,11 +214,14 @@ public class FilingService {
             throw new ConflictException("Only the latest event that is still in effect can be retracted.");
         }
         Stage stageBefore = filing.getStage();
+        List<FilingHistory.Entry> remaining = events.historyInEffect(filing);
         filing.retract(
                 event,
+                remaining.subList(0, remaining.size() - 1),
                 caller.username(),
                 caller.subject(),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS),
+                organization.zone());
         filings.flush();
         changed.fire(new FilingChanged(
                 filing.getId(),
@@ -221,7 +230,9 @@ public class FilingService {
                 event.getId(),
                 stageBefore,
                 filing.getStage(),
-                filing.getVersion()));
+                filing.getVersion(),
+                true,
+                event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -237,9 +248,10 @@ public class FilingService {
     }
 
     private FilingEvent apply(
-            Filing filing, EventCommand command, Filing.EventContext context, ZoneId zone, OffsetDateTime now) {
+            Filing filing, EventCommand command, Filing.EventContext eventContext, ZoneId zone, OffsetDateTime now) {
+        Filing.EventContext context = eventContext.about(command.clientId());
         if (command instanceof EventCommand.UscisPackageMailed mailed) {
-            return filing.recordPackageMailed(context, mailed.trackingNumber());
+            return filing.recordPackageMailed(context.covering(mailed.clientIds()), mailed.trackingNumber());
         }
         if (command instanceof EventCommand.ReceiptReceived receipt) {
             String number = ReceiptNumber.normalize(receipt.receiptNumber())
@@ -248,14 +260,18 @@ public class FilingService {
             return filing.recordReceipt(context, number);
         }
         if (command instanceof EventCommand.BiometricsNoticeReceived notice) {
-            if (notice.appointmentAt().atZoneSameInstant(zone).toLocalDate().isBefore(notice.occurredOn())) {
-                throw InvalidInputException.of("appointmentAt", "must not be before the day the notice arrived");
-            }
             return filing.recordBiometricsNotice(
                     context, notice.appointmentAt(), notice.location(), notice.deliveredVia());
         }
         if (command instanceof EventCommand.RescheduleRequested reschedule) {
-            OffsetDateTime requestedAt = reschedule.requestedAt() == null ? now : reschedule.requestedAt();
+            // a reschedule recorded afterwards was requested on its day, not when it was typed in
+            OffsetDateTime requestedAt = reschedule.requestedAt() == null
+                    ? reschedule.occurredOn().atStartOfDay(zone).toOffsetDateTime()
+                    : reschedule.requestedAt();
+            if (requestedAt.atZoneSameInstant(zone).toLocalDate().isAfter(reschedule.occurredOn())) {
+                throw InvalidInputException.of(
+                        "requestedAt", "must not be after the day of the event, " + reschedule.occurredOn());
+            }
             // the online limits decide this write: the settings as stored now, not the display copy
             OrganizationSettings settings = organization.organization().settings();
             return filing.requestReschedule(
@@ -270,12 +286,18 @@ public class FilingService {
             notBeforeAppointment(filing, completed, zone);
             return filing.recordBiometricsCompleted(context, completed.stampedNoticeKept());
         }
+        if (command instanceof EventCommand.BiometricsReused) {
+            return filing.recordBiometricsReused(context);
+        }
+        if (command instanceof EventCommand.StampedNoticeConfirmed) {
+            return filing.confirmStampedNotice(context);
+        }
         if (command instanceof EventCommand.BiometricsMissed missed) {
             notBeforeAppointment(filing, missed, zone);
             return filing.recordBiometricsMissed(context);
         }
         if (command instanceof EventCommand.HearingScheduled hearing) {
-            return filing.scheduleHearing(context, hearing.hearingAt(), hearing.kind());
+            return filing.scheduleHearing(context.covering(hearing.clientIds()), hearing.hearingAt(), hearing.kind());
         }
         if (command instanceof EventCommand.ContactLogged contact) {
             return filing.logContact(context, contact.channel(), contact.note());
@@ -291,9 +313,10 @@ public class FilingService {
 
     /** An appointment is attended or missed on its day or later, never before it. */
     private static void notBeforeAppointment(Filing filing, EventCommand command, ZoneId zone) {
-        LocalDate appointmentDay = filing.appointmentDate(zone);
+        PersonProgress person = filing.person(command.clientId());
+        LocalDate appointmentDay = Filing.appointmentDate(person, zone);
         if (appointmentDay != null
-                && filing.getStage() == Stage.BIOMETRICS_SCHEDULED
+                && person.stage() == Stage.BIOMETRICS_SCHEDULED
                 && command.occurredOn().isBefore(appointmentDay)) {
             throw InvalidInputException.of("occurredOn", "must not be before the appointment day " + appointmentDay);
         }
@@ -317,6 +340,10 @@ public class FilingService {
         }
         if (request.venue() == Venue.IMMIGRATION_COURT && request.channel() != null) {
             errors.add(new FieldError("channel", "must be absent for immigration court filings"));
+        }
+        if (request.trackingNumber() != null && (request.venue() != Venue.USCIS || request.channel() != Channel.MAIL)) {
+            errors.add(new FieldError(
+                    "trackingNumber", "applies to USCIS filings sent by mail; a court package's goes on its event"));
         }
         if (request.venue() == Venue.USCIS && request.individualHearingAt() != null) {
             errors.add(new FieldError("individualHearingAt", "applies to immigration court filings only"));
@@ -360,7 +387,10 @@ public class FilingService {
         }
     }
 
-    private static void describe(Filing filing, FilingDescription request) {
+    private void describe(Filing filing, FilingDescription request) {
+        List<UUID> family = request.familyMemberIds() == null ? List.of() : request.familyMemberIds();
+        boolean refiled = !filing.getFiledOn().equals(request.filedOn())
+                || !filing.getFamilyMemberIds().equals(family);
         filing.describe(
                 Text.blankToNull(request.externalRef()),
                 request.channel(),
@@ -368,5 +398,11 @@ public class FilingService {
                 request.courtName(),
                 request.individualHearingAt(),
                 request.familyMemberIds());
+        filing.mailedWith(request.trackingNumber());
+        if (refiled) {
+            // the clocks that count from the filing date, and the people on the application, follow
+            filing.refold(
+                    filing.getEventCount() == 0 ? List.of() : events.historyInEffect(filing), organization.zone());
+        }
     }
 }

@@ -15,7 +15,10 @@ import java.util.Set;
 /**
  * The state machine of an asylum application as data (the stage table of the README, "Rules"): for each event, the
  * stages it is allowed in, the stage it leads to ({@code null}: the stage stays) and whether only court filings know
- * it. Nothing else in the code decides whether an event may happen.
+ * it. Nothing else in the code decides whether an event may happen. Events about one person
+ * ({@link EventType#concernsOnePerson()}) move that person's stage; the filing's is the earliest of its people's. One
+ * exception to the target column: a biometrics notice whose appointment day had already passed when it arrived leads
+ * straight to {@code BIOMETRICS_MISSED} ({@link FilingHistory}).
  */
 public final class Transitions {
 
@@ -44,7 +47,7 @@ public final class Transitions {
                     false),
             new Transition(
                     EventType.RESCHEDULE_REQUESTED,
-                    EnumSet.of(BIOMETRICS_SCHEDULED),
+                    EnumSet.of(BIOMETRICS_SCHEDULED, BIOMETRICS_MISSED),
                     AWAITING_BIOMETRICS_NOTICE,
                     false),
             new Transition(
@@ -53,6 +56,17 @@ public final class Transitions {
                     BIOMETRICS_COMPLETED,
                     false),
             new Transition(EventType.BIOMETRICS_MISSED, EnumSet.of(BIOMETRICS_SCHEDULED), BIOMETRICS_MISSED, false),
+            new Transition(
+                    EventType.BIOMETRICS_REUSED,
+                    EnumSet.of(
+                            AWAITING_USCIS_PACKAGE,
+                            AWAITING_RECEIPT,
+                            AWAITING_BIOMETRICS_NOTICE,
+                            BIOMETRICS_SCHEDULED,
+                            BIOMETRICS_MISSED),
+                    BIOMETRICS_COMPLETED,
+                    false),
+            new Transition(EventType.STAMPED_NOTICE_CONFIRMED, EnumSet.of(BIOMETRICS_COMPLETED), null, false),
             new Transition(EventType.HEARING_SCHEDULED, ANY_BUT_CLOSED, null, true),
             new Transition(EventType.CONTACT_LOGGED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.WORK_PERMIT_FILED, ANY_BUT_CLOSED, null, false),

@@ -58,16 +58,22 @@ public class AlertWindowStore {
         }
         Filing filing = filings.findById(event.filingId());
         Organization organization = organizations.findById(filing.getOrganizationId());
-        replace(filing, organization, primaryIds.hasPrimaryId(filing.getClientId()));
+        replace(filing, organization, primaryIds.hasPrimaryId(peopleOf(List.of(filing))));
     }
 
     void onClientChanged(@Observes ClientChanged event) {
-        List<Filing> ofClient = filings.list("clientId", event.clientId());
+        // the filings the client is on, as principal or as a family member
+        @SuppressWarnings("unchecked")
+        List<Filing> ofClient = em.createNativeQuery(
+                        "select * from filing where client_id = ?1 or family_member_ids like ?2", Filing.class)
+                .setParameter(1, event.clientId())
+                .setParameter(2, "%" + event.clientId() + "%")
+                .getResultList();
         if (ofClient.isEmpty()) {
             return;
         }
         Organization organization = organizations.findById(ofClient.get(0).getOrganizationId());
-        boolean hasPrimaryId = primaryIds.hasPrimaryId(event.clientId());
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(peopleOf(ofClient));
         ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
         // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
         em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
@@ -105,20 +111,36 @@ public class AlertWindowStore {
                 : filings.find("organizationId = ?1 and id > ?2", Sort.by("id"), organizationId, afterFilingId)
                         .page(0, BATCH)
                         .list();
-        Map<UUID, Boolean> hasPrimaryId =
-                primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(peopleOf(batch));
         for (Filing filing : batch) {
-            replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
+            replace(filing, organization, hasPrimaryId);
         }
         return batch.isEmpty()
                 ? Optional.empty()
                 : Optional.of(batch.get(batch.size() - 1).getId());
     }
 
-    /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
-    public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
-        List<AlertWindow> windows = AlertRules.windows(
-                FilingFacts.of(filing, clientHasPrimaryId), organization.settings(), organization.zone());
+    /** Everyone on the filings, principals and family members. */
+    private static List<UUID> peopleOf(List<Filing> ofFilings) {
+        return ofFilings.stream()
+                .flatMap(f -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(f.getClientId()), f.getFamilyMemberIds().stream()))
+                .distinct()
+                .toList();
+    }
+
+    /** One person's alert window. */
+    private record PersonWindow(UUID clientId, AlertWindow window) {}
+
+    /**
+     * Replaces the filing's windows with the ones each person's facts give now; unchanged windows are left alone.
+     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no).
+     */
+    public void replace(Filing filing, Organization organization, Map<UUID, Boolean> hasPrimaryId) {
+        List<PersonWindow> windows = FilingFacts.ofEveryone(filing, hasPrimaryId).stream()
+                .flatMap(facts -> AlertRules.windows(facts, organization.settings(), organization.zone()).stream()
+                        .map(window -> new PersonWindow(facts.clientId(), window)))
+                .toList();
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
         if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
             return;
@@ -126,14 +148,15 @@ public class AlertWindowStore {
         em.createNativeQuery("delete from alert_window where filing_id = ?1")
                 .setParameter(1, filing.getId())
                 .executeUpdate();
-        for (AlertWindow window : windows) {
+        for (PersonWindow personWindow : windows) {
+            AlertWindow window = personWindow.window();
             em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
                             + " due_on, ends_on, venue, caseworker)"
                             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
-                    .setParameter(4, filing.getClientId())
+                    .setParameter(4, personWindow.clientId())
                     .setParameter(5, (short) window.code().severity().ordinal())
                     .setParameter(6, window.dueOn())
                     .setParameter(7, window.endsOn())
@@ -142,17 +165,19 @@ public class AlertWindowStore {
         }
     }
 
-    private List<AlertWindow> stored(UUID filingId) {
+    private List<PersonWindow> stored(UUID filingId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select code, due_on, ends_on from alert_window where filing_id = ?1")
+                        "select code, due_on, ends_on, client_id from alert_window where filing_id = ?1")
                 .setParameter(1, filingId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new AlertWindow(
-                        org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
-                        SqlValues.toLocalDate(r[1]),
-                        SqlValues.toLocalDate(r[2])))
+                .map(r -> new PersonWindow(
+                        (UUID) r[3],
+                        new AlertWindow(
+                                org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
+                                SqlValues.toLocalDate(r[1]),
+                                SqlValues.toLocalDate(r[2]))))
                 .toList();
     }
 }

@@ -21,6 +21,7 @@ import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
@@ -111,13 +112,22 @@ public class OverdueReportService {
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(
                     new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)),
+                    FilingFacts.of(
+                            filing, personOn(filing, row.clientId()), hasPrimaryId.getOrDefault(row.clientId(), false)),
                     organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());
             result.add(new ReportRow(row, alert));
         }
         return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(organizationId, filter));
+    }
+
+    /** The person a stored window is about; the principal if they have left the filing since it was stored. */
+    private static PersonProgress personOn(Filing filing, UUID clientId) {
+        return filing.people().stream()
+                .filter(person -> person.clientId().equals(clientId))
+                .findFirst()
+                .orElseGet(() -> filing.person(null));
     }
 
     /**

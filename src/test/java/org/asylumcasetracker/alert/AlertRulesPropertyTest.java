@@ -338,7 +338,8 @@ class AlertRulesPropertyTest {
                 pick(random, null, Boolean.TRUE, Boolean.FALSE),
                 sometimes(random, randomMoment(random, filedOn.plusDays(20), 500)),
                 random.nextInt(4) == 0,
-                random.nextBoolean());
+                random.nextBoolean(),
+                false);
     }
 
     private static OrganizationSettings randomSettings(Random random) {

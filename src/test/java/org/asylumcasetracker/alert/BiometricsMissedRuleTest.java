@@ -108,6 +108,7 @@ class BiometricsMissedRuleTest {
         var call = AlertAction.of(ActionKind.CALL)
                 .who(Who.USCIS_CONTACT_CENTER)
                 .phone("1-800-375-5283")
+                .say("Reschedule biometrics appointment")
                 .haveReady(List.of(Item.A_NUMBER, Item.APPOINTMENT_NOTICE, Item.RECEIPT_NOTICE))
                 .build();
         var legalHelp = AlertAction.of(ActionKind.SEEK_LEGAL_HELP)

@@ -218,7 +218,8 @@ final class FilingFactsMother {
                     stampedNoticeKept,
                     individualHearingAt,
                     workPermitFiled,
-                    clientHasPrimaryId);
+                    clientHasPrimaryId,
+                    false);
         }
     }
 }

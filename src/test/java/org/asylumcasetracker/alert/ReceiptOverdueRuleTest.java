@@ -110,6 +110,20 @@ class ReceiptOverdueRuleTest {
         assertEquals(Severity.HIGH, alert.severity());
     }
 
+    @Test
+    void anOnlineFilerIsNotAskedForAMailingDateOrTrackingNumber() {
+        Alert alert = alertOn(CODE, uscisOnlineFiling().build(), LocalDate.of(2026, 5, 1))
+                .orElseThrow();
+
+        AlertAction call = AlertAction.of(ActionKind.CALL)
+                .who(Who.USCIS_CONTACT_CENTER)
+                .phone("1-800-375-5283")
+                .say("InfoPass")
+                .haveReady(List.of(Item.A_NUMBER))
+                .build();
+        assertEquals(List.of(call), alert.actions());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "USCIS, No receipt notice has been recorded within 3 months of filing with USCIS.",

@@ -57,10 +57,11 @@ class EventRequestShapesTest {
                         Map.of("appointmentAt", morning(20), "location", Mother.ASC_LOCATION),
                         Map.of("deliveredVia", "MAIL"));
             case RESCHEDULE_REQUESTED ->
-                shape(Map.of("via", "PHONE"), Map.of("requestedAt", morning(0), "reason", "travel"));
+                shape(Map.of("via", "PHONE"), Map.of("requestedAt", morning(-1), "reason", "travel"));
             case BIOMETRICS_COMPLETED -> shape(Map.of(), Map.of("stampedNoticeKept", true));
-            case BIOMETRICS_MISSED, WORK_PERMIT_FILED -> shape(Map.of(), Map.of());
-            case HEARING_SCHEDULED -> shape(Map.of("hearingAt", morning(90)), Map.of("kind", "INDIVIDUAL"));
+            case BIOMETRICS_MISSED, BIOMETRICS_REUSED, STAMPED_NOTICE_CONFIRMED, WORK_PERMIT_FILED ->
+                shape(Map.of(), Map.of());
+            case HEARING_SCHEDULED -> shape(Map.of("hearingAt", morning(90), "kind", "INDIVIDUAL"), Map.of());
             case CONTACT_LOGGED -> shape(Map.of(), Map.of("channel", "USCIS_CONTACT_CENTER", "note", "called"));
             case CLOSED -> shape(Map.of("outcome", "GRANTED"), Map.of());
         };

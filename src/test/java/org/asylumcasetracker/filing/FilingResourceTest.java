@@ -268,7 +268,7 @@ class FilingResourceTest {
                 .body("allowedEvents", hasItems("RECEIPT_RECEIVED", "CONTACT_LOGGED", "CLOSED"))
                 .body("allowedEvents", not(hasItem("HEARING_SCHEDULED")));
         as(TestTokens.ALICE)
-                .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", morning(30)))
+                .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", morning(30), "kind", "INDIVIDUAL"))
                 .post(EVENTS, filing)
                 .then()
                 .statusCode(409);
@@ -292,13 +292,15 @@ class FilingResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("appointmentAt"));
+        // a notice that arrives after its appointment day (the client never got it in time): the day is missed
         notice.put("appointmentAt", morning(-5));
         as(TestTokens.ALICE)
                 .body(notice)
                 .post(EVENTS, filing)
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("appointmentAt"));
+                .statusCode(201)
+                .body("filing.stage", equalTo("BIOMETRICS_MISSED"))
+                .body("filing.alerts.code", hasItem("BIOMETRICS_MISSED"));
         notice.put("appointmentAt", morning(5));
         as(TestTokens.ALICE).body(notice).post(EVENTS, filing).then().statusCode(201);
         as(TestTokens.ALICE)
@@ -319,7 +321,7 @@ class FilingResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("outcome"));
-        as(TestTokens.ALICE).get(EVENTS, filing).then().body("total", equalTo(2));
+        as(TestTokens.ALICE).get(EVENTS, filing).then().body("total", equalTo(3));
         as(TestTokens.ALICE).get(FILINGS + "/" + filing).then().body("stage", equalTo("BIOMETRICS_SCHEDULED"));
     }
 

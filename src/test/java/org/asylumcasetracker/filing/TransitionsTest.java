@@ -45,7 +45,27 @@ class TransitionsTest {
                         BIOMETRICS_SCHEDULED,
                         Stage.BIOMETRICS_MISSED,
                         BIOMETRICS_SCHEDULED));
-        EXPECTED.put(RESCHEDULE_REQUESTED, Map.of(BIOMETRICS_SCHEDULED, AWAITING_BIOMETRICS_NOTICE));
+        // by phone after a missed appointment, too: the wait for a new notice starts again
+        EXPECTED.put(
+                RESCHEDULE_REQUESTED,
+                Map.of(
+                        BIOMETRICS_SCHEDULED,
+                        AWAITING_BIOMETRICS_NOTICE,
+                        Stage.BIOMETRICS_MISSED,
+                        AWAITING_BIOMETRICS_NOTICE));
+        // reused fingerprints: done, from any stage before completion
+        Map<Stage, Stage> reused = new EnumMap<>(Stage.class);
+        for (Stage before : List.of(
+                AWAITING_USCIS_PACKAGE,
+                AWAITING_RECEIPT,
+                AWAITING_BIOMETRICS_NOTICE,
+                BIOMETRICS_SCHEDULED,
+                Stage.BIOMETRICS_MISSED)) {
+            reused.put(before, Stage.BIOMETRICS_COMPLETED);
+        }
+        EXPECTED.put(EventType.BIOMETRICS_REUSED, reused);
+        EXPECTED.put(
+                EventType.STAMPED_NOTICE_CONFIRMED, Map.of(Stage.BIOMETRICS_COMPLETED, Stage.BIOMETRICS_COMPLETED));
         EXPECTED.put(
                 EventType.BIOMETRICS_COMPLETED,
                 Map.of(
@@ -103,7 +123,10 @@ class TransitionsTest {
                 LocalDate.of(2026, 1, 5),
                 CourtBiometricsProcess.MAIL_PACKAGE);
         Filing.EventContext context = new Filing.EventContext(
-                LocalDate.of(2026, 2, 1), "alice", OffsetDateTime.of(2026, 2, 1, 12, 0, 0, 0, ZoneOffset.UTC));
+                LocalDate.of(2026, 2, 1),
+                "alice",
+                OffsetDateTime.of(2026, 2, 1, 12, 0, 0, 0, ZoneOffset.UTC),
+                ZoneOffset.UTC);
         StageConflictException refused =
                 assertThrows(StageConflictException.class, () -> filing.recordBiometricsCompleted(context, true));
         assertTrue(refused.allowedEvents().contains("RECEIPT_RECEIVED"));
@@ -141,7 +164,7 @@ class TransitionsTest {
     }
 
     @Test
-    void retractingRestoresTheProgressBeforeTheEvent() {
+    void retractingTheOnlyEventGivesBackTheProgressTheFilingWasOpenedWith() {
         Filing filing = Filing.open(
                 "demo",
                 UUID.randomUUID(),
@@ -151,10 +174,10 @@ class TransitionsTest {
                 CourtBiometricsProcess.MAIL_PACKAGE);
         OffsetDateTime now = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
         Progress before = filing.progress();
-        FilingEvent receipt =
-                filing.recordReceipt(new Filing.EventContext(LocalDate.of(2026, 2, 20), "alice", now), "IOE0912345678");
+        FilingEvent receipt = filing.recordReceipt(
+                new Filing.EventContext(LocalDate.of(2026, 2, 20), "alice", now, ZoneOffset.UTC), "IOE0912345678");
         assertEquals(AWAITING_BIOMETRICS_NOTICE, filing.getStage());
-        filing.retract(receipt, "bob", null, now);
+        filing.retract(receipt, List.of(), "bob", null, now, ZoneOffset.UTC);
         assertEquals(before, filing.progress());
         assertTrue(receipt.isRetracted());
     }

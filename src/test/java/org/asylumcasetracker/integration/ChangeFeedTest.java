@@ -86,6 +86,9 @@ class ChangeFeedTest {
                 .body("items[0].entityId", equalTo(client))
                 .body("items[1].version", equalTo(1))
                 .body("items[3].eventId", equalTo(eventId))
+                .body("items[3].clientId", equalTo(client)) // the receipt is the principal's own
+                .body("items[4].clientId", equalTo(client))
+                .body("items[2].clientId", equalTo(null))
                 .body("items[3].stage", equalTo("AWAITING_BIOMETRICS_NOTICE"))
                 .body("items[4].stage", equalTo("AWAITING_RECEIPT"));
 

@@ -109,9 +109,9 @@ class ReportAgreesWithFilingAlertsTest {
                 Organization organization = organizations.findById(org);
                 for (int i = 0; i < 200; i++) {
                     UUID clientId = clientIds.get(random.nextInt(CLIENTS));
-                    Filing filing = randomFiling(random, org, clientId, today);
+                    Filing filing = randomFiling(random, org, clientId, clientIds, today);
                     filings.persist(filing);
-                    windows.replace(filing, organization, primaryIdByClient.get(clientId));
+                    windows.replace(filing, organization, primaryIdByClient);
                     filingIds.add(filing.getId());
                 }
             });
@@ -129,20 +129,20 @@ class ReportAgreesWithFilingAlertsTest {
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);
                 for (Filing filing : filings.list("organizationId", org)) {
-                    expected.addAll(AlertRules.evaluate(
-                            FilingFacts.of(filing, primaryIdByClient.get(filing.getClientId())),
-                            organization.settings(),
-                            ZONE,
-                            asOf));
+                    for (FilingFacts person : FilingFacts.ofEveryone(filing, primaryIdByClient)) {
+                        expected.addAll(AlertRules.evaluate(person, organization.settings(), ZONE, asOf));
+                    }
                 }
             });
             Set<String> fromReport = new HashSet<>();
             for (OverdueRow row : rows) {
-                fromReport.add(row.filingId() + "|" + row.code() + "|" + row.dueOn() + "|" + row.daysOverdue());
+                fromReport.add(row.filingId() + "|" + row.clientId() + "|" + row.code() + "|" + row.dueOn() + "|"
+                        + row.daysOverdue());
             }
             Set<String> fromRules = new HashSet<>();
             for (Alert alert : expected) {
-                fromRules.add(alert.filingId() + "|" + alert.code() + "|" + alert.dueOn() + "|" + alert.daysOverdue());
+                fromRules.add(alert.filingId() + "|" + alert.clientId() + "|" + alert.code() + "|" + alert.dueOn() + "|"
+                        + alert.daysOverdue());
             }
             assertEquals(fromRules, fromReport, "as of " + asOf);
             assertEquals(rows.size(), count[0]);
@@ -166,8 +166,12 @@ class ReportAgreesWithFilingAlertsTest {
         assertTrue(compared > 5_000, "the random filings should raise plenty of alerts, got " + compared);
     }
 
-    /** A filing opened on a random day, moved through a random number of allowed events. */
-    private static Filing randomFiling(Random random, String org, UUID clientId, LocalDate today) {
+    /**
+     * A filing opened on a random day, a third of them with one to three family members, moved through a random
+     * number of allowed events, each event about one person given to a random person on it.
+     */
+    private static Filing randomFiling(
+            Random random, String org, UUID clientId, List<UUID> clientIds, LocalDate today) {
         Venue venue = random.nextBoolean() ? Venue.USCIS : Venue.IMMIGRATION_COURT;
         Channel channel = venue == Venue.USCIS ? (random.nextBoolean() ? Channel.MAIL : Channel.ONLINE) : null;
         LocalDate day = today.minusDays(random.nextInt(800));
@@ -178,9 +182,22 @@ class ReportAgreesWithFilingAlertsTest {
                 channel,
                 day,
                 random.nextInt(4) == 0 ? CourtBiometricsProcess.AUTOMATIC : CourtBiometricsProcess.MAIL_PACKAGE);
-        if (venue == Venue.IMMIGRATION_COURT && random.nextBoolean()) {
-            filing.describe(null, null, day, "Court", at(day.plusDays(60 + random.nextInt(400))), List.of());
+        List<UUID> family = new ArrayList<>();
+        if (random.nextInt(3) == 0) {
+            for (int m = 1 + random.nextInt(3); family.size() < m; ) {
+                UUID member = clientIds.get(random.nextInt(clientIds.size()));
+                if (!member.equals(clientId) && !family.contains(member)) {
+                    family.add(member);
+                }
+            }
         }
+        OffsetDateTime hearing = venue == Venue.IMMIGRATION_COURT && random.nextBoolean()
+                ? at(day.plusDays(60 + random.nextInt(400)))
+                : null;
+        filing.describe(null, channel, day, "Court", hearing, family);
+        filing.refold(List.of(), ZONE);
+        List<UUID> people = new ArrayList<>(family);
+        people.add(0, clientId);
         OffsetDateTime recorded = OffsetDateTime.now(ZoneOffset.UTC);
         int steps = random.nextInt(7);
         for (int i = 0; i < steps; i++) {
@@ -193,7 +210,8 @@ class ReportAgreesWithFilingAlertsTest {
                 continue;
             }
             day = day.plusDays(1 + random.nextInt(70));
-            Filing.EventContext context = new Filing.EventContext(day, "generator", recorded);
+            Filing.EventContext context = new Filing.EventContext(day, "generator", recorded, ZONE)
+                    .about(people.get(random.nextInt(people.size())));
             try {
                 switch (type) {
                     case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, "TRACK" + i);
@@ -208,6 +226,8 @@ class ReportAgreesWithFilingAlertsTest {
                         filing.requestReschedule(context, RescheduleVia.PHONE, recorded, null, 12, 2);
                     case BIOMETRICS_COMPLETED -> filing.recordBiometricsCompleted(context, random.nextBoolean());
                     case BIOMETRICS_MISSED -> filing.recordBiometricsMissed(context);
+                    case BIOMETRICS_REUSED -> filing.recordBiometricsReused(context);
+                    case STAMPED_NOTICE_CONFIRMED -> filing.confirmStampedNotice(context);
                     case HEARING_SCHEDULED ->
                         filing.scheduleHearing(
                                 context,

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventCommand;
@@ -32,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
     @JsonSubTypes.Type(value = EventRequest.RescheduleRequested.class, name = "RESCHEDULE_REQUESTED"),
     @JsonSubTypes.Type(value = EventRequest.BiometricsCompleted.class, name = "BIOMETRICS_COMPLETED"),
     @JsonSubTypes.Type(value = EventRequest.BiometricsMissed.class, name = "BIOMETRICS_MISSED"),
+    @JsonSubTypes.Type(value = EventRequest.BiometricsReused.class, name = "BIOMETRICS_REUSED"),
+    @JsonSubTypes.Type(value = EventRequest.StampedNoticeConfirmed.class, name = "STAMPED_NOTICE_CONFIRMED"),
     @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
     @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
     @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
@@ -45,6 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             EventRequest.UscisPackageMailed.class, EventRequest.ReceiptReceived.class,
             EventRequest.BiometricsNoticeReceived.class, EventRequest.RescheduleRequested.class,
             EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
+            EventRequest.BiometricsReused.class, EventRequest.StampedNoticeConfirmed.class,
             EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
             EventRequest.WorkPermitFiled.class, EventRequest.Closed.class
         },
@@ -58,6 +63,10 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @DiscriminatorMapping(value = "RESCHEDULE_REQUESTED", schema = EventRequest.RescheduleRequested.class),
             @DiscriminatorMapping(value = "BIOMETRICS_COMPLETED", schema = EventRequest.BiometricsCompleted.class),
             @DiscriminatorMapping(value = "BIOMETRICS_MISSED", schema = EventRequest.BiometricsMissed.class),
+            @DiscriminatorMapping(value = "BIOMETRICS_REUSED", schema = EventRequest.BiometricsReused.class),
+            @DiscriminatorMapping(
+                    value = "STAMPED_NOTICE_CONFIRMED",
+                    schema = EventRequest.StampedNoticeConfirmed.class),
             @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
             @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
             @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
@@ -66,6 +75,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 public sealed interface EventRequest {
 
     String OCCURRED_ON = "Not before filedOn, not after today";
+
+    String CLIENT_ID = "The person on the application this concerns: the principal or one of the family members;"
+            + " default the principal";
 
     /** The domain command this request asks for. */
     EventCommand toCommand();
@@ -80,12 +92,19 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @Size(max = 64) @Schema(description = "The mail carrier's tracking number")
-            String trackingNumber)
+            String trackingNumber,
+
+            @Size(max = 21)
+            @Schema(
+                    description = "The people on the application this package covers; default: everyone still waiting"
+                            + " for one. A family member whose hearings differ from the principal's needs their own.")
+            List<@NotNull UUID> clientIds)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.UscisPackageMailed(occurredOn, Text.blankToNull(trackingNumber));
+            return new EventCommand.UscisPackageMailed(
+                    occurredOn, Text.blankToNull(trackingNumber), clientIds == null ? List.of() : clientIds);
         }
     }
 
@@ -99,12 +118,14 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @NotBlank @Size(max = 32) @Schema(description = "3 letters + 10 digits", example = "IOE0912345678")
-            String receiptNumber)
+            String receiptNumber,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.ReceiptReceived(occurredOn, receiptNumber);
+            return new EventCommand.ReceiptReceived(occurredOn, receiptNumber, clientId);
         }
 
         @Override
@@ -126,19 +147,25 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-02")
             LocalDate occurredOn,
 
-            @NotNull @Schema(description = "The appointment, with offset; not before the day the notice arrived")
+            @NotNull
+            @Schema(
+                    description = "The appointment, with the offset of the Application Support Center; a day that had"
+                            + " already passed when the notice arrived makes the appointment missed")
             OffsetDateTime appointmentAt,
 
             @NotBlank @Size(max = 300) @Schema(description = "The Application Support Center")
             String location,
 
             @Schema(description = "Default: ONLINE_ACCOUNT for online filings, else MAIL")
-            DeliveredVia deliveredVia)
+            DeliveredVia deliveredVia,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsNoticeReceived(occurredOn, appointmentAt, location.trim(), deliveredVia);
+            return new EventCommand.BiometricsNoticeReceived(
+                    occurredOn, appointmentAt, location.trim(), deliveredVia, clientId);
         }
     }
 
@@ -154,15 +181,20 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = "Online requests are refused close to, or after, the appointment")
             RescheduleVia via,
 
-            @Schema(description = "When the request was made; defaults to now")
+            @Schema(
+                    description = "When the request was made: not after the day of occurredOn; defaults to the start"
+                            + " of that day")
             OffsetDateTime requestedAt,
 
-            @Size(max = 2000) String reason)
+            @Size(max = 2000) String reason,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.RescheduleRequested(occurredOn, via, requestedAt, Text.blankToNull(reason));
+            return new EventCommand.RescheduleRequested(
+                    occurredOn, via, requestedAt, Text.blankToNull(reason), clientId);
         }
 
         @Override
@@ -181,12 +213,14 @@ public sealed interface EventRequest {
             LocalDate occurredOn,
 
             @Schema(description = "Whether the client kept the notice the officer stamped; default false")
-            Boolean stampedNoticeKept)
+            Boolean stampedNoticeKept,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsCompleted(occurredOn, stampedNoticeKept);
+            return new EventCommand.BiometricsCompleted(occurredOn, stampedNoticeKept, clientId);
         }
     }
 
@@ -197,11 +231,53 @@ public sealed interface EventRequest {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_MISSED"))
     record BiometricsMissed(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
-            LocalDate occurredOn) implements EventRequest {
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.BiometricsMissed(occurredOn);
+            return new EventCommand.BiometricsMissed(occurredOn, clientId);
+        }
+    }
+
+    @Schema(
+            name = "BiometricsReusedInput",
+            description = "USCIS reused fingerprints taken before: the person's biometrics are done",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BIOMETRICS_REUSED"))
+    record BiometricsReused(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-16")
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.BiometricsReused(occurredOn, clientId);
+        }
+    }
+
+    @Schema(
+            name = "StampedNoticeConfirmedInput",
+            description = "The person has the notice the officer stamped, as proof of completed biometrics",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties =
+                    @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "STAMPED_NOTICE_CONFIRMED"))
+    record StampedNoticeConfirmed(
+            @NotNull @Schema(description = OCCURRED_ON, example = "2026-03-20")
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.StampedNoticeConfirmed(occurredOn, clientId);
         }
     }
 
@@ -217,13 +293,20 @@ public sealed interface EventRequest {
             @NotNull @Schema(description = "The hearing, with offset")
             OffsetDateTime hearingAt,
 
-            @Schema(description = "Defaults to MASTER_CALENDAR")
-            HearingKind kind)
+            @NotNull @Schema(description = "A later hearing of the same kind replaces one not yet held")
+            HearingKind kind,
+
+            @Size(max = 20)
+            @Schema(
+                    description = "Family members whose case was severed from the principal's and who have this"
+                            + " hearing; default: the principal's hearing, which everyone else shares")
+            List<@NotNull UUID> clientIds)
             implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.HearingScheduled(occurredOn, hearingAt, kind);
+            return new EventCommand.HearingScheduled(
+                    occurredOn, hearingAt, kind, clientIds == null ? List.of() : clientIds);
         }
     }
 
@@ -260,11 +343,14 @@ public sealed interface EventRequest {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "WORK_PERMIT_FILED"))
     record WorkPermitFiled(
             @NotNull @Schema(description = OCCURRED_ON, example = "2026-06-15")
-            LocalDate occurredOn) implements EventRequest {
+            LocalDate occurredOn,
+
+            @Schema(description = CLIENT_ID) UUID clientId)
+            implements EventRequest {
 
         @Override
         public EventCommand toCommand() {
-            return new EventCommand.WorkPermitFiled(occurredOn);
+            return new EventCommand.WorkPermitFiled(occurredOn, clientId);
         }
     }
 

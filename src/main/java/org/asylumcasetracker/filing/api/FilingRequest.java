@@ -38,8 +38,17 @@ public record FilingRequest(
         @Schema(description = "Court filings: the immigration court", example = "Newark Immigration Court")
         String courtName,
 
-        @Schema(description = "Court filings: the individual (merits) hearing")
-        OffsetDateTime individualHearingAt) {
+        @Schema(
+                description = "Court filings: the individual (merits) hearing as known when the filing is entered;"
+                        + " a HEARING_SCHEDULED event of kind INDIVIDUAL takes precedence. A PUT without it keeps"
+                        + " the one entered before.")
+        OffsetDateTime individualHearingAt,
+
+        @Size(max = 64)
+        @Schema(
+                description = "USCIS filings sent by mail: the mail carrier's tracking number (the Contact Center asks"
+                        + " for it when a receipt is late)")
+        String trackingNumber) {
 
     public FilingDescription toDescription() {
         return new FilingDescription(
@@ -50,7 +59,8 @@ public record FilingRequest(
                 filedOn,
                 familyMemberIds,
                 Text.blankToNull(courtName),
-                individualHearingAt);
+                individualHearingAt,
+                Text.blankToNull(trackingNumber));
     }
 
     public static FilingRequest from(Filing f) {
@@ -62,6 +72,7 @@ public record FilingRequest(
                 f.getFiledOn(),
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
-                f.getIndividualHearingAt());
+                f.getEnteredIndividualHearingAt(),
+                f.getMailingTrackingNumber());
     }
 }

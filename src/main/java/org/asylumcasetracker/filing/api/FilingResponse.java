@@ -7,12 +7,17 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.EventType;
+import org.asylumcasetracker.filing.Hearing;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "Filing")
+@Schema(
+        name = "Filing",
+        description = "An asylum application. `stage` is the earliest of its people's stages (a missed appointment"
+                + " counting as earlier than a scheduled one); the receipt, appointment and work permit fields at the top"
+                + " level are the principal's, `members` has everyone's.")
 public record FilingResponse(
         UUID id,
         UUID clientId,
@@ -22,7 +27,17 @@ public record FilingResponse(
         LocalDate filedOn,
         List<UUID> familyMemberIds,
         String courtName,
+
+        @Schema(
+                description = "The individual (merits) hearing: the latest one a HEARING_SCHEDULED event set, else"
+                        + " the one entered on the filing")
         OffsetDateTime individualHearingAt,
+
+        @Schema(
+                description = "Court hearings as events set them, earliest first; a continuance replaces the"
+                        + " hearing it moved")
+        List<Hearing> hearings,
+
         Stage stage,
 
         @Schema(description = "Events that may be recorded in the current stage")
@@ -37,6 +52,9 @@ public record FilingResponse(
         LocalDate workPermitFiledOn,
         Outcome outcome,
         LocalDate closedOn,
+
+        @Schema(description = "Everyone on the application, the principal first: each has their own progress")
+        List<MemberView> members,
 
         @Schema(description = "Alerts raised as of today in the organization's time zone")
         List<Alert> alerts,

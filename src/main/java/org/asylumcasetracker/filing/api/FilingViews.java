@@ -5,13 +5,18 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
+import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
+import org.asylumcasetracker.filing.Relationship;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
@@ -37,23 +42,21 @@ public class FilingViews {
     }
 
     public FilingResponse of(Filing filing) {
-        return of(filing, primaryIds.hasPrimaryId(filing.getClientId()));
+        return of(filing, primaryIds.hasPrimaryId(people(filing)));
     }
 
-    /** Many filings, with the clients' identity documents looked up in one query. */
+    /** Many filings, with everyone's identity documents looked up in one query. */
     public List<FilingResponse> ofAll(List<Filing> filings) {
-        Map<java.util.UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
-                filings.stream().map(Filing::getClientId).distinct().toList());
-        return filings.stream()
-                .map(f -> of(f, hasPrimaryId.getOrDefault(f.getClientId(), false)))
-                .toList();
+        Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
+                filings.stream().flatMap(f -> people(f).stream()).distinct().toList());
+        return filings.stream().map(f -> of(f, hasPrimaryId)).toList();
     }
 
-    /** The alerts of a filing as of any day. */
+    /** The alerts of everyone on a filing as of any day. */
     public List<Alert> alerts(Filing filing, LocalDate asOf) {
         return filingAlerts.raisedOn(
                 filing,
-                primaryIds.hasPrimaryId(filing.getClientId()),
+                primaryIds.hasPrimaryId(people(filing)),
                 organization.displaySettings(),
                 organization.zone(),
                 asOf);
@@ -63,24 +66,34 @@ public class FilingViews {
         return LocalDate.now(clock.withZone(organization.zone()));
     }
 
-    /** The view, when the caller already knows whether the client holds a passport or government ID. */
+    /**
+     * The view, when the caller already knows whether the principal holds a passport or government ID (read with the
+     * filing); the family members' documents, if there are any, are looked up in one query.
+     */
     public FilingResponse of(Filing f, boolean clientHasPrimaryId) {
+        Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
+        if (!f.getFamilyMemberIds().isEmpty()) {
+            hasPrimaryId.putAll(primaryIds.hasPrimaryId(f.getFamilyMemberIds()));
+        }
+        hasPrimaryId.put(f.getClientId(), clientHasPrimaryId);
+        return of(f, hasPrimaryId);
+    }
+
+    private static List<UUID> people(Filing f) {
+        List<UUID> people = new ArrayList<>();
+        people.add(f.getClientId());
+        people.addAll(f.getFamilyMemberIds());
+        return people;
+    }
+
+    private FilingResponse of(Filing f, Map<UUID, Boolean> hasPrimaryId) {
         OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
-        AppointmentView appointment = null;
-        if (p.appointmentAt() != null || p.rescheduleCount() > 0 || p.stampedNoticeKept() != null) {
-            appointment = new AppointmentView(
-                    p.appointmentAt(),
-                    p.appointmentLocation(),
-                    p.deliveredVia(),
-                    p.rescheduleCount(),
-                    f.onlineRescheduleAllowed(
-                            OffsetDateTime.now(clock),
-                            settings.onlineRescheduleCutoffHours(),
-                            settings.maxOnlineReschedules()),
-                    p.stampedNoticeKept());
-        }
-        List<Alert> alerts = filingAlerts.raisedOn(f, clientHasPrimaryId, settings, organization.zone(), today());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<MemberView> members = f.people().stream()
+                .map(person -> member(f, person, settings, now))
+                .toList();
+        List<Alert> alerts = filingAlerts.raisedOn(f, hasPrimaryId, settings, organization.zone(), today());
         return new FilingResponse(
                 f.getId(),
                 f.getClientId(),
@@ -91,22 +104,48 @@ public class FilingViews {
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
                 f.getIndividualHearingAt(),
+                f.getHearings(),
                 p.stage(),
                 f.allowedEvents(),
                 p.receiptNumber(),
                 p.receiptReceivedOn(),
                 p.packageMailedOn(),
-                p.trackingNumber(),
-                appointment,
+                p.trackingNumber() != null ? p.trackingNumber() : f.getMailingTrackingNumber(),
+                members.get(0).appointment(),
                 f.workPermitEligibleOn(settings.workPermitWaitDays()),
                 p.workPermitFiledOn(),
                 p.outcome(),
                 p.closedOn(),
+                members,
                 alerts,
                 f.getVersion(),
                 f.getCreatedAt(),
                 f.getCreatedBy(),
                 f.getUpdatedAt(),
                 f.getUpdatedBy());
+    }
+
+    private MemberView member(Filing f, PersonProgress person, OrganizationSettings settings, OffsetDateTime now) {
+        AppointmentView appointment = null;
+        if (person.appointmentAt() != null || person.rescheduleCount() > 0 || person.stampedNoticeKept() != null) {
+            appointment = new AppointmentView(
+                    person.appointmentAt(),
+                    person.appointmentLocation(),
+                    person.deliveredVia(),
+                    person.rescheduleCount(),
+                    f.onlineRescheduleAllowed(
+                            person, now, settings.onlineRescheduleCutoffHours(), settings.maxOnlineReschedules()),
+                    person.stampedNoticeKept());
+        }
+        return new MemberView(
+                person.clientId(),
+                person.clientId().equals(f.getClientId()) ? Relationship.PRINCIPAL : Relationship.OTHER,
+                person.stage(),
+                person.receiptNumber(),
+                person.receiptReceivedOn(),
+                appointment,
+                f.workPermitEligibleOn(settings.workPermitWaitDays()),
+                person.workPermitFiledOn(),
+                f.allowedEvents(person));
     }
 }

@@ -46,7 +46,8 @@ public class ChangeFeedService {
             UUID eventId,
             Long version,
             String stage,
-            OffsetDateTime occurredAt) {}
+            OffsetDateTime occurredAt,
+            UUID clientId) {}
 
     /** The changes after {@code cursor}; 410 when the retention purge has passed it (changes after it may be gone). */
     @Transactional
@@ -60,7 +61,9 @@ public class ChangeFeedService {
         @SuppressWarnings("unchecked")
         // The text copy of txid is aliased: "order by txid" would otherwise sort by the text, not the number.
         List<Object[]> rows = em.createNativeQuery("select c.id, c.txid::text as position, c.type, c.entity_type,"
-                        + " c.entity_id, c.related_id, c.version, c.stage, c.occurred_at from change_feed c"
+                        + " c.entity_id, c.related_id, c.version, c.stage, c.occurred_at, e.client_id from change_feed c"
+                        // an event about one person names them
+                        + " left join filing_event e on c.entity_type = 'FILING' and e.id = c.related_id"
                         + " where c.organization_id = ?1 and (c.txid, c.id) > (cast(?2 as xid8), ?3)"
                         + " and c.txid < pg_snapshot_xmin(pg_current_snapshot())"
                         + " order by c.txid, c.id limit ?4")
@@ -79,7 +82,8 @@ public class ChangeFeedService {
                     (UUID) r[5],
                     r[6] == null ? null : ((Number) r[6]).longValue(),
                     (String) r[7],
-                    SqlValues.toOffsetDateTime(r[8])));
+                    SqlValues.toOffsetDateTime(r[8]),
+                    (UUID) r[9]));
         }
         return changes;
     }

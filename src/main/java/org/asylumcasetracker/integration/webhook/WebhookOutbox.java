@@ -51,7 +51,10 @@ public class WebhookOutbox {
         if (targets.isEmpty()) {
             return;
         }
-        UUID clientId = filings.findById(change.filingId()).getClientId();
+        // the person the event concerns, else the principal
+        UUID clientId = change.personId() != null
+                ? change.personId()
+                : filings.findById(change.filingId()).getClientId();
         enqueue(
                 targets,
                 WebhookEventType.FILING_STAGE_CHANGED,

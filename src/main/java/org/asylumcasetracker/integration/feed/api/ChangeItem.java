@@ -27,7 +27,10 @@ public record ChangeItem(
         @Schema(description = "Filings: the stage after the change")
         String stage,
 
-        OffsetDateTime occurredAt) {
+        OffsetDateTime occurredAt,
+
+        @Schema(description = "An event about one person on the application (recorded or retracted): the person")
+        UUID clientId) {
 
     static ChangeItem from(ChangeFeedService.Change c) {
         return new ChangeItem(
@@ -38,6 +41,7 @@ public record ChangeItem(
                 c.eventId(),
                 c.version(),
                 c.stage(),
-                c.occurredAt());
+                c.occurredAt(),
+                c.clientId());
     }
 }
