@@ -113,6 +113,9 @@ for accept in json csv; do
   target "$label" size "$SUPERVISOR_TOKEN" "/api/v1/reports/overdue?size=20" "$header"
 done
 target "GET /api/v1/reports/overdue/summary" asOf "$SUPERVISOR_TOKEN" "/api/v1/reports/overdue/summary?asOf=$TODAY"
+for param in "from=$TODAY" "to=$TODAY" venue=USCIS channel=MAIL caseworker=caseworker-01; do
+  target "GET /api/v1/reports/processing-times" "${param%%=*}" "$SUPERVISOR_TOKEN" "/api/v1/reports/processing-times?$param"
+done
 target "GET /api/v1/changes" after "$INTEGRATION_TOKEN" "/api/v1/changes?after=$CURSOR"
 target "GET /api/v1/changes" limit "$INTEGRATION_TOKEN" "/api/v1/changes?limit=5"
 target "GET /api/v1/organizations" page "$ADMIN_TOKEN" "/api/v1/organizations?page=1&size=3"

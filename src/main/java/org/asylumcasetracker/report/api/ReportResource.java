@@ -159,7 +159,7 @@ public class ReportResource {
                 .build();
     }
 
-    private static boolean wantsCsv(HttpHeaders headers) {
+    static boolean wantsCsv(HttpHeaders headers) {
         for (MediaType type : headers.getAcceptableMediaTypes()) {
             if (type.isWildcardType()) {
                 return false;
