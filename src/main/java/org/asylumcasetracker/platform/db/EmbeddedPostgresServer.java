@@ -30,7 +30,7 @@ public final class EmbeddedPostgresServer {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static final String URL_KEY = "asylum.embedded-postgres.jdbc-url";
     private static final String USER = "postgres";
-    static final String APPLICATION_ROLE = "asylum";
+    public static final String APPLICATION_ROLE = "asylum";
 
     private EmbeddedPostgresServer() {}
 

@@ -2,10 +2,12 @@ package org.asylumcasetracker.platform.db;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.asylumcasetracker.platform.persistence.RowSecurityConnections;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.BaseCallback;
 import org.flywaydb.core.api.callback.Callback;
@@ -45,9 +47,12 @@ public class MigrationsAcrossOrganizations implements FlywayConfigurationCustomi
 
         @Override
         public void handle(Event event, Context context) {
-            // For the session: the pool writes the setting again whenever it hands the connection out.
-            try (PreparedStatement set = context.getConnection()
-                    .prepareStatement("select set_config('app.across_organizations', 'on', false)")) {
+            // For the session, whether or not the migration runs in a transaction; the pool is told, so that it
+            // sets the connection's organization again when it next hands it out.
+            Connection connection = context.getConnection();
+            RowSecurityConnections.forget(connection);
+            try (PreparedStatement set =
+                    connection.prepareStatement("select set_config('app.across_organizations', 'on', false)")) {
                 set.execute();
             } catch (SQLException e) {
                 throw new FlywayException("Could not put the migration connection across organizations", e);

@@ -1,5 +1,7 @@
 package org.asylumcasetracker.platform.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.asylumcasetracker.platform.security.Caller;
 import org.asylumcasetracker.platform.security.Roles;
+import org.postgresql.PGConnection;
 
 /**
  * Tells PostgreSQL, each time the pool hands out a connection, which organization's rows its work may see:
@@ -20,31 +23,75 @@ import org.asylumcasetracker.platform.security.Roles;
  * <p>Why the pool: it is the one place every connection passes, whatever uses it (Hibernate, Panache, native
  * queries, the CSV cursor, Flyway, code that takes the {@code DataSource}), so no path can forget it. Inside a
  * transaction Agroal enlists the connection before it calls its interceptors, and calls them once per
- * transaction; the settings are then transaction-local ({@code set_config(..., true)}) and end with it, so
- * the pool cannot carry them into another's work. A connection taken outside a transaction (reads that need
- * none) works in autocommit, where a transaction-local setting would end with the statement that makes it;
- * there the settings hold for the session, and since every hand-out writes both of them, no connection is
- * ever handed out with a previous holder's organization. Either way it costs one statement per hand-out.
+ * transaction: the settings are then transaction-local ({@code set_config(..., true)}), end with it and
+ * cannot follow the connection back into the pool. One statement per transaction, sent together with its
+ * {@code BEGIN}.
+ *
+ * <p>Reads that need no transaction run in autocommit (Hibernate takes a connection per operation then, and
+ * gives it back after it), where a transaction-local setting would end with the statement that makes it.
+ * There the settings are written for the session, and each hand-out compares what the session holds with what
+ * the work needs: the same organization again costs nothing, another one a statement before anything else is
+ * run, so no connection ever serves one caller with another's organization.
  */
 @ApplicationScoped
 public class RowSecurityConnections implements AgroalPoolInterceptor {
 
     private static final String SET =
-            "select set_config('app.organization_id', ?, ?)," + " set_config('app.across_organizations', ?, ?)";
+            "select set_config('app.organization_id', ?, ?), set_config('app.across_organizations', ?, ?)";
+
+    /** What each physical connection's session holds, as this class wrote it outside a transaction. */
+    private static final Cache<PGConnection, OrganizationScope.Scope> SESSIONS =
+            Caffeine.newBuilder().weakKeys().build();
 
     @Override
     public void onConnectionAcquire(Connection connection) {
         OrganizationScope.Scope scope = scope();
+        try {
+            if (!connection.getAutoCommit()) {
+                set(connection, scope, true);
+                return;
+            }
+            PGConnection session = session(connection);
+            if (session != null && scope.equals(SESSIONS.getIfPresent(session))) {
+                return;
+            }
+            if (session != null) {
+                SESSIONS.invalidate(session);
+            }
+            set(connection, scope, false);
+            if (session != null) {
+                SESSIONS.put(session, scope);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set the organization of a database connection", e);
+        }
+    }
+
+    /** For code that changes the settings of a session itself (the migrations): its next hand-out sets them. */
+    public static void forget(Connection connection) {
+        try {
+            PGConnection session = session(connection);
+            if (session != null) {
+                SESSIONS.invalidate(session);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach the database connection", e);
+        }
+    }
+
+    private static void set(Connection connection, OrganizationScope.Scope scope, boolean transactionLocal)
+            throws SQLException {
         try (PreparedStatement set = connection.prepareStatement(SET)) {
-            boolean transactionLocal = !connection.getAutoCommit();
             set.setString(1, scope.organizationId());
             set.setBoolean(2, transactionLocal);
             set.setString(3, scope.acrossOrganizations() ? "on" : "off");
             set.setBoolean(4, transactionLocal);
             set.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set the organization of a database connection", e);
         }
+    }
+
+    private static PGConnection session(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -21,6 +20,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Dates;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -161,7 +161,7 @@ class AlertDueJobTest {
     }
 
     private LocalDate dueOn(String filingId, String code) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllOrganizations.call(() -> {
             Object due = em.createNativeQuery(
                             "select due_on from alert_window where filing_id = :filing and code = :code")
                     .setParameter("filing", UUID.fromString(filingId))
@@ -172,12 +172,11 @@ class AlertDueJobTest {
     }
 
     private long alertDueDeliveriesAbout(String filingId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(
-                                        "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
-                                .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
-                                .getSingleResult())
-                        .longValue());
+        return AllOrganizations.call(() -> ((Number) em.createNativeQuery(
+                                "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
+                        .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
+                        .getSingleResult())
+                .longValue());
     }
 
     private List<WebhookReceiver.Received> receivedAbout(String filingId) {
