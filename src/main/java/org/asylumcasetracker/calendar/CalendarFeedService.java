@@ -111,14 +111,18 @@ public class CalendarFeedService {
      * newest change and the day, so a poll that has the current version costs two indexed lookups and no calendar.
      */
     public Served serve(String token, String ifNoneMatch) {
-        // No token names the organization here: the URL's secret finds the feed among every organization's, and
-        // the calendar is then read as the feed's organization, each in a transaction of its own.
-        CalendarFeed feed = OrganizationScope.acrossOrganizations(
-                        () -> QuarkusTransaction.requiringNew().call(() -> feeds.findActiveByToken(sha256(token))))
+        // No token names the organization here (one sent along is not what the URL is about): the URL's secret
+        // finds it, and the feed and its calendar are read as that organization.
+        String tokenSha256 = sha256(token);
+        String organizationId = feeds.organizationOfActiveToken(tokenSha256)
                 .orElseThrow(() -> new ResourceNotFoundException("Calendar feed", "at this address"));
         return OrganizationScope.ofOrganization(
-                feed.getOrganizationId(),
-                () -> QuarkusTransaction.requiringNew().call(() -> serve(feed, ifNoneMatch)));
+                organizationId,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    CalendarFeed feed = feeds.findActiveByToken(tokenSha256)
+                            .orElseThrow(() -> new ResourceNotFoundException("Calendar feed", "at this address"));
+                    return serve(feed, ifNoneMatch);
+                }));
     }
 
     private Served serve(CalendarFeed feed, String ifNoneMatch) {
