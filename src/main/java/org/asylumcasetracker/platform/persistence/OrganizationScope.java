@@ -16,11 +16,12 @@ import java.util.concurrent.Callable;
  *       alert recomputation, the daily ALERT_DUE job, case status checks, purges, demo data); the annotation
  *       {@link AcrossOrganizations} does the same around a whole method;
  *   <li>{@link #ofOrganization} for work done for one organization that no token names, e.g. a calendar feed
- *       fetched by its secret URL.
+ *       fetched by its secret URL (whose organization the database function of migration V36 answers).
  * </ul>
  *
  * <p>The scope is taken when a transaction first gets its connection, so it must be chosen before the
- * transaction begins: both refuse to start inside a transaction that has not the same scope already.
+ * transaction begins: both refuse to start inside a transaction that has not the same scope already. Work for
+ * a caller of one organization never goes across organizations: that is refused too.
  */
 public final class OrganizationScope {
 
