@@ -18,3 +18,5 @@ select w.organization_id, w.filing_id, w.client_id, w.code, w.due_on, r.last_run
 from alert_window w
 cross join (select max(run_on) as last_run from scheduled_job_run where job = 'ALERT_DUE') r
 where r.last_run is not null and w.due_on <= r.last_run;
+
+select enable_organization_row_security('alert_due_sent');

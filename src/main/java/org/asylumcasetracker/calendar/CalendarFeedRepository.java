@@ -15,6 +15,18 @@ public class CalendarFeedRepository implements PanacheRepositoryBase<CalendarFee
                 .firstResultOptional();
     }
 
+    /**
+     * The organization of the active feed with this token, whatever organization the current work names: the
+     * database function (migration V36) is the only way past row-level security a feed's URL has.
+     */
+    public Optional<String> organizationOfActiveToken(String tokenSha256) {
+        Object organization = getEntityManager()
+                .createNativeQuery("select calendar_feed_organization(?1)")
+                .setParameter(1, tokenSha256)
+                .getSingleResult();
+        return Optional.ofNullable((String) organization);
+    }
+
     public Optional<CalendarFeed> findActiveByToken(String tokenSha256) {
         return find("tokenSha256 = ?1 and revokedAt is null", tokenSha256).firstResultOptional();
     }

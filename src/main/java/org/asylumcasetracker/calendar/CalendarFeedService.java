@@ -1,6 +1,7 @@
 package org.asylumcasetracker.calendar;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.api.PageResponse;
+import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
 import org.asylumcasetracker.platform.security.Caller;
@@ -108,10 +110,22 @@ public class CalendarFeedService {
      * The feed behind a URL token, or 404 for an unknown or revoked one. The ETag comes from the organization's
      * newest change and the day, so a poll that has the current version costs two indexed lookups and no calendar.
      */
-    @Transactional
     public Served serve(String token, String ifNoneMatch) {
-        CalendarFeed feed = feeds.findActiveByToken(sha256(token))
+        // No token names the organization here (one sent along is not what the URL is about): the URL's secret
+        // finds it, and the feed and its calendar are read as that organization.
+        String tokenSha256 = sha256(token);
+        String organizationId = feeds.organizationOfActiveToken(tokenSha256)
                 .orElseThrow(() -> new ResourceNotFoundException("Calendar feed", "at this address"));
+        return OrganizationScope.ofOrganization(
+                organizationId,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    CalendarFeed feed = feeds.findActiveByToken(tokenSha256)
+                            .orElseThrow(() -> new ResourceNotFoundException("Calendar feed", "at this address"));
+                    return serve(feed, ifNoneMatch);
+                }));
+    }
+
+    private Served serve(CalendarFeed feed, String ifNoneMatch) {
         Organization owner = organizations.findById(feed.getOrganizationId());
         LocalDate today = LocalDate.now(clock.withZone(owner.zone()));
         long version = entries.dataVersion(feed.getOrganizationId());

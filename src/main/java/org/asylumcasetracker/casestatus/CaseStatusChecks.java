@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -144,6 +145,7 @@ public class CaseStatusChecks {
      * one at once), and the checks of closed filings, or of a receipt number that was corrected, stop.
      * The history of what USCIS said stays.
      */
+    @AcrossOrganizations
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int synchronize(Instant now) {
         int removed = em.createNativeQuery("""

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.asylumcasetracker.casestatus.remote.UscisCaseStatusClient;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,7 @@ public class CaseStatusJob {
         return new CheckPlanner.Quota(config.quotaPerSecond(), config.quotaPerDay());
     }
 
+    @AcrossOrganizations
     public Round run(Duration horizon) {
         List<CheckPlanner.Call> calls =
                 checks.claim(clock.instant(), horizon, quota(), config.checkEvery(), config.lease());

@@ -27,6 +27,7 @@ import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.Venue;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.asylumcasetracker.report.AlertWindowStore;
 import org.jboss.logging.Logger;
 
@@ -65,6 +66,7 @@ public class DemoData {
         this.clock = clock;
     }
 
+    @AcrossOrganizations
     @Transactional
     void seed(@Observes StartupEvent event) {
         if (organizations.findByIdOptional("demo").isPresent()) {

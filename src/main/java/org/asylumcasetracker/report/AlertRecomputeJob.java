@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.organization.AlertRecomputations;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +42,7 @@ public class AlertRecomputeJob {
     }
 
     /** Runs every recomputation that is waiting; returns how many ran. */
+    @AcrossOrganizations
     public int runPending() {
         int ran = 0;
         Optional<AlertRecomputations.Claimed> next;

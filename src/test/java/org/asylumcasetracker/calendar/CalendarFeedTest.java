@@ -171,6 +171,9 @@ class CalendarFeedTest {
         String path = URI.create(io.restassured.path.json.JsonPath.from(created).getString("url"))
                 .getPath();
         anonymous().get(path).then().statusCode(200);
+        // The URL is what counts: a token sent along, even of another organization, changes nothing.
+        as(TestTokens.CAROL).accept("text/calendar").get(path).then().statusCode(200);
+        as(TestTokens.ALICE).accept("text/calendar").get(path).then().statusCode(200);
         as(TestTokens.ALICE)
                 .get(FEEDS)
                 .then()
@@ -181,6 +184,7 @@ class CalendarFeedTest {
         as(TestTokens.ALICE).delete(FEEDS + "/" + id).then().statusCode(204);
 
         anonymous().get(path).then().statusCode(404).contentType("application/problem+json");
+        as(TestTokens.ALICE).get(path).then().statusCode(404);
         anonymous().get("/api/v1/calendars/" + "A".repeat(43) + ".ics").then().statusCode(404);
         as(TestTokens.ALICE).delete(FEEDS + "/" + id).then().statusCode(404);
         as(TestTokens.ALICE).get(FEEDS).then().body("items.id", not(hasItem(id)));

@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.asylumcasetracker.casestatus.remote.UscisTokens;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -331,18 +331,17 @@ class CaseStatusCheckTest {
                                 com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/case-status/.*")))
                         .size(),
                 "the round stopped at the 429");
-        Instant nextSlot = CaseStatusChecks.toInstant(QuarkusTransaction.requiringNew()
-                .call(() -> em.createNativeQuery("select next_slot_at from case_status_quota")
+        Instant nextSlot = CaseStatusChecks.toInstant(
+                AllOrganizations.call(() -> em.createNativeQuery("select next_slot_at from case_status_quota")
                         .getSingleResult()));
         assertTrue(!nextSlot.isBefore(before.plusSeconds(119)), "no call before the Retry-After: " + nextSlot);
 
         // everything is due again, but a round now calls nobody
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "update case_status_check set next_check_at = now() - interval '1 second' where receipt_number in (:a, :b)")
-                        .setParameter("a", first)
-                        .setParameter("b", second)
-                        .executeUpdate());
+        AllOrganizations.run(() -> em.createNativeQuery(
+                        "update case_status_check set next_check_at = now() - interval '1 second' where receipt_number in (:a, :b)")
+                .setParameter("a", first)
+                .setParameter("b", second)
+                .executeUpdate());
         assertEquals(0, job.run(ROUND).planned());
         assertEquals(
                 1,
@@ -638,7 +637,7 @@ class CaseStatusCheckTest {
     /** Brings the queue in line with the filings, then makes only these receipt numbers due. */
     private void onlyDue(String... receipts) {
         checks.synchronize(Instant.now());
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllOrganizations.run(() -> {
             em.createNativeQuery("update case_status_check set next_check_at = now() + interval '30 days'")
                     .executeUpdate();
             em.createNativeQuery("update case_status_check set next_check_at = now() - interval '1 second'"
@@ -649,22 +648,20 @@ class CaseStatusCheckTest {
     }
 
     private void freeQuota() {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "update case_status_quota set next_slot_at = timestamptz '1970-01-01T00:00:00Z'")
-                        .executeUpdate());
+        AllOrganizations.run(() -> em.createNativeQuery(
+                        "update case_status_quota set next_slot_at = timestamptz '1970-01-01T00:00:00Z'")
+                .executeUpdate());
     }
 
     private List<String> deliveries(String subscriptionId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> em
-                        .createNativeQuery(
-                                "select payload from webhook_delivery where subscription_id = :s and event_type = 'CASE_STATUS_CHANGED'")
-                        .setParameter("s", java.util.UUID.fromString(subscriptionId))
-                        .getResultList()
-                        .stream()
-                        .map(String.class::cast)
-                        .toList());
+        return AllOrganizations.call(() -> em
+                .createNativeQuery(
+                        "select payload from webhook_delivery where subscription_id = :s and event_type = 'CASE_STATUS_CHANGED'")
+                .setParameter("s", java.util.UUID.fromString(subscriptionId))
+                .getResultList()
+                .stream()
+                .map(String.class::cast)
+                .toList());
     }
 
     private static String newReceiptNumber() {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.support.Dates;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -124,7 +125,7 @@ class RenamedCaseworkerTest {
     }
 
     private List<String> row(String sql, String id) throws SQLException {
-        try (Connection connection = database.getConnection();
+        try (Connection connection = OrganizationScope.acrossOrganizations(() -> database.getConnection());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, UUID.fromString(id));
             try (ResultSet rows = statement.executeQuery()) {

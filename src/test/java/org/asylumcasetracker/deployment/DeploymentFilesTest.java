@@ -173,6 +173,8 @@ class DeploymentFilesTest {
         JsonNode compose = YAML.readTree(Path.of("docker", "compose.yml").toFile());
         for (String password : List.of(
                 "/services/postgres/environment/POSTGRES_PASSWORD",
+                "/services/postgres/environment/CASES_SERVICE_DB_PASSWORD",
+                "/services/service/environment/QUARKUS_FLYWAY_PASSWORD",
                 "/services/keycloak-db/environment/POSTGRES_PASSWORD",
                 "/services/keycloak/environment/KC_BOOTSTRAP_ADMIN_PASSWORD",
                 "/services/keycloak/environment/CLINIC_INTEGRATION_SECRET",

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.integration.feed.ChangeFeedPurge;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -36,7 +36,7 @@ class ChangeFeedRetentionTest {
         Organizations.ensureDemoTenants();
         UUID oldEntity = UUID.randomUUID();
         // Two entries written long ago: early transaction ids and a time 120 days back.
-        QuarkusTransaction.requiringNew().run(() -> {
+        AllOrganizations.run(() -> {
             for (String txid : List.of("2", "3")) {
                 em.createNativeQuery(
                                 "insert into change_feed (txid, organization_id, type, entity_type, entity_id, occurred_at)"

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -128,8 +129,8 @@ class ChangeFeedTest {
         String integration = TestTokens.token("svc", "integration", org);
         UUID slow = UUID.randomUUID();
         UUID fast = UUID.randomUUID();
-        try (Connection slowTx = dataSource.getConnection();
-                Connection fastTx = dataSource.getConnection()) {
+        try (Connection slowTx = OrganizationScope.ofOrganization(org, () -> dataSource.getConnection());
+                Connection fastTx = OrganizationScope.ofOrganization(org, () -> dataSource.getConnection())) {
             slowTx.setAutoCommit(false);
             fastTx.setAutoCommit(false);
             // The slow transaction writes first, so it holds the earlier place in the feed...
@@ -174,7 +175,7 @@ class ChangeFeedTest {
         String integration = TestTokens.token("svc", "integration", org);
         UUID earlier = UUID.randomUUID();
         UUID later = UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = OrganizationScope.ofOrganization(org, () -> dataSource.getConnection());
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into change_feed (txid, organization_id,"
                                 + " type, entity_type, entity_id, version) values (cast(? as xid8), ?, 'CLIENT_UPDATED', 'CLIENT', ?, 1)")) {

@@ -34,16 +34,25 @@ public final class ItEnvironment {
     public static synchronized ItEnvironment shared() {
         if (shared == null) {
             EmbeddedPostgres postgres = EmbeddedPostgresServer.startThrowAway();
+            // The single-role setup of the README: the service's role owns its tables and is no superuser, so
+            // row-level security holds for the packaged service as it does in production.
+            String jdbcUrl = EmbeddedPostgresServer.createApplicationDatabase(postgres);
             KeycloakServer keycloak = KeycloakServer.shared();
             PackagedApp app = PackagedApp.start(
                     LOG_NAME,
                     Map.of(
-                            "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                            "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                            "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                            "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__LEVEL", "DEBUG",
-                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__MIN_LEVEL", "DEBUG"));
+                            "QUARKUS_DATASOURCE_JDBC_URL",
+                            jdbcUrl,
+                            "QUARKUS_DATASOURCE_USERNAME",
+                            EmbeddedPostgresServer.APPLICATION_ROLE,
+                            "QUARKUS_DATASOURCE_PASSWORD",
+                            EmbeddedPostgresServer.APPLICATION_ROLE,
+                            "QUARKUS_OIDC_AUTH_SERVER_URL",
+                            keycloak.realmUrl(),
+                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__LEVEL",
+                            "DEBUG",
+                            "QUARKUS_LOG_CATEGORY__ORG_ASYLUMCASETRACKER__MIN_LEVEL",
+                            "DEBUG"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 try {
@@ -52,7 +61,7 @@ public final class ItEnvironment {
                     // the JVM is going away
                 }
             }));
-            shared = new ItEnvironment(keycloak, app, EmbeddedPostgresServer.jdbcUrl(postgres));
+            shared = new ItEnvironment(keycloak, app, jdbcUrl);
             shared.createTenants();
         }
         return shared;
@@ -62,7 +71,10 @@ public final class ItEnvironment {
         return app.baseUrl();
     }
 
-    /** The app's database (user and password {@code postgres}): for a second instance on it, and for data only the service itself would write. */
+    /**
+     * The app's database, without credentials: the superuser {@code postgres} (password the same) reaches every row, for a
+     * second instance on it and for data only the service itself would write.
+     */
     public String jdbcUrl() {
         return jdbcUrl;
     }

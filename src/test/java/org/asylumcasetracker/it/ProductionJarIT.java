@@ -10,6 +10,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.asylumcasetracker.platform.db.EmbeddedPostgresServer;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionJarIT {
 
+    private static final String SERVICE_ROLE = "cases_service";
+
     private static EmbeddedPostgres postgres;
     private static KeycloakServer keycloak;
     private static PackagedApp app;
@@ -38,14 +43,26 @@ class ProductionJarIT {
         // trusted dev tokens, it would trust exactly this key.
         Path devData = Files.createTempDirectory("dev-data");
         devKeys = DevTokenKeys.load(devData);
+        // The two-role setup of the README and the Compose file: migrations run as the owner (here the superuser
+        // postgres), the service as a role made by the committed docker/postgres/service-role.sql.
+        createServiceRole();
         app = PackagedApp.start(
                 "production",
                 Map.of(
-                        "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedPostgresServer.jdbcUrl(postgres),
-                        "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                        "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                        "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                        "ASYLUM_DEV_DATA_DIR", devData.toString()));
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        SERVICE_ROLE,
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        SERVICE_ROLE,
+                        "QUARKUS_FLYWAY_USERNAME",
+                        "postgres",
+                        "QUARKUS_FLYWAY_PASSWORD",
+                        "postgres",
+                        "QUARKUS_OIDC_AUTH_SERVER_URL",
+                        keycloak.realmUrl(),
+                        "ASYLUM_DEV_DATA_DIR",
+                        devData.toString()));
         System.out.printf(
                 "Keycloak started in %d s; packaged service ready in %d ms%n",
                 keycloak.startupTime().toSeconds(), app.startupTime().toMillis());
@@ -65,6 +82,21 @@ class ProductionJarIT {
         }
         if (postgres != null) {
             postgres.close();
+        }
+    }
+
+    /** Runs the committed role script with the values psql would give its variables. */
+    private static void createServiceRole() throws IOException {
+        String script = Files.readString(Path.of("docker", "postgres", "service-role.sql"))
+                .replace(":\"service_role\"", "\"" + SERVICE_ROLE + "\"")
+                .replace(":'service_password'", "'" + SERVICE_ROLE + "'")
+                .replace(":\"migration_role\"", "\"postgres\"")
+                .replace(":\"DBNAME\"", "\"postgres\"");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service role script failed", e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import org.asylumcasetracker.platform.db.EmbeddedPostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,9 @@ class ProductionRealmIT {
                         "QUARKUS_DATASOURCE_JDBC_URL",
                         env.jdbcUrl(),
                         "QUARKUS_DATASOURCE_USERNAME",
-                        "postgres",
+                        EmbeddedPostgresServer.APPLICATION_ROLE,
                         "QUARKUS_DATASOURCE_PASSWORD",
-                        "postgres",
+                        EmbeddedPostgresServer.APPLICATION_ROLE,
                         "QUARKUS_OIDC_AUTH_SERVER_URL",
                         realmUrl));
     }

@@ -3,7 +3,6 @@ package org.asylumcasetracker.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -39,6 +38,7 @@ import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.problem.DomainException;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,7 +78,7 @@ class ReportAgreesWithFilingAlertsTest {
         List<UUID> filingIds = new ArrayList<>();
 
         List<UUID> clientIds = new ArrayList<>();
-        QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+        AllOrganizations.run(300, () -> {
             organizations.persist(new Organization(org, "Property Clinic", ZONE));
             for (int i = 0; i < CLIENTS; i++) {
                 Client client = new Client(org);
@@ -105,7 +105,7 @@ class ReportAgreesWithFilingAlertsTest {
         });
         // in batches, so that a slow machine does not run into the transaction timeout
         for (int batch = 0; batch < FILINGS / 200; batch++) {
-            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            AllOrganizations.run(300, () -> {
                 Organization organization = organizations.findById(org);
                 for (int i = 0; i < 200; i++) {
                     UUID clientId = clientIds.get(random.nextInt(CLIENTS));
@@ -124,7 +124,7 @@ class ReportAgreesWithFilingAlertsTest {
             List<OverdueRow> rows = new ArrayList<>();
             List<Alert> expected = new ArrayList<>();
             long[] count = new long[1];
-            QuarkusTransaction.requiringNew().timeout(300).run(() -> {
+            AllOrganizations.run(300, () -> {
                 queries.each(org, filter, Integer.MAX_VALUE, rows::add);
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);

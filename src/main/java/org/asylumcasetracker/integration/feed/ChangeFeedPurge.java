@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,6 +73,7 @@ public class ChangeFeedPurge {
     }
 
     /** Purges as of {@code at}, unless this day's purge was claimed already (here or on another instance). */
+    @AcrossOrganizations
     @WithSpan("change-feed purge")
     public Run run(Instant at) {
         LocalDate day = LocalDate.ofInstant(at, config.purgeTimeZone());

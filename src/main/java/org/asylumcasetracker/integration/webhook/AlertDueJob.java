@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
@@ -62,6 +63,7 @@ public class AlertDueJob {
     }
 
     /** Runs the job as of {@code at}, unless this day's run was claimed already (here or by another instance). */
+    @AcrossOrganizations
     @Transactional
     @WithSpan("ALERT_DUE job")
     public Run run(Instant at) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
+import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,12 +66,14 @@ public class WebhookDispatcher {
     }
 
     /** One round: claims up to a batch of due deliveries, attempts each once and records the outcomes. */
+    @AcrossOrganizations
     public int dispatchDue() {
         List<ClaimedDelivery> claimed = queue.claimDue(batchSize, lease);
         List<Future<?>> attempts = new ArrayList<>(claimed.size());
         try {
             for (ClaimedDelivery delivery : claimed) {
-                attempts.add(senders.submit(() -> attempt(delivery)));
+                // Sender threads record the outcomes for every organization, as the round that claimed them.
+                attempts.add(senders.submit(() -> OrganizationScope.acrossOrganizations(() -> attempt(delivery))));
             }
         } catch (RejectedExecutionException e) {
             // shutting down: the leases run out and another instance (or the next start) sends them

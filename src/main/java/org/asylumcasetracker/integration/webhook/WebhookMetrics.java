@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
+import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.jboss.logging.Logger;
 
 /**
@@ -64,6 +65,10 @@ public class WebhookMetrics {
 
     /** Read when the metrics are scraped; NaN (no sample) when the database cannot answer. */
     double oldestPendingSeconds() {
+        return OrganizationScope.acrossOrganizations(this::readOldestPendingSeconds);
+    }
+
+    private double readOldestPendingSeconds() {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(OLDEST_PENDING)) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,7 @@ public class WebhookSecretSealing {
         this.vault = vault;
     }
 
+    @AcrossOrganizations
     void onStart(@Observes @Priority(10) StartupEvent event) {
         int sealed = sealAll();
         if (sealed > 0) {
@@ -57,6 +59,7 @@ public class WebhookSecretSealing {
     }
 
     /** Seals or re-seals every secret not sealed by the current key; returns how many it changed. */
+    @AcrossOrganizations
     public int sealAll() {
         if (!vault.canSeal()) {
             return 0;

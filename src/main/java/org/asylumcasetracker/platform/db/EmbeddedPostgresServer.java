@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +19,18 @@ import org.jboss.logging.Logger;
  * One embedded PostgreSQL per JVM. Config is read several times per start and per live reload, from
  * different class loaders, so the running server's URL is remembered in the JVM-wide system properties
  * rather than in a static field; the shutdown hook keeps the server itself reachable until exit.
+ *
+ * <p>The throw-away database of the tests is set up as the README's single-role deployment: one role
+ * ({@value #APPLICATION_ROLE}), neither superuser nor BYPASSRLS, owns the database, migrates it and runs
+ * the service. A superuser would pass row-level security unseen; this role is held to it, so the tests
+ * exercise it for real.
  */
 public final class EmbeddedPostgresServer {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresServer.class);
     private static final String URL_KEY = "asylum.embedded-postgres.jdbc-url";
     private static final String USER = "postgres";
+    public static final String APPLICATION_ROLE = "asylum";
 
     private EmbeddedPostgresServer() {}
 
@@ -38,10 +47,12 @@ public final class EmbeddedPostgresServer {
                 url = start(dataDir);
                 System.setProperty(URL_KEY, url);
             }
+            // Dev mode keeps the database it has always had (owned by the superuser); tests use the single role.
+            String user = dataDir == null ? APPLICATION_ROLE : USER;
             Map<String, String> properties = new HashMap<>();
             properties.put("quarkus.datasource.jdbc.url", url);
-            properties.put("quarkus.datasource.username", USER);
-            properties.put("quarkus.datasource.password", USER);
+            properties.put("quarkus.datasource.username", user);
+            properties.put("quarkus.datasource.password", user);
             return properties;
         }
     }
@@ -59,6 +70,22 @@ public final class EmbeddedPostgresServer {
         return postgres.getJdbcUrl(USER, USER);
     }
 
+    /**
+     * Creates the role {@value #APPLICATION_ROLE} (password the same; not a superuser, no BYPASSRLS) and a
+     * database of the same name that it owns; returns that database's URL, without credentials.
+     */
+    public static String createApplicationDatabase(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create role " + APPLICATION_ROLE + " login password '" + APPLICATION_ROLE
+                    + "' nosuperuser nocreatedb nocreaterole nobypassrls");
+            statement.execute("create database " + APPLICATION_ROLE + " owner " + APPLICATION_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application role and database", e);
+        }
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + APPLICATION_ROLE;
+    }
+
     private static String start(Path dataDir) {
         try {
             EmbeddedPostgres.Builder builder = builder();
@@ -72,7 +99,7 @@ public final class EmbeddedPostgresServer {
             LOG.infof(
                     "Embedded PostgreSQL started on port %d%s",
                     postgres.getPort(), dataDir == null ? " (fresh database)" : " with data in " + dataDir);
-            return jdbcUrl(postgres);
+            return dataDir == null ? createApplicationDatabase(postgres) : jdbcUrl(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }

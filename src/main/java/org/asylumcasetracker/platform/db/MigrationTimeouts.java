@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -25,7 +27,10 @@ public class MigrationTimeouts implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        configuration.callbacks(new NoReadTimeoutWhileMigrating());
+        // Added to the callbacks other customizers set, not in their place.
+        configuration.callbacks(
+                Stream.concat(Stream.of(configuration.getCallbacks()), Stream.of(new NoReadTimeoutWhileMigrating()))
+                        .toArray(Callback[]::new));
     }
 
     /** Lifts the connection's read timeout before migrating and restores it after, also after a failure. */

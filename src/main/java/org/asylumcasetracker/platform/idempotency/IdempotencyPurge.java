@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 
 /** Forgets idempotency keys past their time; any instance may do it, doing it twice is harmless. */
 @ApplicationScoped
@@ -21,6 +22,7 @@ public class IdempotencyPurge {
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @AcrossOrganizations
     @Transactional
     void purge() {
         store.purgeExpired(OffsetDateTime.now(clock));

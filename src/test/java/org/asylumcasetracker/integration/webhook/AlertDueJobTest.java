@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Dates;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -192,7 +192,7 @@ class AlertDueJobTest {
     }
 
     private LocalDate dueOn(String filingId, String code) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return AllOrganizations.call(() -> {
             Object due = em.createNativeQuery(
                             "select due_on from alert_window where filing_id = :filing and code = :code")
                     .setParameter("filing", UUID.fromString(filingId))
@@ -203,17 +203,16 @@ class AlertDueJobTest {
     }
 
     private long alertDueDeliveriesAbout(String filingId) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(
-                                        "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
-                                .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
-                                .getSingleResult())
-                        .longValue());
+        return AllOrganizations.call(() -> ((Number) em.createNativeQuery(
+                                "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
+                        .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
+                        .getSingleResult())
+                .longValue());
     }
 
     private long alertDueDeliveriesAbout(String filingId, String code) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery("select count(*) from webhook_delivery where event_type ="
+        return AllOrganizations.call(
+                () -> ((Number) em.createNativeQuery("select count(*) from webhook_delivery where event_type ="
                                         + " 'ALERT_DUE' and payload like :filing and payload like :code")
                                 .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
                                 .setParameter("code", "%\"code\":\"" + code + "\"%")

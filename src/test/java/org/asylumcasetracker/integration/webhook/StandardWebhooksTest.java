@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -166,11 +166,10 @@ class StandardWebhooksTest {
         Signatures.assertVerifies(during, oldSecret);
 
         // the grace period ends (moved into the past rather than waited for)
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = :id")
-                        .setParameter("id", UUID.fromString(id))
-                        .executeUpdate());
+        AllOrganizations.run(() -> em.createNativeQuery(
+                        "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = :id")
+                .setParameter("id", UUID.fromString(id))
+                .executeUpdate());
         Mother.createClient(TestTokens.ALICE);
         dispatchUntil(dispatcher, () -> receiver.received().size() == 2, "the delivery after the grace period");
         WebhookReceiver.Received after = receiver.received().get(1);
@@ -213,7 +212,7 @@ class StandardWebhooksTest {
                 .extract()
                 .path("id"));
 
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+        Object[] row = AllOrganizations.call(() -> (Object[]) em.createNativeQuery(
                         "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
                 .setParameter("id", UUID.fromString(id))
                 .getSingleResult());
@@ -229,20 +228,19 @@ class StandardWebhooksTest {
     void aSecretStoredInPlainTextBeforeEncryptionIsSealedAtStartAndStillSigns() {
         String legacy = "legacy-plain-secret-0123456789";
         UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("""
+        AllOrganizations.run(() -> em.createNativeQuery("""
                 insert into webhook_subscription (id, organization_id, url, secret, events, active, version,
                     created_at, created_by, updated_at, updated_by)
                 values (:id, 'demo', :url, :secret, 'CLIENT_CHANGED', true, 0, now(), 'test', now(), 'test')""")
-                        .setParameter("id", id)
-                        .setParameter("url", receiver.url())
-                        .setParameter("secret", legacy)
-                        .executeUpdate());
+                .setParameter("id", id)
+                .setParameter("url", receiver.url())
+                .setParameter("secret", legacy)
+                .executeUpdate());
         track(id.toString());
 
         assertTrue(sealing.sealAll() >= 1, "the start-up step seals it");
 
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+        Object[] row = AllOrganizations.call(() -> (Object[]) em.createNativeQuery(
                         "select secret, secret_key_id, secret_ciphertext from webhook_subscription where id = :id")
                 .setParameter("id", id)
                 .getSingleResult());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -24,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.asylumcasetracker.support.AllOrganizations;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -155,7 +155,7 @@ class IdempotencyKeyTest {
                 .statusCode(201)
                 .extract()
                 .asString();
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+        Object[] row = AllOrganizations.call(() -> (Object[]) em.createNativeQuery(
                         "select scope, key, request_hash, operation, body, location, etag from idempotency_key where key = ?1")
                 .setParameter(1, recordKey("demo", "alice", key))
                 .getSingleResult());
@@ -215,11 +215,10 @@ class IdempotencyKeyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery(
-                                "update idempotency_key set expires_at = now() - interval '1 minute' where key = ?1")
-                        .setParameter(1, recordKey("demo", "alice", key))
-                        .executeUpdate());
+        AllOrganizations.run(() -> em.createNativeQuery(
+                        "update idempotency_key set expires_at = now() - interval '1 minute' where key = ?1")
+                .setParameter(1, recordKey("demo", "alice", key))
+                .executeUpdate());
         String second = as(TestTokens.ALICE)
                 .header("Idempotency-Key", key)
                 .body(body)
