@@ -140,7 +140,8 @@ public class ClientService {
                         : request.mailingAddress().toAddress(),
                 request.lastArrivalOn(),
                 request.identityDocuments(),
-                caseworker);
+                caseworker,
+                request.oneYearDeadlineException());
         if (caseworker != null && client.getCaseworkerSubject() == null) {
             client.ownedBy(subjectOf(caseworker));
         }
@@ -171,6 +172,7 @@ public class ClientService {
                 r.mailingAddress(),
                 r.lastArrivalOn(),
                 r.identityDocuments(),
-                r.caseworker());
+                r.caseworker(),
+                r.oneYearDeadlineException());
     }
 }

@@ -123,7 +123,8 @@ public class DemoData {
                 new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"),
                 null,
                 documents,
-                caseworker);
+                caseworker,
+                null);
         clients.persist(client);
         return client;
     }

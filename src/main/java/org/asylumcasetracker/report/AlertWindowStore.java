@@ -6,18 +6,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.ClientAlertRules;
+import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingChanged;
 import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.persistence.SqlValues;
@@ -38,14 +44,17 @@ public class AlertWindowStore {
     private final FilingRepository filings;
     private final OrganizationRepository organizations;
     private final PrimaryIdLookup primaryIds;
+    private final ClientFactsReader clientFacts;
 
     @Inject
     public AlertWindowStore(
             EntityManager em,
             FilingRepository filings,
             OrganizationRepository organizations,
-            PrimaryIdLookup primaryIds) {
+            PrimaryIdLookup primaryIds,
+            ClientFactsReader clientFacts) {
         this.em = em;
+        this.clientFacts = clientFacts;
         this.filings = filings;
         this.organizations = organizations;
         this.primaryIds = primaryIds;
@@ -59,14 +68,25 @@ public class AlertWindowStore {
         Filing filing = filings.findById(event.filingId());
         Organization organization = organizations.findById(filing.getOrganizationId());
         replace(filing, organization, primaryIds.hasPrimaryId(filing.getClientId()));
+        if (event.kind() == FilingChanged.Kind.CREATED
+                || event.kind() == FilingChanged.Kind.UPDATED
+                || (event.stageChanged()
+                        && (event.stageBefore() == Stage.CLOSED || event.stageAfter() == Stage.CLOSED))) {
+            // Whether its people are on an open filing, and since when, may have changed.
+            List<UUID> people = new ArrayList<>();
+            people.add(filing.getClientId());
+            people.addAll(filing.getFamilyMemberIds());
+            replaceClients(people, organization);
+        }
     }
 
     void onClientChanged(@Observes ClientChanged event) {
+        Organization organization = organizations.findById(event.organizationId());
+        replaceClients(List.of(event.clientId()), organization);
         List<Filing> ofClient = filings.list("clientId", event.clientId());
         if (ofClient.isEmpty()) {
             return;
         }
-        Organization organization = organizations.findById(ofClient.get(0).getOrganizationId());
         boolean hasPrimaryId = primaryIds.hasPrimaryId(event.clientId());
         ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
         // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
@@ -115,12 +135,56 @@ public class AlertWindowStore {
                 : Optional.of(batch.get(batch.size() - 1).getId());
     }
 
+    /**
+     * Recomputes the client-level windows of one batch of the organization's clients (in id order, after {@code
+     * afterClientId}) in a transaction of its own; returns the last client's id, or empty when none were left.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<UUID> recomputeClientBatch(String organizationId, UUID afterClientId) {
+        Organization organization = organizations.findById(organizationId);
+        @SuppressWarnings("unchecked")
+        List<UUID> batch = em.createNativeQuery("select id from client where organization_id = :org"
+                        + " and (cast(:after as uuid) is null or id > cast(:after as uuid)) order by id limit :limit")
+                .setParameter("org", organizationId)
+                .setParameter("after", afterClientId == null ? null : afterClientId.toString())
+                .setParameter("limit", BATCH)
+                .getResultList();
+        replaceClients(batch, organization);
+        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(batch.size() - 1));
+    }
+
+    /** Replaces the client-level windows of these clients with what their facts give now. */
+    public void replaceClients(Collection<UUID> clientIds, Organization organization) {
+        Map<UUID, ClientFacts> facts = clientFacts.read(clientIds);
+        for (ClientFacts person : facts.values()) {
+            List<AlertWindow> windows = ClientAlertRules.windows(person, organization.settings());
+            if (new HashSet<>(windows).equals(new HashSet<>(storedForClient(person.clientId())))) {
+                continue;
+            }
+            em.createNativeQuery("delete from alert_window where client_id = ?1 and filing_id is null")
+                    .setParameter(1, person.clientId())
+                    .executeUpdate();
+            for (AlertWindow window : windows) {
+                em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id,"
+                                + " severity_rank, due_on, ends_on, venue, caseworker) values (null, ?1, ?2, ?3, ?4,"
+                                + " ?5, ?6, null, (select caseworker from client where id = ?3))")
+                        .setParameter(1, window.code().name())
+                        .setParameter(2, organization.getId())
+                        .setParameter(3, person.clientId())
+                        .setParameter(4, (short) window.code().severity().ordinal())
+                        .setParameter(5, window.dueOn())
+                        .setParameter(6, window.endsOn())
+                        .executeUpdate();
+            }
+        }
+    }
+
     /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
     public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
         List<AlertWindow> windows = AlertRules.windows(
                 FilingFacts.of(filing, clientHasPrimaryId), organization.settings(), organization.zone());
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
-        if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
+        if (new HashSet<>(windows).equals(new HashSet<>(stored(filing.getId())))) {
             return;
         }
         em.createNativeQuery("delete from alert_window where filing_id = ?1")
@@ -143,11 +207,19 @@ public class AlertWindowStore {
     }
 
     private List<AlertWindow> stored(UUID filingId) {
+        return windowsOf(em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
+                .setParameter(1, filingId));
+    }
+
+    private List<AlertWindow> storedForClient(UUID clientId) {
+        return windowsOf(em.createNativeQuery(
+                        "select code, due_on, ends_on from alert_window where client_id = ?1 and filing_id is null")
+                .setParameter(1, clientId));
+    }
+
+    private static List<AlertWindow> windowsOf(jakarta.persistence.Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select code, due_on, ends_on from alert_window where filing_id = ?1")
-                .setParameter(1, filingId)
-                .getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream()
                 .map(r -> new AlertWindow(
                         org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),

@@ -6,7 +6,10 @@ import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 
-/** One raised alert as the report query returns it: the window and what a supervisor needs beside it. */
+/**
+ * One raised alert as the report query returns it: the window and what a supervisor needs beside it. An alert
+ * about a person rather than a filing (the one-year deadline) has no {@code filingId}, {@code stage} or {@code venue}.
+ */
 public record OverdueRow(
         UUID filingId,
         UUID clientId,

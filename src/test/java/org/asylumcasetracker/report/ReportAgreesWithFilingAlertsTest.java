@@ -97,7 +97,8 @@ class ReportAgreesWithFilingAlertsTest {
                         null,
                         null,
                         documents,
-                        "cw" + random.nextInt(4));
+                        "cw" + random.nextInt(4),
+                        null);
                 clients.persist(client);
                 clientIds.add(client.getId());
                 primaryIdByClient.put(client.getId(), client.hasPrimaryId());

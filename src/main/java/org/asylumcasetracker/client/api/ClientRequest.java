@@ -13,6 +13,7 @@ import java.util.Set;
 import org.asylumcasetracker.client.ANumber;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.OneYearDeadlineException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A client as written by a case worker or a clinic system (create, upsert, and the target of a merge patch). */
@@ -52,7 +53,12 @@ public record ClientRequest(
         @Size(max = 7) Set<@NotNull IdentityDocument> identityDocuments,
 
         @Size(max = 100) @Schema(description = "Username of the responsible case worker", example = "alice")
-        String caseworker) {
+        String caseworker,
+
+        @Schema(
+                description = "A reason the client may apply after the one-year deadline, once a case worker has"
+                        + " recorded one; the passed deadline then becomes a note for legal review")
+        OneYearDeadlineException oneYearDeadlineException) {
 
     public static ClientRequest from(Client c) {
         return new ClientRequest(
@@ -67,7 +73,8 @@ public record ClientRequest(
                 MailingAddressBody.from(c.getMailingAddress()),
                 c.getLastArrivalOn(),
                 c.getIdentityDocuments(),
-                c.getCaseworker());
+                c.getCaseworker(),
+                c.getOneYearDeadlineException());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.OneYearDeadlineException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Client")
@@ -21,6 +22,13 @@ public record ClientResponse(
         String email,
         MailingAddressBody mailingAddress,
         LocalDate lastArrivalOn,
+
+        @Schema(
+                description = "The last day to apply for asylum: a year after the last arrival, moved past a"
+                        + " Saturday, Sunday or federal holiday")
+        LocalDate oneYearDeadlineOn,
+
+        OneYearDeadlineException oneYearDeadlineException,
         List<IdentityDocument> identityDocuments,
         String caseworker,
         long version,
@@ -42,6 +50,8 @@ public record ClientResponse(
                 c.getEmail(),
                 MailingAddressBody.from(c.getMailingAddress()),
                 c.getLastArrivalOn(),
+                c.oneYearDeadlineOn().orElse(null),
+                c.getOneYearDeadlineException(),
                 c.getIdentityDocuments().stream().sorted().toList(),
                 c.getCaseworker(),
                 c.getVersion(),
