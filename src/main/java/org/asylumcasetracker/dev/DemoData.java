@@ -72,11 +72,11 @@ public class DemoData {
         OffsetDateTime now = OffsetDateTime.now(clock);
 
         // Filed by mail four months ago; the receipt never came.
-        Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice");
+        Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice", null);
         open(demo, mariam, Venue.USCIS, Channel.MAIL, today.minusMonths(4));
 
         // Filed online; the biometrics appointment is next week.
-        Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
+        Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice", null);
         Filing online = open(demo, jose, Venue.USCIS, Channel.ONLINE, today.minusMonths(3));
         record(online.recordReceipt(context(today.minusMonths(3).plusDays(10), now), "IOE0912345678"));
         record(online.recordBiometricsNotice(
@@ -86,7 +86,7 @@ public class DemoData {
                 null));
 
         // Filed in court; the package went out, the appointment was missed and the hearing is near.
-        Client li = client(demo, "Li", "Placeholder", Set.of(), "bob");
+        Client li = client(demo, "Li", "Placeholder", Set.of(), "bob", null);
         Filing court = open(demo, li, Venue.IMMIGRATION_COURT, null, today.minusMonths(6));
         record(court.recordPackageMailed(context(today.minusMonths(6).plusDays(5), now), "9400100000000000000000"));
         record(court.recordReceipt(context(today.minusMonths(5), now), "ZLA2412345678"));
@@ -105,11 +105,20 @@ public class DemoData {
                 new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
             windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
         }
-        LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings");
+        // Arrived ten months ago and has not applied yet: the one-year deadline is approaching.
+        Client yusuf =
+                client(demo, "Yusuf", "Instance", Set.of(IdentityDocument.PASSPORT), "alice", today.minusMonths(10));
+        windows.replaceClients(java.util.List.of(yusuf.getId()), demo);
+        LOG.info("Demo data created: organizations demo and other-clinic, 3 clients with filings, 1 without");
     }
 
     private Client client(
-            Organization org, String first, String last, Set<IdentityDocument> documents, String caseworker) {
+            Organization org,
+            String first,
+            String last,
+            Set<IdentityDocument> documents,
+            String caseworker,
+            LocalDate lastArrivalOn) {
         Client client = new Client(org.getId());
         client.update(
                 null,
@@ -121,7 +130,7 @@ public class DemoData {
                 null,
                 null,
                 new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"),
-                null,
+                lastArrivalOn,
                 documents,
                 caseworker,
                 null);
