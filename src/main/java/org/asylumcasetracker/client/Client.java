@@ -58,6 +58,10 @@ public class Client extends AuditedEntity {
     @Column(name = "last_arrival_on")
     private LocalDate lastArrivalOn;
 
+    /** The day the client moved to the mailing address on file; {@code null} while no move was recorded. */
+    @Column(name = "moved_on")
+    private LocalDate movedOn;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "one_year_deadline_exception")
     private OneYearDeadlineException oneYearDeadlineException;
@@ -113,6 +117,18 @@ public class Client extends AuditedEntity {
             this.caseworker = caseworker;
             this.caseworkerSubject = null; // until the service knows who has that username
         }
+    }
+
+    /**
+     * Records that the client moved on {@code day} to the address on file: every person on an open filing must
+     * then report it (AR-11), and court applicants also to the court (EOIR-33).
+     */
+    public void movedOn(LocalDate day) {
+        this.movedOn = day;
+    }
+
+    public LocalDate getMovedOn() {
+        return movedOn;
     }
 
     /** Names the person (token subject) behind {@link #getCaseworker()}; {@code null} while nobody is known by it. */

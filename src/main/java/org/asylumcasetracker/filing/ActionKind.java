@@ -34,5 +34,7 @@ public enum ActionKind {
      * Have a lawyer review whether the recorded exception to the one-year deadline holds, and file within a
      * reasonable period of it.
      */
-    REVIEW_DEADLINE_EXCEPTION
+    REVIEW_DEADLINE_EXCEPTION,
+    /** Send {@code form} with the new address to {@code who} by {@code deadlineOn}. */
+    REPORT_ADDRESS_CHANGE
 }

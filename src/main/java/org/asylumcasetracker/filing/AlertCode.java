@@ -15,7 +15,8 @@ public enum AlertCode {
     // Alerts about a person rather than one filing: they carry a clientId and no filingId.
     ONE_YEAR_DEADLINE_APPROACHING(Severity.HIGH),
     ONE_YEAR_DEADLINE_PASSED(Severity.CRITICAL),
-    ONE_YEAR_EXCEPTION_REVIEW(Severity.MEDIUM);
+    ONE_YEAR_EXCEPTION_REVIEW(Severity.MEDIUM),
+    ADDRESS_CHANGE_NOT_REPORTED(Severity.HIGH);
 
     private final Severity severity;
 
@@ -31,6 +32,7 @@ public enum AlertCode {
     public boolean concernsClient() {
         return this == ONE_YEAR_DEADLINE_APPROACHING
                 || this == ONE_YEAR_DEADLINE_PASSED
-                || this == ONE_YEAR_EXCEPTION_REVIEW;
+                || this == ONE_YEAR_EXCEPTION_REVIEW
+                || this == ADDRESS_CHANGE_NOT_REPORTED;
     }
 }

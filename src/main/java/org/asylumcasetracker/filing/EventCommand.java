@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /**
  * What a caller asks a filing to record: one record per {@link EventType}, each holding the fields that
@@ -99,6 +100,14 @@ public sealed interface EventCommand {
         @Override
         public EventType type() {
             return EventType.WORK_PERMIT_FILED;
+        }
+    }
+
+    /** {@code clientId} null: the principal. */
+    record AddressChangeReported(LocalDate occurredOn, AddressForm form, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.ADDRESS_CHANGE_REPORTED;
         }
     }
 

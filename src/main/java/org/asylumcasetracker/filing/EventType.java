@@ -11,5 +11,7 @@ public enum EventType {
     HEARING_SCHEDULED,
     CONTACT_LOGGED,
     WORK_PERMIT_FILED,
-    CLOSED
+    CLOSED,
+    /** A person on the application reported a new address (AR-11 to USCIS, EOIR-33 to the court). */
+    ADDRESS_CHANGE_REPORTED
 }

@@ -235,6 +235,16 @@ public class Filing extends AuditedEntity {
                 p -> p.workPermitFiledOn = context.occurredOn());
     }
 
+    /** A person on the application reported their new address on {@code form}; it changes no stage. */
+    public FilingEvent recordAddressChangeReported(EventContext context, AddressForm form, UUID person) {
+        return record(EventType.ADDRESS_CHANGE_REPORTED, context, EventDetails.addressReported(form, person), p -> {});
+    }
+
+    /** Whether {@code clientId} is on this application, as principal or family member. */
+    public boolean includes(UUID person) {
+        return clientId.equals(person) || familyMemberIds.contains(person);
+    }
+
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
         return record(EventType.CLOSED, context, details().closed(finalOutcome), p -> {
             p.outcome = finalOutcome;

@@ -86,6 +86,13 @@ public class FilingEvent {
     private Outcome outcome;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "address_form", updatable = false)
+    private AddressForm addressForm;
+
+    @Column(name = "address_client_id", updatable = false)
+    private UUID addressClientId;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "stage_before", nullable = false, updatable = false)
     private Stage stageBefore;
 
@@ -150,6 +157,8 @@ public class FilingEvent {
         this.channel = details.channel();
         this.note = details.note();
         this.outcome = details.outcome();
+        this.addressForm = details.addressForm();
+        this.addressClientId = details.addressClientId();
         this.stageBefore = stageBefore;
         this.stageAfter = stageAfter;
         this.progressBefore = progressBefore;
@@ -188,7 +197,9 @@ public class FilingEvent {
                 kind,
                 channel,
                 note,
-                outcome);
+                outcome,
+                addressForm,
+                addressClientId);
     }
 
     public UUID getId() {

@@ -286,6 +286,16 @@ public class FilingService {
         if (command instanceof EventCommand.Closed closed) {
             return filing.close(context, closed.outcome());
         }
+        if (command instanceof EventCommand.AddressChangeReported reported) {
+            UUID person = reported.clientId() == null ? filing.getClientId() : reported.clientId();
+            if (!filing.includes(person)) {
+                throw InvalidInputException.of("clientId", "must be the principal or a family member of this filing");
+            }
+            if (reported.form() == AddressForm.EOIR_33 && filing.getVenue() != Venue.IMMIGRATION_COURT) {
+                throw InvalidInputException.of("form", "EOIR_33 reports to an immigration court: court filings only");
+            }
+            return filing.recordAddressChangeReported(context, reported.form(), person);
+        }
         throw new IllegalArgumentException("No handling for " + command.type());
     }
 

@@ -20,8 +20,10 @@ import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingChanged;
+import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.Organization;
@@ -61,6 +63,13 @@ public class AlertWindowStore {
     }
 
     void onFilingChanged(@Observes FilingChanged event) {
+        if (event.eventId() != null && reportsAddressChange(event.eventId())) {
+            // A reported (or retracted) move changes no filing fact, only the mover's own alerts.
+            Filing filing = filings.findById(event.filingId());
+            FilingEvent recorded = em.find(FilingEvent.class, event.eventId());
+            replaceClients(
+                    List.of(recorded.details().addressClientId()), organizations.findById(filing.getOrganizationId()));
+        }
         if (!event.factsChanged()) {
             // Windows follow from the facts, the settings and the time zone; none of them moved.
             return;
@@ -94,6 +103,12 @@ public class AlertWindowStore {
                         + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
                 .setParameter(1, event.clientId())
                 .executeUpdate();
+    }
+
+    /** Whether the event is an ADDRESS_CHANGE_REPORTED (just recorded or retracted: in the persistence context). */
+    private boolean reportsAddressChange(UUID eventId) {
+        FilingEvent recorded = em.find(FilingEvent.class, eventId);
+        return recorded != null && recorded.getType() == EventType.ADDRESS_CHANGE_REPORTED;
     }
 
     /** The windows' copy of the case worker's name follows a rename (the client's name is updated first). */
@@ -166,14 +181,15 @@ public class AlertWindowStore {
                     .executeUpdate();
             for (AlertWindow window : windows) {
                 em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id,"
-                                + " severity_rank, due_on, ends_on, venue, caseworker) values (null, ?1, ?2, ?3, ?4,"
-                                + " ?5, ?6, null, (select caseworker from client where id = ?3))")
+                                + " severity_rank, due_on, ends_on, venue, caseworker, duty) values (null, ?1, ?2, ?3,"
+                                + " ?4, ?5, ?6, null, (select caseworker from client where id = ?3), ?7)")
                         .setParameter(1, window.code().name())
                         .setParameter(2, organization.getId())
                         .setParameter(3, person.clientId())
                         .setParameter(4, (short) window.code().severity().ordinal())
                         .setParameter(5, window.dueOn())
                         .setParameter(6, window.endsOn())
+                        .setParameter(7, window.duty())
                         .executeUpdate();
             }
         }
@@ -212,8 +228,8 @@ public class AlertWindowStore {
     }
 
     private List<AlertWindow> storedForClient(UUID clientId) {
-        return windowsOf(em.createNativeQuery(
-                        "select code, due_on, ends_on from alert_window where client_id = ?1 and filing_id is null")
+        return windowsOf(em.createNativeQuery("select code, due_on, ends_on, duty from alert_window"
+                        + " where client_id = ?1 and filing_id is null")
                 .setParameter(1, clientId));
     }
 
@@ -224,7 +240,8 @@ public class AlertWindowStore {
                 .map(r -> new AlertWindow(
                         org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
                         SqlValues.toLocalDate(r[1]),
-                        SqlValues.toLocalDate(r[2])))
+                        SqlValues.toLocalDate(r[2]),
+                        r.length > 3 ? (String) r[3] : null))
                 .toList();
     }
 }

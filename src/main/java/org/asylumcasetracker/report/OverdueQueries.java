@@ -24,9 +24,9 @@ public class OverdueQueries {
 
     private static final String RAISED = " from alert_window w where w.organization_id = :org and w.due_on <= :asOf"
             + " and (w.ends_on is null or w.ends_on >= :asOf)";
-    private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id, w.client_id";
+    private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id, w.client_id, w.duty";
     private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
-            + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue";
+            + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue, w.duty";
     // A client-level window (the one-year deadline) has no filing: no stage, no venue.
     private static final String JOIN = " left join filing f on f.id = w.filing_id join client c on c.id = w.client_id";
 
@@ -138,6 +138,7 @@ public class OverdueQueries {
                 r[6] + " " + r[7],
                 (String) r[8],
                 r[9] == null ? null : Stage.valueOf((String) r[9]),
-                r[10] == null ? null : Venue.valueOf((String) r[10]));
+                r[10] == null ? null : Venue.valueOf((String) r[10]),
+                (String) r[11]);
     }
 }

@@ -118,7 +118,7 @@ public class OverdueReportService {
         List<ReportRow> result = new ArrayList<>();
         for (OverdueRow row : rows) {
             if (row.filingId() == null) {
-                AlertWindow window = new AlertWindow(row.code(), row.dueOn(), row.endsOn());
+                AlertWindow window = new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty());
                 result.add(new ReportRow(
                         row, ClientAlertRules.toAlert(window, people.get(row.clientId()), filter.asOf())));
                 continue;

@@ -23,7 +23,7 @@ class OneYearDeadlineRuleTest {
     private static final OrganizationSettings DEFAULTS = SettingsMother.defaults();
 
     private static ClientFacts arrivedOn(String lastArrivalOn, OneYearDeadlineException exception, String filedOn) {
-        return new ClientFacts(
+        return ClientFacts.arrival(
                 CLIENT,
                 OneYearDeadline.after(LocalDate.parse(lastArrivalOn)).orElseThrow(),
                 exception,
@@ -110,7 +110,7 @@ class OneYearDeadlineRuleTest {
 
     @Test
     void noArrivalNoAlert() {
-        assertTrue(ClientAlertRules.windows(new ClientFacts(CLIENT, null, null, null), DEFAULTS)
+        assertTrue(ClientAlertRules.windows(ClientFacts.arrival(CLIENT, null, null, null), DEFAULTS)
                 .isEmpty());
     }
 }

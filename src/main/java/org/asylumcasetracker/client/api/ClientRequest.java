@@ -58,7 +58,13 @@ public record ClientRequest(
         @Schema(
                 description = "A reason the client may apply after the one-year deadline, once a case worker has"
                         + " recorded one; the passed deadline then becomes a note for legal review")
-        OneYearDeadlineException oneYearDeadlineException) {
+        OneYearDeadlineException oneYearDeadlineException,
+
+        @Schema(
+                description = "With a new mailingAddress: the day the client moved there (not in the future); default"
+                        + " the day of the change. Starts the duties to report the move (AR-11, EOIR-33).",
+                example = "2026-03-02")
+        LocalDate movedOn) {
 
     public static ClientRequest from(Client c) {
         return new ClientRequest(
@@ -74,7 +80,9 @@ public record ClientRequest(
                 c.getLastArrivalOn(),
                 c.getIdentityDocuments(),
                 c.getCaseworker(),
-                c.getOneYearDeadlineException());
+                c.getOneYearDeadlineException(),
+                // a move is said anew with each change of address, never carried over
+                null);
     }
 
     @Override

@@ -21,6 +21,10 @@ public record ClientResponse(
         String phone,
         String email,
         MailingAddressBody mailingAddress,
+
+        @Schema(description = "The day the client moved to this mailing address, when a move was recorded")
+        LocalDate movedOn,
+
         LocalDate lastArrivalOn,
 
         @Schema(
@@ -49,6 +53,7 @@ public record ClientResponse(
                 c.getPhone(),
                 c.getEmail(),
                 MailingAddressBody.from(c.getMailingAddress()),
+                c.getMovedOn(),
                 c.getLastArrivalOn(),
                 c.oneYearDeadlineOn().orElse(null),
                 c.getOneYearDeadlineException(),
