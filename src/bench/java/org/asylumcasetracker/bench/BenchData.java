@@ -289,7 +289,8 @@ public final class BenchData {
             for (FilingEvent event : events) {
                 writeEvent(event);
             }
-            for (AlertWindow window : AlertRules.windows(FilingFacts.of(filing, hasPrimaryId), SETTINGS, data.zone)) {
+            for (AlertWindow window :
+                    AlertRules.windows(FilingFacts.of(filing, events, hasPrimaryId), SETTINGS, data.zone)) {
                 row(
                         data.windows,
                         filingId,

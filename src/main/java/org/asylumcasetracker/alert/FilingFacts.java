@@ -3,14 +3,17 @@ package org.asylumcasetracker.alert;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.filing.WorkPermitClock;
 
 /**
  * Everything the alert rules need to know about one asylum application (I-589), read from the filing and
@@ -28,6 +31,8 @@ import org.asylumcasetracker.filing.Venue;
  *                                nobody said
  * @param individualHearingAt     the individual (merits) hearing in court, if one is set
  * @param clientHasPrimaryId      the client has a passport or a government ID
+ * @param receivedOn              the day USCIS or the court received the application ({@code null}: filedOn)
+ * @param workPermitClockFacts    the stops and restarts of the work-permit clock, from the timeline
  */
 public record FilingFacts(
         UUID filingId,
@@ -47,10 +52,16 @@ public record FilingFacts(
         Boolean stampedNoticeKept,
         OffsetDateTime individualHearingAt,
         boolean workPermitFiled,
-        boolean clientHasPrimaryId) {
+        boolean clientHasPrimaryId,
+        LocalDate receivedOn,
+        List<WorkPermitClock.Fact> workPermitClockFacts) {
 
-    /** The facts of a filing as it stands now. */
-    public static FilingFacts of(Filing filing, boolean clientHasPrimaryId) {
+    public FilingFacts {
+        workPermitClockFacts = workPermitClockFacts == null ? List.of() : List.copyOf(workPermitClockFacts);
+    }
+
+    /** The facts of a filing as it stands now, with its timeline (all events, retracted ones too). */
+    public static FilingFacts of(Filing filing, List<FilingEvent> events, boolean clientHasPrimaryId) {
         Progress p = filing.progress();
         return new FilingFacts(
                 filing.getId(),
@@ -70,7 +81,14 @@ public record FilingFacts(
                 p.stampedNoticeKept(),
                 p.individualHearingAt(),
                 p.workPermitFiledOn() != null,
-                clientHasPrimaryId);
+                clientHasPrimaryId,
+                filing.receivedOn(),
+                WorkPermitClock.factsOf(events));
+    }
+
+    /** The work-permit clock for a wait of {@code waitDays} ({@link WorkPermitClock}). */
+    public WorkPermitClock.Result workPermitClock(int waitDays) {
+        return WorkPermitClock.of(receivedOn != null ? receivedOn : filedOn, waitDays, workPermitClockFacts);
     }
 
     /** The appointment's calendar day where the organization works, whatever offset the time was stored with. */

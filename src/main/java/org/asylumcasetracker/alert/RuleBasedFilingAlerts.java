@@ -7,6 +7,7 @@ import java.util.List;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
+import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /** A filing's alerts, as {@link AlertRules} derive them from its {@link FilingFacts}. */
@@ -15,7 +16,12 @@ public class RuleBasedFilingAlerts implements FilingAlerts {
 
     @Override
     public List<Alert> raisedOn(
-            Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
-        return AlertRules.evaluate(FilingFacts.of(filing, clientHasPrimaryId), settings, zone, asOf);
+            Filing filing,
+            List<FilingEvent> events,
+            boolean clientHasPrimaryId,
+            OrganizationSettings settings,
+            ZoneId zone,
+            LocalDate asOf) {
+        return AlertRules.evaluate(FilingFacts.of(filing, events, clientHasPrimaryId), settings, zone, asOf);
     }
 }

@@ -103,7 +103,11 @@ public class DemoData {
 
         for (Filing filing :
                 new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court}) {
-            windows.replace(filing, demo, clients.findById(filing.getClientId()).hasPrimaryId());
+            windows.replace(
+                    filing,
+                    events.allOf(filing.getId()),
+                    demo,
+                    clients.findById(filing.getClientId()).hasPrimaryId());
         }
         // Arrived ten months ago and has not applied yet: the one-year deadline is approaching.
         Client yusuf =

@@ -68,6 +68,10 @@ public class Filing extends AuditedEntity {
     @Embedded
     private Progress progress;
 
+    /** The day USCIS or the court received the application, when a case worker recorded one. */
+    @Column(name = "received_on")
+    private LocalDate receivedOn;
+
     @Column(name = "event_count", nullable = false)
     private int eventCount;
 
@@ -270,8 +274,22 @@ public class Filing extends AuditedEntity {
                         now, progress.appointmentAt(), progress.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
-    public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
-        return filedOn.plusDays(workPermitWaitDays);
+    /** The work-permit clock of the application as its events stand ({@link WorkPermitClock}). */
+    public WorkPermitClock.Result workPermitClock(List<FilingEvent> events, int workPermitWaitDays) {
+        return WorkPermitClock.of(receivedOn(), workPermitWaitDays, WorkPermitClock.factsOf(events));
+    }
+
+    /** The day the application was received: as recorded, else the filing date. */
+    public LocalDate receivedOn() {
+        return receivedOn != null ? receivedOn : filedOn;
+    }
+
+    public LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    public void receivedOn(LocalDate day) {
+        this.receivedOn = day;
     }
 
     /** The appointment's calendar day where the organization is. */

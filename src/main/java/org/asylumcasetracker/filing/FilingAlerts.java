@@ -11,7 +11,15 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  */
 public interface FilingAlerts {
 
-    /** The alerts raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST}). */
+    /**
+     * The alerts raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST}); {@code events} is the
+     * filing's timeline (the work-permit clock reads it).
+     */
     List<Alert> raisedOn(
-            Filing filing, boolean clientHasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+            Filing filing,
+            List<FilingEvent> events,
+            boolean clientHasPrimaryId,
+            OrganizationSettings settings,
+            ZoneId zone,
+            LocalDate asOf);
 }

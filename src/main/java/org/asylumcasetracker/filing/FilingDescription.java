@@ -18,11 +18,12 @@ public record FilingDescription(
         LocalDate filedOn,
         List<UUID> familyMemberIds,
         String courtName,
-        OffsetDateTime individualHearingAt) {
+        OffsetDateTime individualHearingAt,
+        LocalDate receivedOn) {
 
     /** The same description under the clinic system's own id. */
     public FilingDescription withExternalRef(String ref) {
         return new FilingDescription(
-                clientId, ref, venue, channel, filedOn, familyMemberIds, courtName, individualHearingAt);
+                clientId, ref, venue, channel, filedOn, familyMemberIds, courtName, individualHearingAt, receivedOn);
     }
 }

@@ -24,6 +24,7 @@ import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingChanged;
 import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.Organization;
@@ -47,6 +48,7 @@ public class AlertWindowStore {
     private final OrganizationRepository organizations;
     private final PrimaryIdLookup primaryIds;
     private final ClientFactsReader clientFacts;
+    private final FilingEventRepository events;
 
     @Inject
     public AlertWindowStore(
@@ -54,7 +56,9 @@ public class AlertWindowStore {
             FilingRepository filings,
             OrganizationRepository organizations,
             PrimaryIdLookup primaryIds,
-            ClientFactsReader clientFacts) {
+            ClientFactsReader clientFacts,
+            FilingEventRepository events) {
+        this.events = events;
         this.em = em;
         this.clientFacts = clientFacts;
         this.filings = filings;
@@ -76,7 +80,7 @@ public class AlertWindowStore {
         }
         Filing filing = filings.findById(event.filingId());
         Organization organization = organizations.findById(filing.getOrganizationId());
-        replace(filing, organization, primaryIds.hasPrimaryId(filing.getClientId()));
+        replace(filing, events.allOf(filing.getId()), organization, primaryIds.hasPrimaryId(filing.getClientId()));
         if (event.kind() == FilingChanged.Kind.CREATED
                 || event.kind() == FilingChanged.Kind.UPDATED
                 || (event.stageChanged()
@@ -97,7 +101,10 @@ public class AlertWindowStore {
             return;
         }
         boolean hasPrimaryId = primaryIds.hasPrimaryId(event.clientId());
-        ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
+        Map<UUID, List<FilingEvent>> timelines =
+                events.allOf(ofClient.stream().map(Filing::getId).toList());
+        ofClient.forEach(filing ->
+                replace(filing, timelines.getOrDefault(filing.getId(), List.of()), organization, hasPrimaryId));
         // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
         em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
                         + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
@@ -142,8 +149,14 @@ public class AlertWindowStore {
                         .list();
         Map<UUID, Boolean> hasPrimaryId =
                 primaryIds.hasPrimaryId(batch.stream().map(Filing::getClientId).toList());
+        Map<UUID, List<FilingEvent>> timelines =
+                events.allOf(batch.stream().map(Filing::getId).toList());
         for (Filing filing : batch) {
-            replace(filing, organization, hasPrimaryId.getOrDefault(filing.getClientId(), false));
+            replace(
+                    filing,
+                    timelines.getOrDefault(filing.getId(), List.of()),
+                    organization,
+                    hasPrimaryId.getOrDefault(filing.getClientId(), false));
         }
         return batch.isEmpty()
                 ? Optional.empty()
@@ -196,9 +209,10 @@ public class AlertWindowStore {
     }
 
     /** Replaces the filing's windows with the ones its facts give now; unchanged windows are left alone. */
-    public void replace(Filing filing, Organization organization, boolean clientHasPrimaryId) {
+    public void replace(
+            Filing filing, List<FilingEvent> timeline, Organization organization, boolean clientHasPrimaryId) {
         List<AlertWindow> windows = AlertRules.windows(
-                FilingFacts.of(filing, clientHasPrimaryId), organization.settings(), organization.zone());
+                FilingFacts.of(filing, timeline, clientHasPrimaryId), organization.settings(), organization.zone());
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
         if (new HashSet<>(windows).equals(new HashSet<>(stored(filing.getId())))) {
             return;

@@ -23,6 +23,8 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.organization.CurrentOrganization;
@@ -53,6 +55,7 @@ public class OverdueReportService {
     private final Accounts accounts;
     private final ReportConfig config;
     private final ClientFactsReader clientFacts;
+    private final FilingEventRepository events;
 
     @Inject
     public OverdueReportService(
@@ -64,7 +67,9 @@ public class OverdueReportService {
             Clock clock,
             Accounts accounts,
             ReportConfig config,
-            ClientFactsReader clientFacts) {
+            ClientFactsReader clientFacts,
+            FilingEventRepository events) {
+        this.events = events;
         this.clientFacts = clientFacts;
         this.accounts = accounts;
         this.config = config;
@@ -108,6 +113,7 @@ public class OverdueReportService {
         Map<UUID, Filing> byId = filingIds.isEmpty()
                 ? Map.of()
                 : filings.list("id in ?1", filingIds).stream().collect(Collectors.toMap(Filing::getId, f -> f));
+        Map<UUID, List<FilingEvent>> timelines = events.allOf(filingIds);
         Map<UUID, ClientFacts> people = clientFacts.read(rows.stream()
                 .filter(row -> row.filingId() == null)
                 .map(OverdueRow::clientId)
@@ -126,7 +132,10 @@ public class OverdueReportService {
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(
                     new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
-                    FilingFacts.of(filing, hasPrimaryId.getOrDefault(row.clientId(), false)),
+                    FilingFacts.of(
+                            filing,
+                            timelines.getOrDefault(filing.getId(), List.of()),
+                            hasPrimaryId.getOrDefault(row.clientId(), false)),
                     organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());

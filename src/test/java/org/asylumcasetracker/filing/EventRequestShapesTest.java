@@ -79,7 +79,7 @@ class EventRequestShapesTest {
     @BeforeEach
     void filing() {
         Organizations.ensureDemoTenants();
-        filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 30));
+        filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 200));
     }
 
     @ParameterizedTest

@@ -39,7 +39,13 @@ public record FilingRequest(
         String courtName,
 
         @Schema(description = "Court filings: the individual (merits) hearing")
-        OffsetDateTime individualHearingAt) {
+        OffsetDateTime individualHearingAt,
+
+        @Schema(
+                description = "The day USCIS or the court received the application (not before filedOn, not in the"
+                        + " future); the work-permit clock counts from it; default filedOn",
+                example = "2026-01-20")
+        LocalDate receivedOn) {
 
     public FilingDescription toDescription() {
         return new FilingDescription(
@@ -50,7 +56,8 @@ public record FilingRequest(
                 filedOn,
                 familyMemberIds,
                 Text.blankToNull(courtName),
-                individualHearingAt);
+                individualHearingAt,
+                receivedOn);
     }
 
     public static FilingRequest from(Filing f) {
@@ -62,6 +69,7 @@ public record FilingRequest(
                 f.getFiledOn(),
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
-                f.getIndividualHearingAt());
+                f.getIndividualHearingAt(),
+                f.getReceivedOn());
     }
 }

@@ -11,6 +11,8 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.organization.OrganizationSettings;
@@ -26,10 +28,16 @@ public class FilingViews {
     private final PrimaryIdLookup primaryIds;
     private final FilingAlerts filingAlerts;
     private final Clock clock;
+    private final FilingEventRepository events;
 
     @Inject
     public FilingViews(
-            CurrentOrganization organization, PrimaryIdLookup primaryIds, FilingAlerts filingAlerts, Clock clock) {
+            CurrentOrganization organization,
+            PrimaryIdLookup primaryIds,
+            FilingAlerts filingAlerts,
+            Clock clock,
+            FilingEventRepository events) {
+        this.events = events;
         this.organization = organization;
         this.primaryIds = primaryIds;
         this.filingAlerts = filingAlerts;
@@ -44,8 +52,13 @@ public class FilingViews {
     public List<FilingResponse> ofAll(List<Filing> filings) {
         Map<java.util.UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 filings.stream().map(Filing::getClientId).distinct().toList());
+        Map<java.util.UUID, List<FilingEvent>> timelines =
+                events.allOf(filings.stream().map(Filing::getId).toList());
         return filings.stream()
-                .map(f -> of(f, hasPrimaryId.getOrDefault(f.getClientId(), false)))
+                .map(f -> of(
+                        f,
+                        timelines.getOrDefault(f.getId(), List.of()),
+                        hasPrimaryId.getOrDefault(f.getClientId(), false)))
                 .toList();
     }
 
@@ -53,6 +66,7 @@ public class FilingViews {
     public List<Alert> alerts(Filing filing, LocalDate asOf) {
         return filingAlerts.raisedOn(
                 filing,
+                events.allOf(filing.getId()),
                 primaryIds.hasPrimaryId(filing.getClientId()),
                 organization.displaySettings(),
                 organization.zone(),
@@ -65,6 +79,10 @@ public class FilingViews {
 
     /** The view, when the caller already knows whether the client holds a passport or government ID. */
     public FilingResponse of(Filing f, boolean clientHasPrimaryId) {
+        return of(f, events.allOf(f.getId()), clientHasPrimaryId);
+    }
+
+    private FilingResponse of(Filing f, List<FilingEvent> timeline, boolean clientHasPrimaryId) {
         OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
         AppointmentView appointment = null;
@@ -80,7 +98,8 @@ public class FilingViews {
                             settings.maxOnlineReschedules()),
                     p.stampedNoticeKept());
         }
-        List<Alert> alerts = filingAlerts.raisedOn(f, clientHasPrimaryId, settings, organization.zone(), today());
+        List<Alert> alerts =
+                filingAlerts.raisedOn(f, timeline, clientHasPrimaryId, settings, organization.zone(), today());
         return new FilingResponse(
                 f.getId(),
                 f.getClientId(),
@@ -88,6 +107,7 @@ public class FilingViews {
                 f.getVenue(),
                 f.getChannel(),
                 f.getFiledOn(),
+                f.getReceivedOn(),
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
                 f.getIndividualHearingAt(),
@@ -98,7 +118,9 @@ public class FilingViews {
                 p.packageMailedOn(),
                 p.trackingNumber(),
                 appointment,
-                f.workPermitEligibleOn(settings.workPermitWaitDays()),
+                f.workPermitClock(timeline, settings.workPermitWaitDays())
+                        .eligibleOn()
+                        .orElse(null),
                 p.workPermitFiledOn(),
                 p.outcome(),
                 p.closedOn(),
