@@ -312,7 +312,7 @@ public final class BenchData {
             for (FilingEvent event : events) {
                 writeEvent(event);
             }
-            for (FilingFacts facts : FilingFacts.ofEveryone(filing, hasPrimaryId)) {
+            for (FilingFacts facts : FilingFacts.ofEveryone(filing, hasPrimaryId, events)) {
                 writeWindows(facts, filingId, venue);
             }
             data.counts.filings++;

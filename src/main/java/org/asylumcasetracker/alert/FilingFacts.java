@@ -10,11 +10,13 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.FilingHistory;
 import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.filing.WorkPermitClock;
 
 /**
  * Everything the alert rules need to know about one person on an asylum application (I-589): the filing's own facts
@@ -35,6 +37,8 @@ import org.asylumcasetracker.filing.Venue;
  * @param clientHasPrimaryId      the person has a passport or a government ID
  * @param packageSharedWithPrincipal a family member still waiting for the package together with the principal: one
  *                                package covers everyone who shares the principal's hearings
+ * @param receivedOn              the day USCIS or the court received the application ({@code null}: filedOn)
+ * @param workPermitClockFacts    the stops and restarts of this person's work-permit clock, from the timeline
  */
 public record FilingFacts(
         UUID filingId,
@@ -55,15 +59,19 @@ public record FilingFacts(
         OffsetDateTime individualHearingAt,
         boolean workPermitFiled,
         boolean clientHasPrimaryId,
-        boolean packageSharedWithPrincipal) {
+        boolean packageSharedWithPrincipal,
+        LocalDate receivedOn,
+        List<WorkPermitClock.Fact> workPermitClockFacts) {
 
-    /** The principal's facts as the filing stands now. */
-    public static FilingFacts of(Filing filing, boolean clientHasPrimaryId) {
-        return of(filing, filing.person(null), clientHasPrimaryId);
+    public FilingFacts {
+        workPermitClockFacts = workPermitClockFacts == null ? List.of() : List.copyOf(workPermitClockFacts);
     }
 
-    /** One person's facts as the filing stands now. */
-    public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId) {
+    /**
+     * One person's facts as the filing stands now; {@code events} is the filing's timeline (all events, retracted
+     * ones too), of which the work-permit clock reads this person's.
+     */
+    public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId, List<FilingEvent> events) {
         Progress p = filing.progress();
         boolean principal = person.clientId().equals(filing.getClientId());
         return new FilingFacts(
@@ -87,14 +95,22 @@ public record FilingFacts(
                         : filing.getIndividualHearingAt(),
                 person.workPermitFiledOn() != null,
                 hasPrimaryId,
-                !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage());
+                !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage(),
+                filing.receivedOn(),
+                WorkPermitClock.factsOf(events, person.clientId(), filing.getClientId()));
     }
 
     /** Everyone's facts, the principal first; {@code hasPrimaryId} by client, absent meaning no. */
-    public static List<FilingFacts> ofEveryone(Filing filing, Map<UUID, Boolean> hasPrimaryId) {
+    public static List<FilingFacts> ofEveryone(
+            Filing filing, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> events) {
         return filing.people().stream()
-                .map(person -> of(filing, person, hasPrimaryId.getOrDefault(person.clientId(), false)))
+                .map(person -> of(filing, person, hasPrimaryId.getOrDefault(person.clientId(), false), events))
                 .toList();
+    }
+
+    /** The work-permit clock for a wait of {@code waitDays} ({@link WorkPermitClock}). */
+    public WorkPermitClock.Result workPermitClock(int waitDays) {
+        return WorkPermitClock.of(receivedOn != null ? receivedOn : filedOn, waitDays, workPermitClockFacts);
     }
 
     /** The appointment's calendar day where the organization works, whatever offset the time was stored with. */

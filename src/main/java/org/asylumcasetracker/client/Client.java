@@ -4,11 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.asylumcasetracker.platform.persistence.AuditedEntity;
@@ -55,6 +58,14 @@ public class Client extends AuditedEntity {
     @Column(name = "last_arrival_on")
     private LocalDate lastArrivalOn;
 
+    /** The day the client moved to the mailing address on file; {@code null} while no move was recorded. */
+    @Column(name = "moved_on")
+    private LocalDate movedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "one_year_deadline_exception")
+    private OneYearDeadlineException oneYearDeadlineException;
+
     @Convert(converter = IdentityDocumentsConverter.class)
     @Column(name = "identity_documents", nullable = false)
     private Set<IdentityDocument> identityDocuments = EnumSet.noneOf(IdentityDocument.class);
@@ -86,7 +97,8 @@ public class Client extends AuditedEntity {
             MailingAddress mailingAddress,
             LocalDate lastArrivalOn,
             Set<IdentityDocument> identityDocuments,
-            String caseworker) {
+            String caseworker,
+            OneYearDeadlineException oneYearDeadlineException) {
         this.externalRef = externalRef;
         this.firstName = firstName;
         this.lastName = lastName;
@@ -97,6 +109,7 @@ public class Client extends AuditedEntity {
         this.email = email;
         this.mailingAddress = mailingAddress == null || mailingAddress.isEmpty() ? null : mailingAddress;
         this.lastArrivalOn = lastArrivalOn;
+        this.oneYearDeadlineException = oneYearDeadlineException;
         this.identityDocuments = identityDocuments == null || identityDocuments.isEmpty()
                 ? EnumSet.noneOf(IdentityDocument.class)
                 : EnumSet.copyOf(identityDocuments);
@@ -104,6 +117,18 @@ public class Client extends AuditedEntity {
             this.caseworker = caseworker;
             this.caseworkerSubject = null; // until the service knows who has that username
         }
+    }
+
+    /**
+     * Records that the client moved on {@code day} to the address on file: every person on an open filing must
+     * then report it (AR-11), and court applicants also to the court (EOIR-33).
+     */
+    public void movedOn(LocalDate day) {
+        this.movedOn = day;
+    }
+
+    public LocalDate getMovedOn() {
+        return movedOn;
     }
 
     /** Names the person (token subject) behind {@link #getCaseworker()}; {@code null} while nobody is known by it. */
@@ -168,6 +193,15 @@ public class Client extends AuditedEntity {
 
     public LocalDate getLastArrivalOn() {
         return lastArrivalOn;
+    }
+
+    /** The last day to apply for asylum within a year of the last arrival; empty while the arrival is unknown. */
+    public Optional<LocalDate> oneYearDeadlineOn() {
+        return OneYearDeadline.after(lastArrivalOn);
+    }
+
+    public OneYearDeadlineException getOneYearDeadlineException() {
+        return oneYearDeadlineException;
     }
 
     public Set<IdentityDocument> getIdentityDocuments() {

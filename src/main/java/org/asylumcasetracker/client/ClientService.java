@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.asylumcasetracker.client.api.ClientRequest;
 import org.asylumcasetracker.organization.CurrentOrganization;
@@ -36,6 +38,7 @@ public class ClientService {
     private final RequestValidation validation;
     private final Event<ClientChanged> changed;
     private final Accounts accounts;
+    private final Clock clock;
 
     @Inject
     public ClientService(
@@ -44,7 +47,9 @@ public class ClientService {
             Caller caller,
             RequestValidation validation,
             Event<ClientChanged> changed,
-            Accounts accounts) {
+            Accounts accounts,
+            Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.changed = changed;
         this.clients = clients;
@@ -56,10 +61,10 @@ public class ClientService {
     @Transactional
     public Client create(ClientRequest request) {
         Client client = new Client(organization.id());
-        apply(client, request, true);
+        LocalDate moved = apply(client, request, true);
         clients.persistAndFlush(client);
         LOG.debugf("Created client %s in organization %s", client.getId(), client.getOrganizationId());
-        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), true, client.getVersion()));
+        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), true, client.getVersion(), moved));
         return client;
     }
 
@@ -79,9 +84,9 @@ public class ClientService {
         Client client = get(id);
         ETags.checkIfMatch(ifMatch, client.getVersion());
         ClientRequest merged = validation.merge(ClientRequest.from(client), patch, ClientRequest.class);
-        apply(client, merged, false);
+        LocalDate moved = apply(client, merged, false);
         clients.flush();
-        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
+        changed.fire(new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion(), moved));
         return client;
     }
 
@@ -98,15 +103,32 @@ public class ClientService {
                 Client::getVersion,
                 () -> create(withRef),
                 client -> {
-                    apply(client, withRef, false);
+                    LocalDate moved = apply(client, withRef, false);
                     clients.flush();
-                    changed.fire(
-                            new ClientChanged(client.getId(), client.getOrganizationId(), false, client.getVersion()));
+                    changed.fire(new ClientChanged(
+                            client.getId(), client.getOrganizationId(), false, client.getVersion(), moved));
                     return client;
                 });
     }
 
-    private void apply(Client client, ClientRequest request, boolean isNew) {
+    /**
+     * Writes the request into the client; returns the day of the move when the mailing address changed (the
+     * request's {@code movedOn}, default today where the organization works), else {@code null}. A first address
+     * on file is no move, unless {@code movedOn} says it is one.
+     */
+    private LocalDate apply(Client client, ClientRequest request, boolean isNew) {
+        LocalDate today = LocalDate.now(clock.withZone(organization.zone()));
+        if (request.movedOn() != null && request.movedOn().isAfter(today)) {
+            throw InvalidInputException.of("movedOn", "must not be after today (" + today + ")");
+        }
+        MailingAddress before = client.getMailingAddress();
+        MailingAddress after = request.mailingAddress() == null
+                ? null
+                : request.mailingAddress().toAddress();
+        boolean moved = after != null
+                && !after.isEmpty()
+                && !MailingAddress.same(before, after)
+                && (before != null || request.movedOn() != null);
         String aNumber = null;
         if (request.aNumber() != null && !request.aNumber().isBlank()) {
             aNumber = ANumber.normalize(request.aNumber())
@@ -135,15 +157,20 @@ public class ClientService {
                 Text.blankToNull(request.preferredLanguage()),
                 Text.blankToNull(request.phone()),
                 Text.blankToNull(request.email()),
-                request.mailingAddress() == null
-                        ? null
-                        : request.mailingAddress().toAddress(),
+                after,
                 request.lastArrivalOn(),
                 request.identityDocuments(),
-                caseworker);
+                caseworker,
+                request.oneYearDeadlineException());
         if (caseworker != null && client.getCaseworkerSubject() == null) {
             client.ownedBy(subjectOf(caseworker));
         }
+        if (!moved) {
+            return null;
+        }
+        LocalDate movedOn = request.movedOn() != null ? request.movedOn() : today;
+        client.movedOn(movedOn);
+        return movedOn;
     }
 
     /**
@@ -171,6 +198,8 @@ public class ClientService {
                 r.mailingAddress(),
                 r.lastArrivalOn(),
                 r.identityDocuments(),
-                r.caseworker());
+                r.caseworker(),
+                r.oneYearDeadlineException(),
+                r.movedOn());
     }
 }

@@ -32,6 +32,18 @@ public class MailingAddress {
         this.postalCode = postalCode;
     }
 
+    /** Whether both name the same place, field by field ({@code null} is no address). */
+    public static boolean same(MailingAddress a, MailingAddress b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return java.util.Objects.equals(a.line1, b.line1)
+                && java.util.Objects.equals(a.line2, b.line2)
+                && java.util.Objects.equals(a.city, b.city)
+                && java.util.Objects.equals(a.state, b.state)
+                && java.util.Objects.equals(a.postalCode, b.postalCode);
+    }
+
     public String line1() {
         return line1;
     }

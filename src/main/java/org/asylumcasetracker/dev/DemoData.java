@@ -79,11 +79,11 @@ public class DemoData {
         OffsetDateTime now = OffsetDateTime.now(clock);
 
         // Filed by mail four months ago; the receipt never came.
-        Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice");
+        Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice", null);
         open(demo, mariam, Venue.USCIS, Channel.MAIL, today.minusMonths(4));
 
         // Filed online; the biometrics appointment is next week.
-        Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
+        Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice", null);
         Filing online = open(demo, jose, Venue.USCIS, Channel.ONLINE, today.minusMonths(3));
         record(online.recordReceipt(context(today.minusMonths(3).plusDays(10), now), "IOE0912345678"));
         record(online.recordBiometricsNotice(
@@ -93,7 +93,7 @@ public class DemoData {
                 null));
 
         // Filed in court; the package went out, the appointment was missed and the hearing is near.
-        Client li = client(demo, "Li", "Placeholder", Set.of(), "bob");
+        Client li = client(demo, "Li", "Placeholder", Set.of(), "bob", null);
         Filing court = open(demo, li, Venue.IMMIGRATION_COURT, null, today.minusMonths(6));
         record(court.recordPackageMailed(context(today.minusMonths(6).plusDays(5), now), "9400100000000000000000"));
         record(court.recordReceipt(context(today.minusMonths(5), now), "ZLA2412345678"));
@@ -110,9 +110,11 @@ public class DemoData {
 
         // A family of three on one court application: the mother went to her appointment, her son missed his and
         // has no ID, the daughter's notice has not come; the individual hearing is seven weeks away.
-        Client amal = client(demo, "Amal", "Family", Set.of(IdentityDocument.PASSPORT), "alice");
-        Client omar = client(demo, "Omar", "Family", Set.of(IdentityDocument.SCHOOL_ID), "alice");
-        Client sara = client(demo, "Sara", "Family", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice");
+        Client amal = client(demo, "Amal", "Family", Set.of(IdentityDocument.PASSPORT), "alice", today.minusMonths(15));
+        Client omar =
+                client(demo, "Omar", "Family", Set.of(IdentityDocument.SCHOOL_ID), "alice", today.minusMonths(15));
+        Client sara = client(
+                demo, "Sara", "Family", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice", today.minusMonths(15));
         Filing family = open(demo, amal, Venue.IMMIGRATION_COURT, null, today.minusMonths(7));
         family.describe(
                 null, null, family.getFiledOn(), "Newark Immigration Court", null, List.of(omar.getId(), sara.getId()));
@@ -145,14 +147,23 @@ public class DemoData {
                     filing.getClientId(), clients.findById(filing.getClientId()).hasPrimaryId());
             filing.getFamilyMemberIds()
                     .forEach(id -> hasPrimaryId.put(id, clients.findById(id).hasPrimaryId()));
-            windows.replace(filing, demo, hasPrimaryId);
+            windows.replace(filing, events.allOf(filing.getId()), demo, hasPrimaryId);
         }
-        LOG.info(
-                "Demo data created: organizations demo and other-clinic, 6 clients with filings, one a family of three");
+        // Arrived ten months ago and has not applied yet: the one-year deadline is approaching.
+        Client yusuf =
+                client(demo, "Yusuf", "Instance", Set.of(IdentityDocument.PASSPORT), "alice", today.minusMonths(10));
+        windows.replaceClients(List.of(yusuf.getId()), demo);
+        LOG.info("Demo data created: organizations demo and other-clinic, 6 clients with filings, one a family of"
+                + " three, and 1 client without a filing");
     }
 
     private Client client(
-            Organization org, String first, String last, Set<IdentityDocument> documents, String caseworker) {
+            Organization org,
+            String first,
+            String last,
+            Set<IdentityDocument> documents,
+            String caseworker,
+            LocalDate lastArrivalOn) {
         Client client = new Client(org.getId());
         client.update(
                 null,
@@ -164,9 +175,10 @@ public class DemoData {
                 null,
                 null,
                 new MailingAddress("1 Example Street", null, "Newark", "NJ", "07102"),
-                null,
+                lastArrivalOn,
                 documents,
-                caseworker);
+                caseworker,
+                null);
         clients.persist(client);
         return client;
     }

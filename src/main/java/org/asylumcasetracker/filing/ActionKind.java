@@ -27,5 +27,14 @@ public enum ActionKind {
     /** File the application for a work permit. */
     APPLY_WORK_PERMIT,
     /** Get advice from an immigration attorney. */
-    SEEK_LEGAL_HELP
+    SEEK_LEGAL_HELP,
+    /** File the asylum application (Form I-589) no later than {@code until}. */
+    FILE_ASYLUM_APPLICATION,
+    /**
+     * Have a lawyer review whether the recorded exception to the one-year deadline holds, and file within a
+     * reasonable period of it.
+     */
+    REVIEW_DEADLINE_EXCEPTION,
+    /** Send {@code form} with the new address to {@code who} by {@code deadlineOn}. */
+    REPORT_ADDRESS_CHANGE
 }

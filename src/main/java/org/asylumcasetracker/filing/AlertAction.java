@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param address      the postal address, one line per line break
  * @param minutesEarly how many minutes before the appointment to arrive
  * @param until        the last day the step can still be taken
+ * @param form         the form to send ({@link AddressForm})
+ * @param deadlineOn   the day the law requires the step by
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AlertAction(
@@ -32,7 +34,9 @@ public record AlertAction(
         List<String> bringOneOf,
         String address,
         Integer minutesEarly,
-        LocalDate until) {
+        LocalDate until,
+        AddressForm form,
+        LocalDate deadlineOn) {
 
     public AlertAction {
         Objects.requireNonNull(kind, "kind");
@@ -54,6 +58,8 @@ public record AlertAction(
         public static final String IMMIGRATION_ATTORNEY = "IMMIGRATION_ATTORNEY";
         public static final String CLIENT = "CLIENT";
         public static final String CASEWORKER = "CASEWORKER";
+        public static final String USCIS = "USCIS";
+        public static final String IMMIGRATION_COURT = "IMMIGRATION_COURT";
 
         private Who() {}
     }
@@ -93,6 +99,8 @@ public record AlertAction(
         private String address;
         private Integer minutesEarly;
         private LocalDate until;
+        private AddressForm form;
+        private LocalDate deadlineOn;
 
         private Builder(ActionKind kind) {
             this.kind = kind;
@@ -143,8 +151,30 @@ public record AlertAction(
             return this;
         }
 
+        public Builder form(AddressForm form) {
+            this.form = form;
+            return this;
+        }
+
+        public Builder deadlineOn(LocalDate deadlineOn) {
+            this.deadlineOn = deadlineOn;
+            return this;
+        }
+
         public AlertAction build() {
-            return new AlertAction(kind, who, phone, say, haveReady, bring, bringOneOf, address, minutesEarly, until);
+            return new AlertAction(
+                    kind,
+                    who,
+                    phone,
+                    say,
+                    haveReady,
+                    bring,
+                    bringOneOf,
+                    address,
+                    minutesEarly,
+                    until,
+                    form,
+                    deadlineOn);
         }
     }
 }

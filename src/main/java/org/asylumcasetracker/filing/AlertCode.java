@@ -11,7 +11,12 @@ public enum AlertCode {
     APPOINTMENT_OUTCOME_MISSING(Severity.HIGH),
     BIOMETRICS_MISSED(Severity.CRITICAL),
     STAMPED_NOTICE_MISSING(Severity.LOW),
-    WORK_PERMIT_ELIGIBLE(Severity.INFO);
+    WORK_PERMIT_ELIGIBLE(Severity.INFO),
+    // Alerts about a person rather than one filing: they carry a clientId and no filingId.
+    ONE_YEAR_DEADLINE_APPROACHING(Severity.HIGH),
+    ONE_YEAR_DEADLINE_PASSED(Severity.CRITICAL),
+    ONE_YEAR_EXCEPTION_REVIEW(Severity.MEDIUM),
+    ADDRESS_CHANGE_NOT_REPORTED(Severity.HIGH);
 
     private final Severity severity;
 
@@ -21,5 +26,13 @@ public enum AlertCode {
 
     public Severity severity() {
         return severity;
+    }
+
+    /** Whether the alert concerns a person as such (no filing), rather than one filing. */
+    public boolean concernsClient() {
+        return this == ONE_YEAR_DEADLINE_APPROACHING
+                || this == ONE_YEAR_DEADLINE_PASSED
+                || this == ONE_YEAR_EXCEPTION_REVIEW
+                || this == ADDRESS_CHANGE_NOT_REPORTED;
     }
 }

@@ -135,6 +135,14 @@ public sealed interface EventCommand {
         }
     }
 
+    /** {@code clientId} null: the principal. */
+    record AddressChangeReported(LocalDate occurredOn, AddressForm form, UUID clientId) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.ADDRESS_CHANGE_REPORTED;
+        }
+    }
+
     record Closed(LocalDate occurredOn, Outcome outcome) implements EventCommand {
         @Override
         public EventType type() {

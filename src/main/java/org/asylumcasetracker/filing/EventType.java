@@ -13,11 +13,14 @@ public enum EventType {
     HEARING_SCHEDULED,
     CONTACT_LOGGED,
     WORK_PERMIT_FILED,
-    CLOSED;
+    CLOSED,
+    /** A person on the application reported a new address (AR-11 to USCIS, EOIR-33 to the court). */
+    ADDRESS_CHANGE_REPORTED;
 
     /**
      * Whether the event concerns one person on the application (it takes {@code clientId}, default the principal)
-     * rather than the whole filing: USCIS sends each person their own receipt and appointment.
+     * rather than the whole filing: USCIS sends each person their own receipt and appointment. A reported move names
+     * its person in a field of its own and changes no progress.
      */
     public boolean concernsOnePerson() {
         return switch (this) {

@@ -83,6 +83,10 @@ public class Filing extends AuditedEntity {
     @Embedded
     private Progress progress;
 
+    /** The day USCIS or the court received the application, when a case worker recorded one. */
+    @Column(name = "received_on")
+    private LocalDate receivedOn;
+
     @Column(name = "event_count", nullable = false)
     private int eventCount;
 
@@ -271,6 +275,16 @@ public class Filing extends AuditedEntity {
         return record(EventType.WORK_PERMIT_FILED, context, EventDetails.NONE);
     }
 
+    /** A person on the application reported their new address on {@code form}; it changes no stage. */
+    public FilingEvent recordAddressChangeReported(EventContext context, AddressForm form, UUID person) {
+        return record(EventType.ADDRESS_CHANGE_REPORTED, context, EventDetails.addressReported(form, person));
+    }
+
+    /** Whether {@code clientId} is on this application, as principal or family member. */
+    public boolean includes(UUID person) {
+        return clientId.equals(person) || familyMemberIds.contains(person);
+    }
+
     public FilingEvent close(EventContext context, Outcome finalOutcome) {
         return record(EventType.CLOSED, context, details().closed(finalOutcome));
     }
@@ -340,8 +354,24 @@ public class Filing extends AuditedEntity {
                         now, person.appointmentAt(), person.rescheduleCount(), cutoffHours, maxOnlineReschedules);
     }
 
-    public LocalDate workPermitEligibleOn(int workPermitWaitDays) {
-        return filedOn.plusDays(workPermitWaitDays);
+    /** A person's work-permit clock as the filing's events stand ({@link WorkPermitClock}). */
+    public WorkPermitClock.Result workPermitClock(
+            List<FilingEvent> events, PersonProgress person, int workPermitWaitDays) {
+        return WorkPermitClock.of(
+                receivedOn(), workPermitWaitDays, WorkPermitClock.factsOf(events, person.clientId(), clientId));
+    }
+
+    /** The day the application was received: as recorded, else the filing date. */
+    public LocalDate receivedOn() {
+        return receivedOn != null ? receivedOn : filedOn;
+    }
+
+    public LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    public void receivedOn(LocalDate day) {
+        this.receivedOn = day;
     }
 
     /** A person's appointment's calendar day where the organization is. */

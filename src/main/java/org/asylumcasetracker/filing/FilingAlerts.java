@@ -15,8 +15,14 @@ public interface FilingAlerts {
 
     /**
      * The alerts of everyone on the filing raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST});
-     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no).
+     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no); {@code events} is the
+     * filing's timeline (the work-permit clock reads it).
      */
     List<Alert> raisedOn(
-            Filing filing, Map<UUID, Boolean> hasPrimaryId, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+            Filing filing,
+            Map<UUID, Boolean> hasPrimaryId,
+            List<FilingEvent> events,
+            OrganizationSettings settings,
+            ZoneId zone,
+            LocalDate asOf);
 }

@@ -20,7 +20,8 @@ public record FilingDescription(
         List<UUID> familyMemberIds,
         String courtName,
         OffsetDateTime individualHearingAt,
-        String trackingNumber) {
+        String trackingNumber,
+        LocalDate receivedOn) {
 
     /** The same description under the clinic system's own id. */
     public FilingDescription withExternalRef(String ref) {
@@ -33,12 +34,22 @@ public record FilingDescription(
                 familyMemberIds,
                 courtName,
                 individualHearingAt,
-                trackingNumber);
+                trackingNumber,
+                receivedOn);
     }
 
     /** The same description with another individual hearing entered. */
     public FilingDescription withIndividualHearingAt(OffsetDateTime hearingAt) {
         return new FilingDescription(
-                clientId, externalRef, venue, channel, filedOn, familyMemberIds, courtName, hearingAt, trackingNumber);
+                clientId,
+                externalRef,
+                venue,
+                channel,
+                filedOn,
+                familyMemberIds,
+                courtName,
+                hearingAt,
+                trackingNumber,
+                receivedOn);
     }
 }

@@ -96,6 +96,13 @@ public class FilingEvent {
     private Outcome outcome;
 
     @Enumerated(EnumType.STRING)
+    @Column(name = "address_form", updatable = false)
+    private AddressForm addressForm;
+
+    @Column(name = "address_client_id", updatable = false)
+    private UUID addressClientId;
+
+    @Enumerated(EnumType.STRING)
     @Column(name = "stage_before", nullable = false, updatable = false)
     private Stage stageBefore;
 
@@ -159,6 +166,8 @@ public class FilingEvent {
         this.channel = details.channel();
         this.note = details.note();
         this.outcome = details.outcome();
+        this.addressForm = details.addressForm();
+        this.addressClientId = details.addressClientId();
         this.stageBefore = stageBefore;
         this.stageAfter = stageAfter;
         this.recordedBy = recordedBy;
@@ -196,7 +205,9 @@ public class FilingEvent {
                 kind,
                 channel,
                 note,
-                outcome);
+                outcome,
+                addressForm,
+                addressClientId);
     }
 
     public UUID getId() {

@@ -28,6 +28,7 @@ import org.asylumcasetracker.platform.api.ByRefUpsert.Upserted;
 import org.asylumcasetracker.platform.api.ETags;
 import org.asylumcasetracker.platform.api.PageResponse;
 import org.asylumcasetracker.platform.problem.ConflictException;
+import org.asylumcasetracker.platform.problem.DomainRuleException;
 import org.asylumcasetracker.platform.problem.FieldError;
 import org.asylumcasetracker.platform.problem.InvalidInputException;
 import org.asylumcasetracker.platform.problem.ResourceNotFoundException;
@@ -302,13 +303,56 @@ public class FilingService {
         if (command instanceof EventCommand.ContactLogged contact) {
             return filing.logContact(context, contact.channel(), contact.note());
         }
-        if (command instanceof EventCommand.WorkPermitFiled) {
+        if (command instanceof EventCommand.WorkPermitFiled filed) {
+            notBeforeWorkPermitClock(filing, filing.person(filed.clientId()), filed.occurredOn());
             return filing.recordWorkPermitFiled(context);
         }
         if (command instanceof EventCommand.Closed closed) {
             return filing.close(context, closed.outcome());
         }
+        if (command instanceof EventCommand.AddressChangeReported reported) {
+            UUID person = reported.clientId() == null ? filing.getClientId() : reported.clientId();
+            if (!filing.includes(person)) {
+                throw InvalidInputException.of("clientId", "must be the principal or a family member of this filing");
+            }
+            if (reported.form() == AddressForm.EOIR_33 && filing.getVenue() != Venue.IMMIGRATION_COURT) {
+                throw InvalidInputException.of("form", "EOIR_33 reports to an immigration court: court filings only");
+            }
+            return filing.recordAddressChangeReported(context, reported.form(), person);
+        }
         throw new IllegalArgumentException("No handling for " + command.type());
+    }
+
+    /** The code of the 422 for a work permit applied for before the clock allows it. */
+    public static final String WORK_PERMIT_TOO_EARLY = "WORK_PERMIT_TOO_EARLY";
+
+    /**
+     * A work permit applied for before the clock's day is denied and its fee lost: refuse to record it. The wait
+     * decides a write, so it is read from the stored settings, not the display copy.
+     */
+    private void notBeforeWorkPermitClock(Filing filing, PersonProgress person, LocalDate occurredOn) {
+        int waitDays = organization.organization().settings().workPermitWaitDays();
+        WorkPermitClock.Result clock = filing.workPermitClock(events.allOf(filing.getId()), person, waitDays);
+        if (clock.eligibleOn().isEmpty()) {
+            throw new DomainRuleException(
+                    WORK_PERMIT_TOO_EARLY,
+                    "The work-permit clock stands still ("
+                            + clock.stops().get(clock.stops().size() - 1).reason()
+                            + " since "
+                            + clock.stops().get(clock.stops().size() - 1).from()
+                            + ") until biometrics are done; an application filed now would be denied.");
+        }
+        if (occurredOn.isBefore(clock.eligibleOn().get())) {
+            throw new DomainRuleException(
+                    WORK_PERMIT_TOO_EARLY,
+                    "The client may apply for a work permit from "
+                            + clock.eligibleOn().get() + " ("
+                            + waitDays + " days after the application was received on " + filing.receivedOn()
+                            + (clock.stoppedDays() > 0
+                                    ? ", plus " + clock.stoppedDays() + " days the clock stood still"
+                                    : "")
+                            + "); an application filed earlier is denied and its fee is not refunded.");
+        }
     }
 
     /** An appointment is attended or missed on its day or later, never before it. */
@@ -351,6 +395,12 @@ public class FilingService {
         LocalDate today = LocalDate.now(clock.withZone(organization.zone()));
         if (request.filedOn().isAfter(today)) {
             errors.add(new FieldError("filedOn", "must not be in the future (today is " + today + ")"));
+        }
+        if (request.receivedOn() != null && request.receivedOn().isBefore(request.filedOn())) {
+            errors.add(new FieldError("receivedOn", "must not be before filedOn"));
+        }
+        if (request.receivedOn() != null && request.receivedOn().isAfter(today)) {
+            errors.add(new FieldError("receivedOn", "must not be in the future (today is " + today + ")"));
         }
         if (existing != null && existing.getEventCount() > 0) {
             LocalDate firstEvent = events.find(
@@ -399,6 +449,7 @@ public class FilingService {
                 request.individualHearingAt(),
                 request.familyMemberIds());
         filing.mailedWith(request.trackingNumber());
+        filing.receivedOn(request.receivedOn());
         if (refiled) {
             // the clocks that count from the filing date, and the people on the application, follow
             filing.refold(

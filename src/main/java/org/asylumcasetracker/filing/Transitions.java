@@ -70,7 +70,8 @@ public final class Transitions {
             new Transition(EventType.HEARING_SCHEDULED, ANY_BUT_CLOSED, null, true),
             new Transition(EventType.CONTACT_LOGGED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.WORK_PERMIT_FILED, ANY_BUT_CLOSED, null, false),
-            new Transition(EventType.CLOSED, ANY_BUT_CLOSED, Stage.CLOSED, false));
+            new Transition(EventType.CLOSED, ANY_BUT_CLOSED, Stage.CLOSED, false),
+            new Transition(EventType.ADDRESS_CHANGE_REPORTED, ANY_BUT_CLOSED, null, false));
 
     private static final Map<EventType, Transition> BY_EVENT =
             TABLE.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Transition::event, t -> t));

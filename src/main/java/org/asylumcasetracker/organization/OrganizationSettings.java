@@ -18,6 +18,7 @@ public class OrganizationSettings {
     public static final int DEFAULT_ONLINE_RESCHEDULE_CUTOFF_HOURS = 12;
     public static final int DEFAULT_MAX_ONLINE_RESCHEDULES = 2;
     public static final int DEFAULT_WORK_PERMIT_WAIT_DAYS = 150;
+    public static final int DEFAULT_ONE_YEAR_WARNING_DAYS = 90;
 
     @Column(name = "receipt_overdue_months", nullable = false)
     private int receiptOverdueMonths = DEFAULT_RECEIPT_OVERDUE_MONTHS;
@@ -49,6 +50,9 @@ public class OrganizationSettings {
     @Enumerated(EnumType.STRING)
     @Column(name = "court_biometrics_process", nullable = false)
     private CourtBiometricsProcess courtBiometricsProcess = CourtBiometricsProcess.MAIL_PACKAGE;
+
+    @Column(name = "one_year_warning_days", nullable = false)
+    private int oneYearWarningDays = DEFAULT_ONE_YEAR_WARNING_DAYS;
 
     public OrganizationSettings() {}
 
@@ -114,5 +118,26 @@ public class OrganizationSettings {
 
     public CourtBiometricsProcess courtBiometricsProcess() {
         return courtBiometricsProcess;
+    }
+
+    public int oneYearWarningDays() {
+        return oneYearWarningDays;
+    }
+
+    /** These settings with the deadline thresholds given; {@code null} keeps a threshold's default. */
+    public OrganizationSettings withDeadlines(Integer oneYearWarningDays) {
+        OrganizationSettings copy = new OrganizationSettings(
+                receiptOverdueMonths,
+                biometricsNoticeOverdueMonths,
+                hearingWarningDays,
+                packageGraceDays,
+                appointmentReminderDays,
+                walkInWindowDays,
+                onlineRescheduleCutoffHours,
+                maxOnlineReschedules,
+                workPermitWaitDays,
+                courtBiometricsProcess);
+        copy.oneYearWarningDays = oneYearWarningDays == null ? DEFAULT_ONE_YEAR_WARNING_DAYS : oneYearWarningDays;
+        return copy;
     }
 }

@@ -55,6 +55,10 @@ public class AlertRecomputeJob {
                 last = windows.recomputeBatch(claimed.organizationId(), last.orElse(null));
                 batches++;
             } while (last.isPresent());
+            Optional<UUID> lastClient = Optional.empty();
+            do {
+                lastClient = windows.recomputeClientBatch(claimed.organizationId(), lastClient.orElse(null));
+            } while (lastClient.isPresent());
             queue.finish(claimed);
             ran++;
             LOG.infof(

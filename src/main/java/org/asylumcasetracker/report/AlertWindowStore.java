@@ -6,18 +6,26 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.ClientAlertRules;
+import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingChanged;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.FilingRepository;
+import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.organization.Organization;
 import org.asylumcasetracker.organization.OrganizationRepository;
 import org.asylumcasetracker.platform.persistence.SqlValues;
@@ -38,30 +46,52 @@ public class AlertWindowStore {
     private final FilingRepository filings;
     private final OrganizationRepository organizations;
     private final PrimaryIdLookup primaryIds;
+    private final ClientFactsReader clientFacts;
+    private final FilingEventRepository events;
 
     @Inject
     public AlertWindowStore(
             EntityManager em,
             FilingRepository filings,
             OrganizationRepository organizations,
-            PrimaryIdLookup primaryIds) {
+            PrimaryIdLookup primaryIds,
+            ClientFactsReader clientFacts,
+            FilingEventRepository events) {
+        this.events = events;
         this.em = em;
+        this.clientFacts = clientFacts;
         this.filings = filings;
         this.organizations = organizations;
         this.primaryIds = primaryIds;
     }
 
     void onFilingChanged(@Observes FilingChanged event) {
+        if (event.eventId() != null && reportsAddressChange(event.eventId())) {
+            // A reported (or retracted) move changes no filing fact, only the mover's own alerts.
+            Filing filing = filings.findById(event.filingId());
+            FilingEvent recorded = em.find(FilingEvent.class, event.eventId());
+            replaceClients(
+                    List.of(recorded.details().addressClientId()), organizations.findById(filing.getOrganizationId()));
+        }
         if (!event.factsChanged()) {
             // Windows follow from the facts, the settings and the time zone; none of them moved.
             return;
         }
         Filing filing = filings.findById(event.filingId());
         Organization organization = organizations.findById(filing.getOrganizationId());
-        replace(filing, organization, primaryIds.hasPrimaryId(peopleOf(List.of(filing))));
+        replace(filing, events.allOf(filing.getId()), organization, primaryIds.hasPrimaryId(peopleOf(List.of(filing))));
+        if (event.kind() == FilingChanged.Kind.CREATED
+                || event.kind() == FilingChanged.Kind.UPDATED
+                || (event.stageChanged()
+                        && (event.stageBefore() == Stage.CLOSED || event.stageAfter() == Stage.CLOSED))) {
+            // Whether its people are on an open filing, and since when, may have changed.
+            replaceClients(peopleOf(List.of(filing)), organization);
+        }
     }
 
     void onClientChanged(@Observes ClientChanged event) {
+        Organization organization = organizations.findById(event.organizationId());
+        replaceClients(List.of(event.clientId()), organization);
         // the filings the client is on, as principal or as a family member
         @SuppressWarnings("unchecked")
         List<Filing> ofClient = em.createNativeQuery(
@@ -72,14 +102,22 @@ public class AlertWindowStore {
         if (ofClient.isEmpty()) {
             return;
         }
-        Organization organization = organizations.findById(ofClient.get(0).getOrganizationId());
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(peopleOf(ofClient));
-        ofClient.forEach(filing -> replace(filing, organization, hasPrimaryId));
+        Map<UUID, List<FilingEvent>> timelines =
+                events.allOf(ofClient.stream().map(Filing::getId).toList());
+        ofClient.forEach(filing ->
+                replace(filing, timelines.getOrDefault(filing.getId(), List.of()), organization, hasPrimaryId));
         // The report groups and filters by the windows' own copy of the case worker: follow a reassignment.
         em.createNativeQuery("update alert_window w set caseworker = c.caseworker from client c"
                         + " where c.id = ?1 and w.client_id = c.id and w.caseworker is distinct from c.caseworker")
                 .setParameter(1, event.clientId())
                 .executeUpdate();
+    }
+
+    /** Whether the event is an ADDRESS_CHANGE_REPORTED (just recorded or retracted: in the persistence context). */
+    private boolean reportsAddressChange(UUID eventId) {
+        FilingEvent recorded = em.find(FilingEvent.class, eventId);
+        return recorded != null && recorded.getType() == EventType.ADDRESS_CHANGE_REPORTED;
     }
 
     /** The windows' copy of the case worker's name follows a rename (the client's name is updated first). */
@@ -112,8 +150,10 @@ public class AlertWindowStore {
                         .page(0, BATCH)
                         .list();
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(peopleOf(batch));
+        Map<UUID, List<FilingEvent>> timelines =
+                events.allOf(batch.stream().map(Filing::getId).toList());
         for (Filing filing : batch) {
-            replace(filing, organization, hasPrimaryId);
+            replace(filing, timelines.getOrDefault(filing.getId(), List.of()), organization, hasPrimaryId);
         }
         return batch.isEmpty()
                 ? Optional.empty()
@@ -133,16 +173,63 @@ public class AlertWindowStore {
     private record PersonWindow(UUID clientId, AlertWindow window) {}
 
     /**
-     * Replaces the filing's windows with the ones each person's facts give now; unchanged windows are left alone.
-     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no).
+     * Recomputes the client-level windows of one batch of the organization's clients (in id order, after {@code
+     * afterClientId}) in a transaction of its own; returns the last client's id, or empty when none were left.
      */
-    public void replace(Filing filing, Organization organization, Map<UUID, Boolean> hasPrimaryId) {
-        List<PersonWindow> windows = FilingFacts.ofEveryone(filing, hasPrimaryId).stream()
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<UUID> recomputeClientBatch(String organizationId, UUID afterClientId) {
+        Organization organization = organizations.findById(organizationId);
+        @SuppressWarnings("unchecked")
+        List<UUID> batch = em.createNativeQuery("select id from client where organization_id = :org"
+                        + " and (cast(:after as uuid) is null or id > cast(:after as uuid)) order by id limit :limit")
+                .setParameter("org", organizationId)
+                .setParameter("after", afterClientId == null ? null : afterClientId.toString())
+                .setParameter("limit", BATCH)
+                .getResultList();
+        replaceClients(batch, organization);
+        return batch.isEmpty() ? Optional.empty() : Optional.of(batch.get(batch.size() - 1));
+    }
+
+    /** Replaces the client-level windows of these clients with what their facts give now. */
+    public void replaceClients(Collection<UUID> clientIds, Organization organization) {
+        Map<UUID, ClientFacts> facts = clientFacts.read(clientIds);
+        for (ClientFacts person : facts.values()) {
+            List<AlertWindow> windows = ClientAlertRules.windows(person, organization.settings());
+            if (new HashSet<>(windows).equals(new HashSet<>(storedForClient(person.clientId())))) {
+                continue;
+            }
+            em.createNativeQuery("delete from alert_window where client_id = ?1 and filing_id is null")
+                    .setParameter(1, person.clientId())
+                    .executeUpdate();
+            for (AlertWindow window : windows) {
+                em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id,"
+                                + " severity_rank, due_on, ends_on, venue, caseworker, duty) values (null, ?1, ?2, ?3,"
+                                + " ?4, ?5, ?6, null, (select caseworker from client where id = ?3), ?7)")
+                        .setParameter(1, window.code().name())
+                        .setParameter(2, organization.getId())
+                        .setParameter(3, person.clientId())
+                        .setParameter(4, (short) window.code().severity().ordinal())
+                        .setParameter(5, window.dueOn())
+                        .setParameter(6, window.endsOn())
+                        .setParameter(7, window.duty())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Replaces the filing's windows with the ones each person's facts give now; unchanged windows are left alone.
+     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no); {@code timeline} is
+     * the filing's events (the work-permit clock reads them).
+     */
+    public void replace(
+            Filing filing, List<FilingEvent> timeline, Organization organization, Map<UUID, Boolean> hasPrimaryId) {
+        List<PersonWindow> windows = FilingFacts.ofEveryone(filing, hasPrimaryId, timeline).stream()
                 .flatMap(facts -> AlertRules.windows(facts, organization.settings(), organization.zone()).stream()
                         .map(window -> new PersonWindow(facts.clientId(), window)))
                 .toList();
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
-        if (new java.util.HashSet<>(windows).equals(new java.util.HashSet<>(stored(filing.getId())))) {
+        if (new HashSet<>(windows).equals(new HashSet<>(stored(filing.getId())))) {
             return;
         }
         em.createNativeQuery("delete from alert_window where filing_id = ?1")
@@ -151,8 +238,8 @@ public class AlertWindowStore {
         for (PersonWindow personWindow : windows) {
             AlertWindow window = personWindow.window();
             em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
-                            + " due_on, ends_on, venue, caseworker)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
+                            + " due_on, ends_on, venue, caseworker, duty) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                            + " (select caseworker from client where id = ?4), ?9)")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
@@ -161,6 +248,7 @@ public class AlertWindowStore {
                     .setParameter(6, window.dueOn())
                     .setParameter(7, window.endsOn())
                     .setParameter(8, filing.getVenue().name())
+                    .setParameter(9, window.duty())
                     .executeUpdate();
         }
     }
@@ -168,16 +256,28 @@ public class AlertWindowStore {
     private List<PersonWindow> stored(UUID filingId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select code, due_on, ends_on, client_id from alert_window where filing_id = ?1")
+                        "select code, due_on, ends_on, duty, client_id from alert_window where filing_id = ?1")
                 .setParameter(1, filingId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new PersonWindow(
-                        (UUID) r[3],
-                        new AlertWindow(
-                                org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
-                                SqlValues.toLocalDate(r[1]),
-                                SqlValues.toLocalDate(r[2]))))
+                .map(r -> new PersonWindow((UUID) r[4], windowOf(r)))
                 .toList();
+    }
+
+    private List<AlertWindow> storedForClient(UUID clientId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on, duty from alert_window"
+                        + " where client_id = ?1 and filing_id is null")
+                .setParameter(1, clientId)
+                .getResultList();
+        return rows.stream().map(AlertWindowStore::windowOf).toList();
+    }
+
+    private static AlertWindow windowOf(Object[] r) {
+        return new AlertWindow(
+                org.asylumcasetracker.filing.AlertCode.valueOf((String) r[0]),
+                SqlValues.toLocalDate(r[1]),
+                SqlValues.toLocalDate(r[2]),
+                (String) r[3]);
     }
 }

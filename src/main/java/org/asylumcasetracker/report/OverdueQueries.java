@@ -16,7 +16,7 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
 /**
  * The SQL of the overdue reports. "Raised on asOf" is {@code due_on <= asOf and (ends_on is null or
  * ends_on >= asOf)} over the stored windows; the order is severity, then days overdue (oldest due date
- * first), then code, then filing. Every filter, the count and the summary read {@code alert_window} alone (it
+ * first), then code, then filing, then client (alerts about a person rather than a filing have no filing). Every filter, the count and the summary read {@code alert_window} alone (it
  * keeps the case worker and venue); only the rows that are shown join the filing and the client.
  */
 @ApplicationScoped
@@ -24,10 +24,11 @@ public class OverdueQueries {
 
     private static final String RAISED = " from alert_window w where w.organization_id = :org and w.due_on <= :asOf"
             + " and (w.ends_on is null or w.ends_on >= :asOf)";
-    private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id";
+    private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id, w.client_id, w.duty";
     private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
-            + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue";
-    private static final String JOIN = " join filing f on f.id = w.filing_id join client c on c.id = w.client_id";
+            + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue, w.duty";
+    // A client-level window (the one-year deadline) has no filing: no stage, no venue.
+    private static final String JOIN = " left join filing f on f.id = w.filing_id join client c on c.id = w.client_id";
 
     private static final int FETCH_SIZE = 500;
 
@@ -136,7 +137,8 @@ public class OverdueQueries {
                 ((Number) r[5]).longValue(),
                 r[6] + " " + r[7],
                 (String) r[8],
-                Stage.valueOf((String) r[9]),
-                Venue.valueOf((String) r[10]));
+                r[9] == null ? null : Stage.valueOf((String) r[9]),
+                r[10] == null ? null : Venue.valueOf((String) r[10]),
+                (String) r[11]);
     }
 }

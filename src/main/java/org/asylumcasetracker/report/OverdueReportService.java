@@ -9,17 +9,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.ClientAlertRules;
+import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Severity;
@@ -50,6 +55,8 @@ public class OverdueReportService {
     private final Clock clock;
     private final Accounts accounts;
     private final ReportConfig config;
+    private final ClientFactsReader clientFacts;
+    private final FilingEventRepository events;
 
     @Inject
     public OverdueReportService(
@@ -60,7 +67,11 @@ public class OverdueReportService {
             Caller caller,
             Clock clock,
             Accounts accounts,
-            ReportConfig config) {
+            ReportConfig config,
+            ClientFactsReader clientFacts,
+            FilingEventRepository events) {
+        this.events = events;
+        this.clientFacts = clientFacts;
         this.accounts = accounts;
         this.config = config;
         this.queries = queries;
@@ -95,25 +106,38 @@ public class OverdueReportService {
         OverdueFilter filter = scoped(requested);
         String organizationId = organization.id();
         List<OverdueRow> rows = queries.page(organizationId, filter, page, size);
-        Map<UUID, Filing> byId =
-                filings
-                        .list(
-                                "id in ?1",
-                                rows.stream()
-                                        .map(OverdueRow::filingId)
-                                        .distinct()
-                                        .toList())
-                        .stream()
-                        .collect(Collectors.toMap(Filing::getId, f -> f));
+        List<UUID> filingIds = rows.stream()
+                .map(OverdueRow::filingId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<UUID, Filing> byId = filingIds.isEmpty()
+                ? Map.of()
+                : filings.list("id in ?1", filingIds).stream().collect(Collectors.toMap(Filing::getId, f -> f));
+        Map<UUID, List<FilingEvent>> timelines = events.allOf(filingIds);
+        Map<UUID, ClientFacts> people = clientFacts.read(rows.stream()
+                .filter(row -> row.filingId() == null)
+                .map(OverdueRow::clientId)
+                .distinct()
+                .toList());
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 rows.stream().map(OverdueRow::clientId).distinct().toList());
         List<ReportRow> result = new ArrayList<>();
         for (OverdueRow row : rows) {
+            if (row.filingId() == null) {
+                AlertWindow window = new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty());
+                result.add(new ReportRow(
+                        row, ClientAlertRules.toAlert(window, people.get(row.clientId()), filter.asOf())));
+                continue;
+            }
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(
-                    new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
+                    new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty()),
                     FilingFacts.of(
-                            filing, personOn(filing, row.clientId()), hasPrimaryId.getOrDefault(row.clientId(), false)),
+                            filing,
+                            personOn(filing, row.clientId()),
+                            hasPrimaryId.getOrDefault(row.clientId(), false),
+                            timelines.getOrDefault(filing.getId(), List.of())),
                     organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.filing.WorkPermitClock;
 
 /**
  * Filings at each stage of the state machine, with one consistent story of dates: filed in mid-January 2026, receipt
@@ -61,6 +63,8 @@ final class FilingFactsMother {
         private Venue venue;
         private Channel channel;
         private Stage stage;
+        private LocalDate receivedOn;
+        private List<WorkPermitClock.Fact> workPermitClockFacts = List.of();
         private LocalDate filedOn = FILED_ON;
         private LocalDate packageMailedOn;
         private LocalDate receiptReceivedOn;
@@ -194,6 +198,17 @@ final class FilingFactsMother {
             return this;
         }
 
+        Builder receivedOn(LocalDate receivedOn) {
+            this.receivedOn = receivedOn;
+            return this;
+        }
+
+        /** The stops and restarts of the work-permit clock, in any order. */
+        Builder workPermitClock(WorkPermitClock.Fact... facts) {
+            this.workPermitClockFacts = List.of(facts);
+            return this;
+        }
+
         Builder clientHasPrimaryId(boolean clientHasPrimaryId) {
             this.clientHasPrimaryId = clientHasPrimaryId;
             return this;
@@ -219,7 +234,9 @@ final class FilingFactsMother {
                     individualHearingAt,
                     workPermitFiled,
                     clientHasPrimaryId,
-                    false);
+                    false,
+                    receivedOn,
+                    workPermitClockFacts);
         }
     }
 }

@@ -14,6 +14,7 @@ final class SettingsMother {
     private int walkInWindowDays = OrganizationSettings.DEFAULT_WALK_IN_WINDOW_DAYS;
     private int workPermitWaitDays = OrganizationSettings.DEFAULT_WORK_PERMIT_WAIT_DAYS;
     private CourtBiometricsProcess courtBiometricsProcess = CourtBiometricsProcess.MAIL_PACKAGE;
+    private int oneYearWarningDays = OrganizationSettings.DEFAULT_ONE_YEAR_WARNING_DAYS;
 
     private SettingsMother() {}
 
@@ -65,17 +66,23 @@ final class SettingsMother {
         return this;
     }
 
+    SettingsMother oneYearWarningDays(int days) {
+        this.oneYearWarningDays = days;
+        return this;
+    }
+
     OrganizationSettings build() {
         return new OrganizationSettings(
-                receiptOverdueMonths,
-                biometricsNoticeOverdueMonths,
-                hearingWarningDays,
-                packageGraceDays,
-                appointmentReminderDays,
-                walkInWindowDays,
-                OrganizationSettings.DEFAULT_ONLINE_RESCHEDULE_CUTOFF_HOURS,
-                OrganizationSettings.DEFAULT_MAX_ONLINE_RESCHEDULES,
-                workPermitWaitDays,
-                courtBiometricsProcess);
+                        receiptOverdueMonths,
+                        biometricsNoticeOverdueMonths,
+                        hearingWarningDays,
+                        packageGraceDays,
+                        appointmentReminderDays,
+                        walkInWindowDays,
+                        OrganizationSettings.DEFAULT_ONLINE_RESCHEDULE_CUTOFF_HOURS,
+                        OrganizationSettings.DEFAULT_MAX_ONLINE_RESCHEDULES,
+                        workPermitWaitDays,
+                        courtBiometricsProcess)
+                .withDeadlines(oneYearWarningDays);
     }
 }

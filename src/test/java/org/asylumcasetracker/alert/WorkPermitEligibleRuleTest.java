@@ -17,6 +17,7 @@ import org.asylumcasetracker.filing.AlertAction.Who;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Stage;
+import org.asylumcasetracker.filing.WorkPermitClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,8 +82,48 @@ class WorkPermitEligibleRuleTest {
                 alert.actions());
         assertEquals(Severity.INFO, alert.severity());
         assertEquals(
-                "The application was filed 156 days ago, so the client can apply for a work permit now,"
-                        + " with or without biometrics.",
+                "The application was received 156 days ago and the work-permit clock has reached 150 days, so the"
+                        + " client can apply for a work permit now, with or without biometrics.",
                 alert.summary());
+    }
+
+    @ParameterizedTest(name = "{0}: due {1}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "received with the filing and nothing stopped, -, -, -, 2026-06-14",
+                "received 2026-01-20, -, -, 2026-01-20, 2026-06-19",
+                "missed 2026-02-10 walk-in 2026-02-24, 2026-02-10, 2026-02-24, -, 2026-06-28",
+                "missed 2026-02-10 and not done, 2026-02-10, -, -, -",
+            })
+    void countsFromReceiptWithoutTheDaysTheClockStoodStill(
+            String story, LocalDate missedOn, LocalDate doneOn, LocalDate receivedOn, LocalDate dueOn) {
+        List<WorkPermitClock.Fact> facts = new java.util.ArrayList<>();
+        if (missedOn != null) {
+            facts.add(WorkPermitClock.Fact.stop(missedOn, WorkPermitClock.StopReason.MISSED_BIOMETRICS));
+        }
+        if (doneOn != null) {
+            facts.add(WorkPermitClock.Fact.resume(doneOn));
+        }
+        FilingFacts filing = uscisMailFiling()
+                .receivedOn(receivedOn)
+                .workPermitClock(facts.toArray(WorkPermitClock.Fact[]::new))
+                .build();
+        assertEquals(
+                java.util.Optional.ofNullable(dueOn), windowOf(CODE, filing).map(AlertWindow::dueOn), story);
+    }
+
+    @Test
+    void tellsHowLongTheClockStoodStillAndWhy() {
+        FilingFacts filing = uscisMailFiling()
+                .workPermitClock(
+                        WorkPermitClock.Fact.stop(
+                                LocalDate.of(2026, 2, 10), WorkPermitClock.StopReason.MISSED_BIOMETRICS),
+                        WorkPermitClock.Fact.resume(LocalDate.of(2026, 2, 24)))
+                .build();
+        Alert alert = alertOn(CODE, filing, LocalDate.of(2026, 6, 28)).orElseThrow();
+        assertEquals(0, alert.daysOverdue());
+        assertTrue(alert.summary().contains("stood still 14 days"), alert.summary());
+        assertTrue(alert.summary().contains("missed biometrics appointment 2026-02-10"), alert.summary());
     }
 }

@@ -64,6 +64,8 @@ class EventRequestShapesTest {
             case HEARING_SCHEDULED -> shape(Map.of("hearingAt", morning(90), "kind", "INDIVIDUAL"), Map.of());
             case CONTACT_LOGGED -> shape(Map.of(), Map.of("channel", "USCIS_CONTACT_CENTER", "note", "called"));
             case CLOSED -> shape(Map.of("outcome", "GRANTED"), Map.of());
+            // clientId (default: the principal) is left out: a valid value depends on the filing
+            case ADDRESS_CHANGE_REPORTED -> shape(Map.of("form", "AR_11"), Map.of());
         };
     }
 
@@ -78,7 +80,7 @@ class EventRequestShapesTest {
     @BeforeEach
     void filing() {
         Organizations.ensureDemoTenants();
-        filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 30));
+        filing = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(Mother.createClient(TestTokens.ALICE), 200));
     }
 
     @ParameterizedTest

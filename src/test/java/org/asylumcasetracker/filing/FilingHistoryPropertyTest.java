@@ -146,6 +146,7 @@ class FilingHistoryPropertyTest {
             case CONTACT_LOGGED -> filing.logContact(context, ContactChannel.USCIS_CONTACT_CENTER, null);
             case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
             case CLOSED -> filing.close(context, Outcome.OTHER);
+            case ADDRESS_CHANGE_REPORTED -> filing.recordAddressChangeReported(context, AddressForm.AR_11, person);
         };
     }
 }

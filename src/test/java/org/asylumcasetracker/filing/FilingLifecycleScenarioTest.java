@@ -34,9 +34,9 @@ class FilingLifecycleScenarioTest {
 
     @Test
     void uscisFilingByMail() {
-        // Alice enters a new client and the application she mailed to USCIS 120 days ago.
+        // Alice enters a new client and the application she mailed to USCIS 160 days ago.
         String client = Mother.createClient(TestTokens.ALICE);
-        String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 120));
+        String filing = Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(client, "MAIL", 160));
         as(TestTokens.ALICE)
                 .get("/api/v1/filings/" + filing)
                 .then()
@@ -44,7 +44,7 @@ class FilingLifecycleScenarioTest {
                 .body("stage", equalTo("AWAITING_RECEIPT"))
                 .body(
                         "workPermitEligibleOn",
-                        equalTo(today().minusDays(120).plusDays(150).toString()))
+                        equalTo(today().minusDays(160).plusDays(150).toString()))
                 .body("allowedEvents", hasItem("RECEIPT_RECEIVED"));
 
         // The receipt notice arrives; the number is typed with spaces and in lower case.
@@ -83,7 +83,8 @@ class FilingLifecycleScenarioTest {
                 .body("stage", equalTo("BIOMETRICS_COMPLETED"))
                 .body("filing.appointment.stampedNoticeKept", equalTo(true));
 
-        // The work permit application goes in, later the case is granted and closed.
+        // The work permit application goes in (150 days after filing, nothing stopped the clock), later the case is
+        // granted and closed.
         as(TestTokens.ALICE)
                 .body(event("WORK_PERMIT_FILED", daysAgo(2)))
                 .post(EVENTS, filing)

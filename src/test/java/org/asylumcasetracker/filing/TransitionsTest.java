@@ -74,7 +74,8 @@ class TransitionsTest {
                         Stage.BIOMETRICS_MISSED,
                         Stage.BIOMETRICS_COMPLETED));
         EXPECTED.put(EventType.BIOMETRICS_MISSED, Map.of(BIOMETRICS_SCHEDULED, Stage.BIOMETRICS_MISSED));
-        for (EventType unchanged : List.of(HEARING_SCHEDULED, CONTACT_LOGGED, WORK_PERMIT_FILED)) {
+        for (EventType unchanged :
+                List.of(HEARING_SCHEDULED, CONTACT_LOGGED, WORK_PERMIT_FILED, EventType.ADDRESS_CHANGE_REPORTED)) {
             Map<Stage, Stage> same = new EnumMap<>(Stage.class);
             ANY_BUT_CLOSED.forEach(s -> same.put(s, s));
             EXPECTED.put(unchanged, same);

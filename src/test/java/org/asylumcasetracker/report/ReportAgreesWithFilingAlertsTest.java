@@ -19,16 +19,20 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.alert.ClientAlertRules;
+import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.OneYearDeadlineException;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
+import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.Outcome;
@@ -42,8 +46,9 @@ import org.asylumcasetracker.support.AllOrganizations;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report reads stored windows with SQL; a filing's alerts are computed by the rules. For a few
- * thousand random filings in random stages and random days to ask about, both must give the same alerts,
+ * The report reads stored windows with SQL; a filing's alerts and a person's own alerts are computed by the rules.
+ * For a few thousand random filings in random stages (with their timelines, which the work-permit clock reads),
+ * clients with random arrivals, exceptions and moves, and random days to ask about, both must give the same alerts,
  * and the report must list them in its promised order.
  */
 @QuarkusTest
@@ -52,6 +57,9 @@ class ReportAgreesWithFilingAlertsTest {
     private static final int FILINGS = 2000;
     private static final int CLIENTS = 60;
     private static final int DAYS_ASKED = 25;
+    /** Clients on no filing: only their own alerts (the one-year deadline) can be raised. */
+    private static final int WAITING_CLIENTS = 20;
+
     private static final ZoneId ZONE = ZoneId.of("America/Chicago");
 
     @Inject
@@ -69,6 +77,9 @@ class ReportAgreesWithFilingAlertsTest {
     @Inject
     OverdueQueries queries;
 
+    @Inject
+    ClientFactsReader clientFacts;
+
     @Test
     void reportRowsEqualPerFilingEvaluation() {
         Random random = new Random(20261126L);
@@ -76,11 +87,13 @@ class ReportAgreesWithFilingAlertsTest {
         LocalDate today = LocalDate.now(ZONE);
         Map<UUID, Boolean> primaryIdByClient = new HashMap<>();
         List<UUID> filingIds = new ArrayList<>();
+        Map<UUID, List<FilingEvent>> timelines = new HashMap<>();
+        List<UUID> everyClient = new ArrayList<>();
 
         List<UUID> clientIds = new ArrayList<>();
         AllOrganizations.run(300, () -> {
             organizations.persist(new Organization(org, "Property Clinic", ZONE));
-            for (int i = 0; i < CLIENTS; i++) {
+            for (int i = 0; i < CLIENTS + WAITING_CLIENTS; i++) {
                 Client client = new Client(org);
                 Set<IdentityDocument> documents = random.nextBoolean()
                         ? Set.of(IdentityDocument.PASSPORT)
@@ -95,11 +108,18 @@ class ReportAgreesWithFilingAlertsTest {
                         null,
                         null,
                         null,
-                        null,
+                        random.nextBoolean() ? today.minusDays(random.nextInt(900)) : null,
                         documents,
-                        "cw" + random.nextInt(4));
+                        "cw" + random.nextInt(4),
+                        random.nextInt(4) == 0 ? OneYearDeadlineException.CHANGED_CIRCUMSTANCES : null);
+                if (random.nextBoolean()) {
+                    client.movedOn(today.minusDays(random.nextInt(400)));
+                }
                 clients.persist(client);
-                clientIds.add(client.getId());
+                everyClient.add(client.getId());
+                if (i < CLIENTS) {
+                    clientIds.add(client.getId());
+                }
                 primaryIdByClient.put(client.getId(), client.hasPrimaryId());
             }
         });
@@ -109,13 +129,18 @@ class ReportAgreesWithFilingAlertsTest {
                 Organization organization = organizations.findById(org);
                 for (int i = 0; i < 200; i++) {
                     UUID clientId = clientIds.get(random.nextInt(CLIENTS));
-                    Filing filing = randomFiling(random, org, clientId, clientIds, today);
+                    List<FilingEvent> timeline = new ArrayList<>();
+                    Filing filing = randomFiling(random, org, clientId, clientIds, today, timeline);
                     filings.persist(filing);
-                    windows.replace(filing, organization, primaryIdByClient);
+                    timelines.put(filing.getId(), timeline);
+                    windows.replace(filing, timeline, organization, primaryIdByClient);
                     filingIds.add(filing.getId());
                 }
             });
         }
+
+        // the people's own alerts: the one-year deadline (those without a filing too) and moves to report
+        AllOrganizations.run(300, () -> windows.replaceClients(everyClient, organizations.findById(org)));
 
         int compared = 0;
         for (int d = 0; d < DAYS_ASKED; d++) {
@@ -128,21 +153,29 @@ class ReportAgreesWithFilingAlertsTest {
                 queries.each(org, filter, Integer.MAX_VALUE, rows::add);
                 count[0] = queries.count(org, filter);
                 Organization organization = organizations.findById(org);
+                for (ClientFacts person : clientFacts.read(everyClient).values()) {
+                    expected.addAll(ClientAlertRules.evaluate(person, organization.settings(), asOf));
+                }
                 for (Filing filing : filings.list("organizationId", org)) {
-                    for (FilingFacts person : FilingFacts.ofEveryone(filing, primaryIdByClient)) {
+                    for (FilingFacts person :
+                            FilingFacts.ofEveryone(filing, primaryIdByClient, timelines.get(filing.getId()))) {
                         expected.addAll(AlertRules.evaluate(person, organization.settings(), ZONE, asOf));
                     }
                 }
             });
             Set<String> fromReport = new HashSet<>();
             for (OverdueRow row : rows) {
-                fromReport.add(row.filingId() + "|" + row.clientId() + "|" + row.code() + "|" + row.dueOn() + "|"
-                        + row.daysOverdue());
+                fromReport.add(row.filingId() + "|" + row.clientId() + "|" + row.code() + "|" + row.duty() + "|"
+                        + row.dueOn() + "|" + row.daysOverdue());
             }
             Set<String> fromRules = new HashSet<>();
             for (Alert alert : expected) {
-                fromRules.add(alert.filingId() + "|" + alert.clientId() + "|" + alert.code() + "|" + alert.dueOn() + "|"
-                        + alert.daysOverdue());
+                String duty =
+                        alert.actions().isEmpty() || alert.actions().get(0).form() == null
+                                ? null
+                                : alert.actions().get(0).form().name();
+                fromRules.add(alert.filingId() + "|" + alert.clientId() + "|" + alert.code() + "|" + duty + "|"
+                        + alert.dueOn() + "|" + alert.daysOverdue());
             }
             assertEquals(fromRules, fromReport, "as of " + asOf);
             assertEquals(rows.size(), count[0]);
@@ -151,7 +184,7 @@ class ReportAgreesWithFilingAlertsTest {
             sorted.sort(Comparator.comparing((OverdueRow r) -> r.code().severity())
                     .thenComparing(OverdueRow::daysOverdue, Comparator.reverseOrder())
                     .thenComparing(r -> r.code().name())
-                    .thenComparing(r -> r.filingId().toString()));
+                    .thenComparing(r -> String.valueOf(r.filingId())));
             assertEquals(
                     sorted.stream()
                             .map(r -> r.code().severity() + "|" + r.daysOverdue())
@@ -171,7 +204,12 @@ class ReportAgreesWithFilingAlertsTest {
      * number of allowed events, each event about one person given to a random person on it.
      */
     private static Filing randomFiling(
-            Random random, String org, UUID clientId, List<UUID> clientIds, LocalDate today) {
+            Random random,
+            String org,
+            UUID clientId,
+            List<UUID> clientIds,
+            LocalDate today,
+            List<FilingEvent> timeline) {
         Venue venue = random.nextBoolean() ? Venue.USCIS : Venue.IMMIGRATION_COURT;
         Channel channel = venue == Venue.USCIS ? (random.nextBoolean() ? Channel.MAIL : Channel.ONLINE) : null;
         LocalDate day = today.minusDays(random.nextInt(800));
@@ -213,7 +251,7 @@ class ReportAgreesWithFilingAlertsTest {
             Filing.EventContext context = new Filing.EventContext(day, "generator", recorded, ZONE)
                     .about(people.get(random.nextInt(people.size())));
             try {
-                switch (type) {
+                FilingEvent recordedEvent = switch (type) {
                     case USCIS_PACKAGE_MAILED -> filing.recordPackageMailed(context, "TRACK" + i);
                     case RECEIPT_RECEIVED -> filing.recordReceipt(context, "IOE0912345678");
                     case BIOMETRICS_NOTICE_RECEIVED ->
@@ -236,6 +274,10 @@ class ReportAgreesWithFilingAlertsTest {
                     case CONTACT_LOGGED -> filing.logContact(context, ContactChannel.USCIS_CONTACT_CENTER, null);
                     case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
                     case CLOSED -> filing.close(context, Outcome.OTHER);
+                    default -> null; // events this generator does not make
+                };
+                if (recordedEvent != null) {
+                    timeline.add(recordedEvent);
                 }
             } catch (DomainException refused) {
                 // a refused move leaves the filing as it was, which is a state worth testing too

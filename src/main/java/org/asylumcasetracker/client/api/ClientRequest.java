@@ -13,6 +13,7 @@ import java.util.Set;
 import org.asylumcasetracker.client.ANumber;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.OneYearDeadlineException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A client as written by a case worker or a clinic system (create, upsert, and the target of a merge patch). */
@@ -52,7 +53,18 @@ public record ClientRequest(
         @Size(max = 7) Set<@NotNull IdentityDocument> identityDocuments,
 
         @Size(max = 100) @Schema(description = "Username of the responsible case worker", example = "alice")
-        String caseworker) {
+        String caseworker,
+
+        @Schema(
+                description = "A reason the client may apply after the one-year deadline, once a case worker has"
+                        + " recorded one; the passed deadline then becomes a note for legal review")
+        OneYearDeadlineException oneYearDeadlineException,
+
+        @Schema(
+                description = "With a new mailingAddress: the day the client moved there (not in the future); default"
+                        + " the day of the change. Starts the duties to report the move (AR-11, EOIR-33).",
+                example = "2026-03-02")
+        LocalDate movedOn) {
 
     public static ClientRequest from(Client c) {
         return new ClientRequest(
@@ -67,7 +79,10 @@ public record ClientRequest(
                 MailingAddressBody.from(c.getMailingAddress()),
                 c.getLastArrivalOn(),
                 c.getIdentityDocuments(),
-                c.getCaseworker());
+                c.getCaseworker(),
+                c.getOneYearDeadlineException(),
+                // a move is said anew with each change of address, never carried over
+                null);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.IdentityDocument;
+import org.asylumcasetracker.client.OneYearDeadlineException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Client")
@@ -20,7 +21,18 @@ public record ClientResponse(
         String phone,
         String email,
         MailingAddressBody mailingAddress,
+
+        @Schema(description = "The day the client moved to this mailing address, when a move was recorded")
+        LocalDate movedOn,
+
         LocalDate lastArrivalOn,
+
+        @Schema(
+                description = "The last day to apply for asylum: a year after the last arrival, moved past a"
+                        + " Saturday, Sunday or federal holiday")
+        LocalDate oneYearDeadlineOn,
+
+        OneYearDeadlineException oneYearDeadlineException,
         List<IdentityDocument> identityDocuments,
         String caseworker,
         long version,
@@ -41,7 +53,10 @@ public record ClientResponse(
                 c.getPhone(),
                 c.getEmail(),
                 MailingAddressBody.from(c.getMailingAddress()),
+                c.getMovedOn(),
                 c.getLastArrivalOn(),
+                c.oneYearDeadlineOn().orElse(null),
+                c.getOneYearDeadlineException(),
                 c.getIdentityDocuments().stream().sorted().toList(),
                 c.getCaseworker(),
                 c.getVersion(),

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.filing.AddressForm;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventCommand;
@@ -39,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
     @JsonSubTypes.Type(value = EventRequest.HearingScheduled.class, name = "HEARING_SCHEDULED"),
     @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
     @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
-    @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED")
+    @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED"),
+    @JsonSubTypes.Type(value = EventRequest.AddressChangeReported.class, name = "ADDRESS_CHANGE_REPORTED")
 })
 @Schema(
         name = "EventInput",
@@ -51,7 +53,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             EventRequest.BiometricsCompleted.class, EventRequest.BiometricsMissed.class,
             EventRequest.BiometricsReused.class, EventRequest.StampedNoticeConfirmed.class,
             EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
-            EventRequest.WorkPermitFiled.class, EventRequest.Closed.class
+            EventRequest.WorkPermitFiled.class, EventRequest.Closed.class,
+            EventRequest.AddressChangeReported.class
         },
         discriminatorProperty = "type",
         discriminatorMapping = {
@@ -70,7 +73,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @DiscriminatorMapping(value = "HEARING_SCHEDULED", schema = EventRequest.HearingScheduled.class),
             @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
             @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
-            @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class)
+            @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class),
+            @DiscriminatorMapping(value = "ADDRESS_CHANGE_REPORTED", schema = EventRequest.AddressChangeReported.class)
         })
 public sealed interface EventRequest {
 
@@ -369,6 +373,29 @@ public sealed interface EventRequest {
         @Override
         public EventCommand toCommand() {
             return new EventCommand.Closed(occurredOn, outcome);
+        }
+    }
+
+    @Schema(
+            name = "AddressChangeReportedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties =
+                    @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "ADDRESS_CHANGE_REPORTED"))
+    record AddressChangeReported(
+            @NotNull @Schema(description = OCCURRED_ON + "; the day the form was sent", example = "2026-03-09")
+            LocalDate occurredOn,
+
+            @NotNull @Schema(description = "AR_11 to USCIS; EOIR_33 to the immigration court (court filings only)")
+            AddressForm form,
+
+            @Schema(description = "The person who moved: the principal or a family member; default the principal")
+            UUID clientId)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.AddressChangeReported(occurredOn, form, clientId);
         }
     }
 }

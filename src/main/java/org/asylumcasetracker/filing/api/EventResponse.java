@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.asylumcasetracker.filing.AddressForm;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventDetails;
@@ -38,6 +39,13 @@ public record EventResponse(
         ContactChannel channel,
         String note,
         Outcome outcome,
+
+        @Schema(description = "ADDRESS_CHANGE_REPORTED: the form sent")
+        AddressForm form,
+
+        @Schema(description = "ADDRESS_CHANGE_REPORTED: the person who moved")
+        UUID clientId,
+
         Stage stageBefore,
         Stage stageAfter,
         String recordedBy,
@@ -68,6 +76,8 @@ public record EventResponse(
                 d.channel(),
                 d.note(),
                 d.outcome(),
+                d.addressForm(),
+                d.addressClientId(),
                 e.getStageBefore(),
                 e.getStageAfter(),
                 e.getRecordedBy(),

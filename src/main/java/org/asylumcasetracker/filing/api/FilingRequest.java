@@ -48,7 +48,13 @@ public record FilingRequest(
         @Schema(
                 description = "USCIS filings sent by mail: the mail carrier's tracking number (the Contact Center asks"
                         + " for it when a receipt is late)")
-        String trackingNumber) {
+        String trackingNumber,
+
+        @Schema(
+                description = "The day USCIS or the court received the application (not before filedOn, not in the"
+                        + " future); the work-permit clock counts from it; default filedOn",
+                example = "2026-01-20")
+        LocalDate receivedOn) {
 
     public FilingDescription toDescription() {
         return new FilingDescription(
@@ -60,7 +66,8 @@ public record FilingRequest(
                 familyMemberIds,
                 Text.blankToNull(courtName),
                 individualHearingAt,
-                Text.blankToNull(trackingNumber));
+                Text.blankToNull(trackingNumber),
+                receivedOn);
     }
 
     public static FilingRequest from(Filing f) {
@@ -73,6 +80,7 @@ public record FilingRequest(
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
                 f.getEnteredIndividualHearingAt(),
-                f.getMailingTrackingNumber());
+                f.getMailingTrackingNumber(),
+                f.getReceivedOn());
     }
 }

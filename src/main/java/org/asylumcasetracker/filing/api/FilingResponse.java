@@ -25,6 +25,10 @@ public record FilingResponse(
         Venue venue,
         Channel channel,
         LocalDate filedOn,
+
+        @Schema(description = "The day USCIS or the court received the application, when recorded")
+        LocalDate receivedOn,
+
         List<UUID> familyMemberIds,
         String courtName,
 
@@ -48,7 +52,12 @@ public record FilingResponse(
         LocalDate packageMailedOn,
         String trackingNumber,
         AppointmentView appointment,
+
+        @Schema(
+                description = "The first day the client may apply for a work permit: receivedOn (default filedOn) +"
+                        + " workPermitWaitDays + the days the clock stood still; left out while it stands still")
         LocalDate workPermitEligibleOn,
+
         LocalDate workPermitFiledOn,
         Outcome outcome,
         LocalDate closedOn,

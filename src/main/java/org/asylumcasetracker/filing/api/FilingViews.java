@@ -14,6 +14,8 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
+import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
 import org.asylumcasetracker.filing.Relationship;
@@ -31,10 +33,16 @@ public class FilingViews {
     private final PrimaryIdLookup primaryIds;
     private final FilingAlerts filingAlerts;
     private final Clock clock;
+    private final FilingEventRepository events;
 
     @Inject
     public FilingViews(
-            CurrentOrganization organization, PrimaryIdLookup primaryIds, FilingAlerts filingAlerts, Clock clock) {
+            CurrentOrganization organization,
+            PrimaryIdLookup primaryIds,
+            FilingAlerts filingAlerts,
+            Clock clock,
+            FilingEventRepository events) {
+        this.events = events;
         this.organization = organization;
         this.primaryIds = primaryIds;
         this.filingAlerts = filingAlerts;
@@ -42,14 +50,18 @@ public class FilingViews {
     }
 
     public FilingResponse of(Filing filing) {
-        return of(filing, primaryIds.hasPrimaryId(people(filing)));
+        return of(filing, events.allOf(filing.getId()), primaryIds.hasPrimaryId(people(filing)));
     }
 
     /** Many filings, with everyone's identity documents looked up in one query. */
     public List<FilingResponse> ofAll(List<Filing> filings) {
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 filings.stream().flatMap(f -> people(f).stream()).distinct().toList());
-        return filings.stream().map(f -> of(f, hasPrimaryId)).toList();
+        Map<UUID, List<FilingEvent>> timelines =
+                events.allOf(filings.stream().map(Filing::getId).toList());
+        return filings.stream()
+                .map(f -> of(f, timelines.getOrDefault(f.getId(), List.of()), hasPrimaryId))
+                .toList();
     }
 
     /** The alerts of everyone on a filing as of any day. */
@@ -57,6 +69,7 @@ public class FilingViews {
         return filingAlerts.raisedOn(
                 filing,
                 primaryIds.hasPrimaryId(people(filing)),
+                events.allOf(filing.getId()),
                 organization.displaySettings(),
                 organization.zone(),
                 asOf);
@@ -76,7 +89,7 @@ public class FilingViews {
             hasPrimaryId.putAll(primaryIds.hasPrimaryId(f.getFamilyMemberIds()));
         }
         hasPrimaryId.put(f.getClientId(), clientHasPrimaryId);
-        return of(f, hasPrimaryId);
+        return of(f, events.allOf(f.getId()), hasPrimaryId);
     }
 
     private static List<UUID> people(Filing f) {
@@ -86,14 +99,14 @@ public class FilingViews {
         return people;
     }
 
-    private FilingResponse of(Filing f, Map<UUID, Boolean> hasPrimaryId) {
+    private FilingResponse of(Filing f, List<FilingEvent> timeline, Map<UUID, Boolean> hasPrimaryId) {
         OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<MemberView> members = f.people().stream()
-                .map(person -> member(f, person, settings, now))
+                .map(person -> member(f, person, timeline, settings, now))
                 .toList();
-        List<Alert> alerts = filingAlerts.raisedOn(f, hasPrimaryId, settings, organization.zone(), today());
+        List<Alert> alerts = filingAlerts.raisedOn(f, hasPrimaryId, timeline, settings, organization.zone(), today());
         return new FilingResponse(
                 f.getId(),
                 f.getClientId(),
@@ -101,6 +114,7 @@ public class FilingViews {
                 f.getVenue(),
                 f.getChannel(),
                 f.getFiledOn(),
+                f.getReceivedOn(),
                 f.getFamilyMemberIds(),
                 f.getCourtName(),
                 f.getIndividualHearingAt(),
@@ -112,7 +126,7 @@ public class FilingViews {
                 p.packageMailedOn(),
                 p.trackingNumber() != null ? p.trackingNumber() : f.getMailingTrackingNumber(),
                 members.get(0).appointment(),
-                f.workPermitEligibleOn(settings.workPermitWaitDays()),
+                members.get(0).workPermitEligibleOn(),
                 p.workPermitFiledOn(),
                 p.outcome(),
                 p.closedOn(),
@@ -125,7 +139,12 @@ public class FilingViews {
                 f.getUpdatedBy());
     }
 
-    private MemberView member(Filing f, PersonProgress person, OrganizationSettings settings, OffsetDateTime now) {
+    private MemberView member(
+            Filing f,
+            PersonProgress person,
+            List<FilingEvent> timeline,
+            OrganizationSettings settings,
+            OffsetDateTime now) {
         AppointmentView appointment = null;
         if (person.appointmentAt() != null || person.rescheduleCount() > 0 || person.stampedNoticeKept() != null) {
             appointment = new AppointmentView(
@@ -144,7 +163,9 @@ public class FilingViews {
                 person.receiptNumber(),
                 person.receiptReceivedOn(),
                 appointment,
-                f.workPermitEligibleOn(settings.workPermitWaitDays()),
+                f.workPermitClock(timeline, person, settings.workPermitWaitDays())
+                        .eligibleOn()
+                        .orElse(null),
                 person.workPermitFiledOn(),
                 f.allowedEvents(person));
     }

@@ -24,7 +24,8 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
  * together, so a run that fails leaves the day to a later trigger, and a day is never run twice.
  *
  * <p>Each raised alert is announced once, by the first run on or after its due day: a ledger
- * ({@code alert_due_sent}) keeps every alert a run has announced, by filing, person, code and due day. So
+ * ({@code alert_due_sent}) keeps every alert a run has announced, by filing (none for a person's own deadlines), person, code, duty
+ * and due day. So
  * an alert whose due day had already passed when its facts were recorded (a missed appointment entered a
  * week late) goes out with the next run, days the service did not run are made up, and neither a restart
  * nor a second instance announces an alert twice. Alerts that are no longer raised on the run's day are
@@ -101,8 +102,8 @@ public class AlertDueJob {
      */
     private List<DeliveryPayload.AlertDueData> announceDue(String organizationId, LocalDate today) {
         List<?> rows = em.createNativeQuery("""
-                        insert into alert_due_sent (organization_id, filing_id, client_id, code, due_on, sent_on)
-                        select w.organization_id, w.filing_id, w.client_id, w.code, w.due_on, :today
+                        insert into alert_due_sent (organization_id, filing_id, client_id, code, duty, due_on, sent_on)
+                        select w.organization_id, w.filing_id, w.client_id, w.code, w.duty, w.due_on, :today
                         from alert_window w
                         where w.organization_id = :org and w.due_on <= :today
                             and (w.ends_on is null or w.ends_on >= :today)

@@ -22,8 +22,11 @@ public record DeliveryPayload(
     public record FilingStageChangedData(
             UUID filingId, UUID clientId, Stage stageBefore, Stage stageAfter, long version, UUID eventId) {}
 
-    /** {@code CLIENT_CHANGED}: {@code created} tells a new client from a change. */
-    public record ClientChangedData(UUID clientId, boolean created, long version) {}
+    /**
+     * {@code CLIENT_CHANGED}: {@code created} tells a new client from a change; {@code movedOn} is set when this
+     * change gave the client a new mailing address (the day of the move).
+     */
+    public record ClientChangedData(UUID clientId, boolean created, long version, LocalDate movedOn) {}
 
     /** {@code ALERT_DUE}: an alert whose due day has arrived in the organization's time zone. */
     public record AlertDueData(UUID filingId, UUID clientId, AlertCode code, Severity severity, LocalDate dueOn) {}

@@ -71,7 +71,8 @@ public class WebhookOutbox {
         enqueue(
                 subscriptions.activeFor(change.organizationId(), WebhookEventType.CLIENT_CHANGED),
                 WebhookEventType.CLIENT_CHANGED,
-                new DeliveryPayload.ClientChangedData(change.clientId(), change.created(), change.version()));
+                new DeliveryPayload.ClientChangedData(
+                        change.clientId(), change.created(), change.version(), change.movedOn()));
     }
 
     /**

@@ -19,7 +19,15 @@ public record SettingsBody(
         @NotNull @Min(1) @Max(168) @Schema(example = "12") Integer onlineRescheduleCutoffHours,
         @NotNull @Min(0) @Max(10) @Schema(example = "2") Integer maxOnlineReschedules,
         @NotNull @Min(1) @Max(3650) @Schema(example = "150") Integer workPermitWaitDays,
-        @NotNull @Schema(example = "MAIL_PACKAGE") CourtBiometricsProcess courtBiometricsProcess) {
+        @NotNull @Schema(example = "MAIL_PACKAGE") CourtBiometricsProcess courtBiometricsProcess,
+
+        @Min(1)
+        @Max(365)
+        @Schema(
+                description = "Days before a client's one-year asylum deadline that the approaching alert is raised;"
+                        + " left out: 90",
+                example = "90")
+        Integer oneYearWarningDays) {
 
     public static SettingsBody from(OrganizationSettings s) {
         return new SettingsBody(
@@ -32,20 +40,22 @@ public record SettingsBody(
                 s.onlineRescheduleCutoffHours(),
                 s.maxOnlineReschedules(),
                 s.workPermitWaitDays(),
-                s.courtBiometricsProcess());
+                s.courtBiometricsProcess(),
+                s.oneYearWarningDays());
     }
 
     public OrganizationSettings toSettings() {
         return new OrganizationSettings(
-                receiptOverdueMonths,
-                biometricsNoticeOverdueMonths,
-                hearingWarningDays,
-                packageGraceDays,
-                appointmentReminderDays,
-                walkInWindowDays,
-                onlineRescheduleCutoffHours,
-                maxOnlineReschedules,
-                workPermitWaitDays,
-                courtBiometricsProcess);
+                        receiptOverdueMonths,
+                        biometricsNoticeOverdueMonths,
+                        hearingWarningDays,
+                        packageGraceDays,
+                        appointmentReminderDays,
+                        walkInWindowDays,
+                        onlineRescheduleCutoffHours,
+                        maxOnlineReschedules,
+                        workPermitWaitDays,
+                        courtBiometricsProcess)
+                .withDeadlines(oneYearWarningDays);
     }
 }

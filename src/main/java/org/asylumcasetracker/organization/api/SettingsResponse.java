@@ -17,6 +17,7 @@ public record SettingsResponse(
         int maxOnlineReschedules,
         int workPermitWaitDays,
         CourtBiometricsProcess courtBiometricsProcess,
+        int oneYearWarningDays,
 
         @Schema(
                 description = "Whether the alerts and reports already follow these settings (left out when they"
@@ -35,6 +36,7 @@ public record SettingsResponse(
                 s.maxOnlineReschedules(),
                 s.workPermitWaitDays(),
                 s.courtBiometricsProcess(),
+                s.oneYearWarningDays(),
                 recomputation);
     }
 }

@@ -146,12 +146,13 @@ public class ReportResource {
                             row.code().severity(),
                             row.dueOn(),
                             row.daysOverdue(),
-                            row.filingId(),
+                            // an alert about a person (the one-year deadline) has no filing, stage or venue
+                            row.filingId() == null ? "" : row.filingId(),
                             row.clientId(),
                             row.clientName(),
                             row.caseworker() == null ? "" : row.caseworker(),
-                            row.stage(),
-                            row.venue())));
+                            row.stage() == null ? "" : row.stage(),
+                            row.venue() == null ? "" : row.venue())));
             writer.flush();
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")

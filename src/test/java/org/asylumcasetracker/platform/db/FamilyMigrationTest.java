@@ -364,7 +364,9 @@ class FamilyMigrationTest {
                 individualHearingAt,
                 false,
                 f.clientHasPrimaryId(),
-                false);
+                false,
+                null,
+                List.of());
     }
 
     /** The alerts raised on every fifth day from a year and a half ago to a year ahead. */
