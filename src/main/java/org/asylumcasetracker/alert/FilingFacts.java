@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
@@ -33,6 +34,7 @@ import org.asylumcasetracker.filing.WorkPermitClock;
  * @param clientHasPrimaryId      the client has a passport or a government ID
  * @param receivedOn              the day USCIS or the court received the application ({@code null}: filedOn)
  * @param workPermitClockFacts    the stops and restarts of the work-permit clock, from the timeline
+ * @param feeNotices              the asylum fees asked for, each with its due day and payment, from the timeline
  */
 public record FilingFacts(
         UUID filingId,
@@ -54,10 +56,12 @@ public record FilingFacts(
         boolean workPermitFiled,
         boolean clientHasPrimaryId,
         LocalDate receivedOn,
-        List<WorkPermitClock.Fact> workPermitClockFacts) {
+        List<WorkPermitClock.Fact> workPermitClockFacts,
+        List<AsylumFees.Notice> feeNotices) {
 
     public FilingFacts {
         workPermitClockFacts = workPermitClockFacts == null ? List.of() : List.copyOf(workPermitClockFacts);
+        feeNotices = feeNotices == null ? List.of() : List.copyOf(feeNotices);
     }
 
     /** The facts of a filing as it stands now, with its timeline (all events, retracted ones too). */
@@ -83,7 +87,8 @@ public record FilingFacts(
                 p.workPermitFiledOn() != null,
                 clientHasPrimaryId,
                 filing.receivedOn(),
-                WorkPermitClock.factsOf(events));
+                WorkPermitClock.factsOf(events),
+                AsylumFees.of(events));
     }
 
     /** The work-permit clock for a wait of {@code waitDays} ({@link WorkPermitClock}). */

@@ -13,5 +13,9 @@ public enum EventType {
     WORK_PERMIT_FILED,
     CLOSED,
     /** A person on the application reported a new address (AR-11 to USCIS, EOIR-33 to the court). */
-    ADDRESS_CHANGE_REPORTED
+    ADDRESS_CHANGE_REPORTED,
+    /** USCIS or the court asked for an asylum fee ({@code amount}, due {@code dueOn}). */
+    FEE_NOTICE_RECEIVED,
+    /** An asylum fee was paid. */
+    FEE_PAID
 }

@@ -221,9 +221,10 @@ public class AlertWindowStore {
                 .setParameter(1, filing.getId())
                 .executeUpdate();
         for (AlertWindow window : windows) {
-            em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
-                            + " due_on, ends_on, venue, caseworker)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4))")
+            em.createNativeQuery(
+                            "insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
+                                    + " due_on, ends_on, venue, caseworker, duty)"
+                                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (select caseworker from client where id = ?4), ?9)")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
@@ -232,13 +233,15 @@ public class AlertWindowStore {
                     .setParameter(6, window.dueOn())
                     .setParameter(7, window.endsOn())
                     .setParameter(8, filing.getVenue().name())
+                    .setParameter(9, window.duty())
                     .executeUpdate();
         }
     }
 
     private List<AlertWindow> stored(UUID filingId) {
-        return windowsOf(em.createNativeQuery("select code, due_on, ends_on from alert_window where filing_id = ?1")
-                .setParameter(1, filingId));
+        return windowsOf(
+                em.createNativeQuery("select code, due_on, ends_on, duty from alert_window where filing_id = ?1")
+                        .setParameter(1, filingId));
     }
 
     private List<AlertWindow> storedForClient(UUID clientId) {

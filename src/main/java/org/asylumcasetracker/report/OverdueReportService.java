@@ -131,7 +131,7 @@ public class OverdueReportService {
             }
             Filing filing = byId.get(row.filingId());
             Alert alert = AlertRules.toAlert(
-                    new AlertWindow(row.code(), row.dueOn(), row.endsOn()),
+                    new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty()),
                     FilingFacts.of(
                             filing,
                             timelines.getOrDefault(filing.getId(), List.of()),
