@@ -28,4 +28,20 @@ public interface AlertRule {
     String summary(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
 
     List<AlertAction> actions(FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf);
+
+    /** Every window of this code; a rule that can raise its alert more than once (one per fee) overrides it. */
+    default List<AlertWindow> windows(FilingFacts facts, OrganizationSettings settings, ZoneId zone) {
+        return window(facts, settings, zone).stream().toList();
+    }
+
+    /** The summary for one of {@link #windows}; a rule with several windows tells them apart by their duty. */
+    default String summary(
+            AlertWindow window, FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
+        return summary(facts, settings, zone, asOf);
+    }
+
+    default List<AlertAction> actions(
+            AlertWindow window, FilingFacts facts, OrganizationSettings settings, ZoneId zone, LocalDate asOf) {
+        return actions(facts, settings, zone, asOf);
+    }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Stage;
@@ -28,7 +27,9 @@ public final class AlertRules {
             new AppointmentOutcomeMissingRule(),
             new BiometricsMissedRule(),
             new StampedNoticeMissingRule(),
-            new WorkPermitEligibleRule());
+            new WorkPermitEligibleRule(),
+            new AsylumFeeDueRule(),
+            new AnnualFeeExpectedRule());
 
     private static final Map<AlertCode, AlertRule> BY_CODE = new EnumMap<>(AlertCode.class);
 
@@ -52,8 +53,7 @@ public final class AlertRules {
             return List.of();
         }
         return ALL.stream()
-                .map(rule -> rule.window(facts, settings, zone))
-                .flatMap(Optional::stream)
+                .flatMap(rule -> rule.windows(facts, settings, zone).stream())
                 .toList();
     }
 
@@ -77,7 +77,7 @@ public final class AlertRules {
                 facts.clientId(),
                 window.dueOn(),
                 window.daysOverdue(asOf),
-                rule.summary(facts, settings, zone, asOf),
-                rule.actions(facts, settings, zone, asOf));
+                rule.summary(window, facts, settings, zone, asOf),
+                rule.actions(window, facts, settings, zone, asOf));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Filing;
@@ -39,6 +40,9 @@ import org.asylumcasetracker.filing.WorkPermitClock;
  *                                package covers everyone who shares the principal's hearings
  * @param receivedOn              the day USCIS or the court received the application ({@code null}: filedOn)
  * @param workPermitClockFacts    the stops and restarts of this person's work-permit clock, from the timeline
+ * @param feeNotices              the asylum fees asked for, each with its due day and payment, from the timeline
+ * @param principal               whether the person is the principal: the fees are the application's, so their
+ *                                alerts are raised once, with the principal's
  */
 public record FilingFacts(
         UUID filingId,
@@ -61,10 +65,13 @@ public record FilingFacts(
         boolean clientHasPrimaryId,
         boolean packageSharedWithPrincipal,
         LocalDate receivedOn,
-        List<WorkPermitClock.Fact> workPermitClockFacts) {
+        List<WorkPermitClock.Fact> workPermitClockFacts,
+        List<AsylumFees.Notice> feeNotices,
+        boolean principal) {
 
     public FilingFacts {
         workPermitClockFacts = workPermitClockFacts == null ? List.of() : List.copyOf(workPermitClockFacts);
+        feeNotices = feeNotices == null ? List.of() : List.copyOf(feeNotices);
     }
 
     /**
@@ -97,7 +104,9 @@ public record FilingFacts(
                 hasPrimaryId,
                 !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage(),
                 filing.receivedOn(),
-                WorkPermitClock.factsOf(events, person.clientId(), filing.getClientId()));
+                WorkPermitClock.factsOf(events, person.clientId(), filing.getClientId()),
+                principal ? AsylumFees.of(events) : List.of(),
+                principal);
     }
 
     /** Everyone's facts, the principal first; {@code hasPrimaryId} by client, absent meaning no. */

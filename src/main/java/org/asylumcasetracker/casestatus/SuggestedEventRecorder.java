@@ -65,8 +65,8 @@ public class SuggestedEventRecorder {
                 new EventCommand.ContactLogged(e.occurredOn(), e.channel(), Text.blankToNull(e.note()));
             case WORK_PERMIT_FILED -> new EventCommand.WorkPermitFiled(e.occurredOn(), null);
             case CLOSED -> new EventCommand.Closed(e.occurredOn(), e.outcome());
-            case ADDRESS_CHANGE_REPORTED ->
-                throw InvalidInputException.of("type", "A case status never proposes an address change.");
+            case ADDRESS_CHANGE_REPORTED, FEE_NOTICE_RECEIVED, FEE_PAID ->
+                throw InvalidInputException.of("type", "A case status never proposes this event.");
         };
     }
 

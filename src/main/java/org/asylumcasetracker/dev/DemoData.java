@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import org.asylumcasetracker.client.Client;
 import org.asylumcasetracker.client.ClientRepository;
 import org.asylumcasetracker.client.IdentityDocument;
 import org.asylumcasetracker.client.MailingAddress;
+import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
@@ -80,7 +82,11 @@ public class DemoData {
 
         // Filed by mail four months ago; the receipt never came.
         Client mariam = client(demo, "Mariam", "Example", Set.of(IdentityDocument.PASSPORT), "alice", null);
-        open(demo, mariam, Venue.USCIS, Channel.MAIL, today.minusMonths(4));
+        Filing mailed = open(demo, mariam, Venue.USCIS, Channel.MAIL, today.minusMonths(4));
+        // USCIS asked for the asylum fee three weeks ago; it is due in nine days.
+        LocalDate feeNoticeOn = today.minusDays(21);
+        record(mailed.recordFeeNotice(
+                context(feeNoticeOn, now), new BigDecimal("100.00"), feeNoticeOn.plusDays(AsylumFees.DAYS_TO_PAY)));
 
         // Filed online; the biometrics appointment is next week.
         Client jose = client(demo, "José", "Sample", Set.of(IdentityDocument.BIRTH_CERTIFICATE), "alice", null);
@@ -140,8 +146,7 @@ public class DemoData {
                 context(today.minusDays(12), now).about(amal.getId()), true));
         record(family.recordBiometricsMissed(context(today.minusDays(12), now).about(omar.getId())));
 
-        for (Filing filing :
-                new Filing[] {filings.find("clientId", mariam.getId()).firstResult(), online, court, family}) {
+        for (Filing filing : new Filing[] {mailed, online, court, family}) {
             Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
             hasPrimaryId.put(
                     filing.getClientId(), clients.findById(filing.getClientId()).hasPrimaryId());

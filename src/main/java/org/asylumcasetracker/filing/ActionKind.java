@@ -35,6 +35,8 @@ public enum ActionKind {
      * reasonable period of it.
      */
     REVIEW_DEADLINE_EXCEPTION,
+    /** Pay the asylum fee asked for ({@code amount}) by {@code deadlineOn}. */
+    PAY_FEE,
     /** Send {@code form} with the new address to {@code who} by {@code deadlineOn}. */
     REPORT_ADDRESS_CHANGE
 }

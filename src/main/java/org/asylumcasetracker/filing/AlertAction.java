@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param until        the last day the step can still be taken
  * @param form         the form to send ({@link AddressForm})
  * @param deadlineOn   the day the law requires the step by
+ * @param amount       a fee to pay, in US dollars
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record AlertAction(
@@ -36,7 +37,8 @@ public record AlertAction(
         Integer minutesEarly,
         LocalDate until,
         AddressForm form,
-        LocalDate deadlineOn) {
+        LocalDate deadlineOn,
+        java.math.BigDecimal amount) {
 
     public AlertAction {
         Objects.requireNonNull(kind, "kind");
@@ -101,6 +103,7 @@ public record AlertAction(
         private LocalDate until;
         private AddressForm form;
         private LocalDate deadlineOn;
+        private java.math.BigDecimal amount;
 
         private Builder(ActionKind kind) {
             this.kind = kind;
@@ -161,6 +164,11 @@ public record AlertAction(
             return this;
         }
 
+        public Builder amount(java.math.BigDecimal amount) {
+            this.amount = amount;
+            return this;
+        }
+
         public AlertAction build() {
             return new AlertAction(
                     kind,
@@ -174,7 +182,8 @@ public record AlertAction(
                     minutesEarly,
                     until,
                     form,
-                    deadlineOn);
+                    deadlineOn,
+                    amount);
         }
     }
 }

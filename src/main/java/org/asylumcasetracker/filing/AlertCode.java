@@ -12,6 +12,8 @@ public enum AlertCode {
     BIOMETRICS_MISSED(Severity.CRITICAL),
     STAMPED_NOTICE_MISSING(Severity.LOW),
     WORK_PERMIT_ELIGIBLE(Severity.INFO),
+    ASYLUM_FEE_DUE(Severity.CRITICAL),
+    ANNUAL_FEE_EXPECTED(Severity.INFO),
     // Alerts about a person rather than one filing: they carry a clientId and no filingId.
     ONE_YEAR_DEADLINE_APPROACHING(Severity.HIGH),
     ONE_YEAR_DEADLINE_PASSED(Severity.CRITICAL),

@@ -1,5 +1,6 @@
 package org.asylumcasetracker.filing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -132,6 +133,21 @@ public sealed interface EventCommand {
         @Override
         public EventType type() {
             return EventType.WORK_PERMIT_FILED;
+        }
+    }
+
+    /** {@code dueOn} null: 30 days after the notice. */
+    record FeeNoticeReceived(LocalDate occurredOn, BigDecimal amount, LocalDate dueOn) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.FEE_NOTICE_RECEIVED;
+        }
+    }
+
+    record FeePaid(LocalDate occurredOn, BigDecimal amount) implements EventCommand {
+        @Override
+        public EventType type() {
+            return EventType.FEE_PAID;
         }
     }
 

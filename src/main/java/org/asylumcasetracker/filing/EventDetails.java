@@ -1,5 +1,7 @@
 package org.asylumcasetracker.filing;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -22,7 +24,9 @@ public record EventDetails(
         String note,
         Outcome outcome,
         AddressForm addressForm,
-        UUID addressClientId) {
+        UUID addressClientId,
+        BigDecimal feeAmount,
+        LocalDate feeDueOn) {
 
     public static final EventDetails NONE =
             new EventDetails(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
@@ -60,13 +64,23 @@ public record EventDetails(
                 note,
                 outcome,
                 null,
+                null,
+                null,
                 null);
     }
 
     /** An address change reported on {@code form} for the person {@code clientId}. */
     public static EventDetails addressReported(AddressForm form, UUID clientId) {
         return new EventDetails(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, form, clientId);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, form, clientId,
+                null, null);
+    }
+
+    /** A fee asked for (with the day it is due) or paid ({@code dueOn} null). */
+    public static EventDetails fee(BigDecimal amount, LocalDate dueOn) {
+        return new EventDetails(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, amount,
+                dueOn);
     }
 
     @Override

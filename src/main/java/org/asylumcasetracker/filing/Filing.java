@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -278,6 +279,15 @@ public class Filing extends AuditedEntity {
     /** A person on the application reported their new address on {@code form}; it changes no stage. */
     public FilingEvent recordAddressChangeReported(EventContext context, AddressForm form, UUID person) {
         return record(EventType.ADDRESS_CHANGE_REPORTED, context, EventDetails.addressReported(form, person));
+    }
+
+    /** USCIS or the court asked for a fee of {@code amount}, due on {@code dueOn}; it changes no stage. */
+    public FilingEvent recordFeeNotice(EventContext context, BigDecimal amount, LocalDate dueOn) {
+        return record(EventType.FEE_NOTICE_RECEIVED, context, EventDetails.fee(amount, dueOn));
+    }
+
+    public FilingEvent recordFeePaid(EventContext context, BigDecimal amount) {
+        return record(EventType.FEE_PAID, context, EventDetails.fee(amount, null));
     }
 
     /** Whether {@code clientId} is on this application, as principal or family member. */

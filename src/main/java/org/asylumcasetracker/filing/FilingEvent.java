@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -102,6 +103,12 @@ public class FilingEvent {
     @Column(name = "address_client_id", updatable = false)
     private UUID addressClientId;
 
+    @Column(name = "fee_amount", updatable = false)
+    private BigDecimal feeAmount;
+
+    @Column(name = "fee_due_on", updatable = false)
+    private LocalDate feeDueOn;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "stage_before", nullable = false, updatable = false)
     private Stage stageBefore;
@@ -168,6 +175,8 @@ public class FilingEvent {
         this.outcome = details.outcome();
         this.addressForm = details.addressForm();
         this.addressClientId = details.addressClientId();
+        this.feeAmount = details.feeAmount();
+        this.feeDueOn = details.feeDueOn();
         this.stageBefore = stageBefore;
         this.stageAfter = stageAfter;
         this.recordedBy = recordedBy;
@@ -207,7 +216,9 @@ public class FilingEvent {
                 note,
                 outcome,
                 addressForm,
-                addressClientId);
+                addressClientId,
+                feeAmount,
+                feeDueOn);
     }
 
     public UUID getId() {

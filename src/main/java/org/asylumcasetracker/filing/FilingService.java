@@ -192,7 +192,8 @@ public class FilingService {
                 event.getStageBefore(),
                 event.getStageAfter(),
                 filing.getVersion(),
-                !filing.progress().equals(progressBefore),
+                // the fee alerts read the fee events from the timeline, not from Progress
+                !filing.progress().equals(progressBefore) || AsylumFees.isFeeEvent(event.getType()),
                 event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
@@ -309,6 +310,18 @@ public class FilingService {
         }
         if (command instanceof EventCommand.Closed closed) {
             return filing.close(context, closed.outcome());
+        }
+        if (command instanceof EventCommand.FeeNoticeReceived notice) {
+            LocalDate dueOn = notice.dueOn() != null
+                    ? notice.dueOn()
+                    : notice.occurredOn().plusDays(AsylumFees.DAYS_TO_PAY);
+            if (dueOn.isBefore(notice.occurredOn())) {
+                throw InvalidInputException.of("dueOn", "must not be before the day the notice arrived");
+            }
+            return filing.recordFeeNotice(context, AsylumFees.dollars(notice.amount()), dueOn);
+        }
+        if (command instanceof EventCommand.FeePaid paid) {
+            return filing.recordFeePaid(context, AsylumFees.dollars(paid.amount()));
         }
         if (command instanceof EventCommand.AddressChangeReported reported) {
             UUID person = reported.clientId() == null ? filing.getClientId() : reported.clientId();

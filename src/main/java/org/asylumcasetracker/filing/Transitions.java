@@ -71,7 +71,9 @@ public final class Transitions {
             new Transition(EventType.CONTACT_LOGGED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.WORK_PERMIT_FILED, ANY_BUT_CLOSED, null, false),
             new Transition(EventType.CLOSED, ANY_BUT_CLOSED, Stage.CLOSED, false),
-            new Transition(EventType.ADDRESS_CHANGE_REPORTED, ANY_BUT_CLOSED, null, false));
+            new Transition(EventType.ADDRESS_CHANGE_REPORTED, ANY_BUT_CLOSED, null, false),
+            new Transition(EventType.FEE_NOTICE_RECEIVED, ANY_BUT_CLOSED, null, false),
+            new Transition(EventType.FEE_PAID, ANY_BUT_CLOSED, null, false));
 
     private static final Map<EventType, Transition> BY_EVENT =
             TABLE.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Transition::event, t -> t));

@@ -19,6 +19,7 @@ public class OrganizationSettings {
     public static final int DEFAULT_MAX_ONLINE_RESCHEDULES = 2;
     public static final int DEFAULT_WORK_PERMIT_WAIT_DAYS = 150;
     public static final int DEFAULT_ONE_YEAR_WARNING_DAYS = 90;
+    public static final int DEFAULT_FEE_WARNING_DAYS = 14;
 
     @Column(name = "receipt_overdue_months", nullable = false)
     private int receiptOverdueMonths = DEFAULT_RECEIPT_OVERDUE_MONTHS;
@@ -53,6 +54,9 @@ public class OrganizationSettings {
 
     @Column(name = "one_year_warning_days", nullable = false)
     private int oneYearWarningDays = DEFAULT_ONE_YEAR_WARNING_DAYS;
+
+    @Column(name = "fee_warning_days", nullable = false)
+    private int feeWarningDays = DEFAULT_FEE_WARNING_DAYS;
 
     public OrganizationSettings() {}
 
@@ -124,8 +128,17 @@ public class OrganizationSettings {
         return oneYearWarningDays;
     }
 
+    public int feeWarningDays() {
+        return feeWarningDays;
+    }
+
     /** These settings with the deadline thresholds given; {@code null} keeps a threshold's default. */
     public OrganizationSettings withDeadlines(Integer oneYearWarningDays) {
+        return withDeadlines(oneYearWarningDays, null);
+    }
+
+    /** These settings with the deadline thresholds given; {@code null} keeps a threshold's default. */
+    public OrganizationSettings withDeadlines(Integer oneYearWarningDays, Integer feeWarningDays) {
         OrganizationSettings copy = new OrganizationSettings(
                 receiptOverdueMonths,
                 biometricsNoticeOverdueMonths,
@@ -138,6 +151,7 @@ public class OrganizationSettings {
                 workPermitWaitDays,
                 courtBiometricsProcess);
         copy.oneYearWarningDays = oneYearWarningDays == null ? DEFAULT_ONE_YEAR_WARNING_DAYS : oneYearWarningDays;
+        copy.feeWarningDays = feeWarningDays == null ? DEFAULT_FEE_WARNING_DAYS : feeWarningDays;
         return copy;
     }
 }

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.asylumcasetracker.filing.ActionKind;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.AlertCode;
+import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Stage;
@@ -252,6 +253,27 @@ class AlertRulesPropertyTest {
                 && f.completedOn() != null) {
             raiseIfDue(raised, AlertCode.STAMPED_NOTICE_MISSING, f.completedOn(), asOf);
         }
+        for (AsylumFees.Notice notice : f.feeNotices()) {
+            // due feeWarningDays before the fee's due day, until the day before it was paid
+            LocalDate warnFrom = notice.dueOn().minusDays(s.feeWarningDays());
+            if (notice.paidOn() == null || asOf.isBefore(notice.paidOn())) {
+                raiseIfDue(raised, AlertCode.ASYLUM_FEE_DUE, warnFrom, asOf);
+            }
+        }
+        LocalDate received = f.receivedOn() != null ? f.receivedOn() : f.filedOn();
+        // owed for the calendar year asked about if the application was received in an earlier year (at most ten
+        // years earlier), counted from 1 January or the law's enactment, until a notice dated in that year arrives
+        LocalDate yearStarts = LocalDate.of(asOf.getYear(), 1, 1);
+        LocalDate owedFrom = yearStarts.isBefore(LocalDate.of(2025, 7, 4)) ? LocalDate.of(2025, 7, 4) : yearStarts;
+        boolean noticeThisYear = f.feeNotices().stream()
+                .anyMatch(n -> !n.noticeOn().isBefore(owedFrom) && !n.noticeOn().isAfter(asOf));
+        if (received != null
+                && received.getYear() < asOf.getYear()
+                && asOf.getYear() <= received.getYear() + 10
+                && !asOf.isBefore(owedFrom)
+                && !noticeThisYear) {
+            raised.put(AlertCode.ANNUAL_FEE_EXPECTED, owedFrom);
+        }
         if (!f.workPermitFiled() && f.filedOn() != null) {
             LocalDate eligibleOn = countedWaitEnds(f, s.workPermitWaitDays());
             if (eligibleOn != null) {
@@ -371,7 +393,20 @@ class AlertRulesPropertyTest {
                 random.nextBoolean(),
                 false,
                 sometimes(random, randomDay(random, filedOn, 20)),
-                randomClock(random, filedOn));
+                randomClock(random, filedOn),
+                randomFee(random, filedOn),
+                true);
+    }
+
+    /** Now and then one fee notice, due 30 days later or on another day, paid or not. */
+    private static List<AsylumFees.Notice> randomFee(Random random, LocalDate filedOn) {
+        if (random.nextInt(3) != 0) {
+            return List.of();
+        }
+        LocalDate noticeOn = randomDay(random, filedOn, 800);
+        LocalDate dueOn = random.nextBoolean() ? noticeOn.plusDays(30) : randomDay(random, noticeOn, 60);
+        LocalDate paidOn = sometimes(random, randomDay(random, noticeOn.minusDays(3), 90));
+        return List.of(new AsylumFees.Notice(noticeOn, java.math.BigDecimal.valueOf(100), dueOn, paidOn));
     }
 
     /** Now and then a missed or rescheduled appointment, and sometimes biometrics done after it. */
@@ -389,16 +424,17 @@ class AlertRulesPropertyTest {
 
     private static OrganizationSettings randomSettings(Random random) {
         return new OrganizationSettings(
-                1 + random.nextInt(6),
-                1 + random.nextInt(4),
-                random.nextInt(120),
-                random.nextInt(30),
-                random.nextInt(15),
-                random.nextInt(40),
-                12,
-                2,
-                100 + random.nextInt(120),
-                pick(random, CourtBiometricsProcess.values()));
+                        1 + random.nextInt(6),
+                        1 + random.nextInt(4),
+                        random.nextInt(120),
+                        random.nextInt(30),
+                        random.nextInt(15),
+                        random.nextInt(40),
+                        12,
+                        2,
+                        100 + random.nextInt(120),
+                        pick(random, CourtBiometricsProcess.values()))
+                .withDeadlines(30 + random.nextInt(120), 1 + random.nextInt(30));
     }
 
     /** Month ends and leap days are over-represented: that is where calendar arithmetic goes wrong. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.Stage;
@@ -65,6 +66,7 @@ final class FilingFactsMother {
         private Stage stage;
         private LocalDate receivedOn;
         private List<WorkPermitClock.Fact> workPermitClockFacts = List.of();
+        private List<AsylumFees.Notice> feeNotices = List.of();
         private LocalDate filedOn = FILED_ON;
         private LocalDate packageMailedOn;
         private LocalDate receiptReceivedOn;
@@ -209,6 +211,11 @@ final class FilingFactsMother {
             return this;
         }
 
+        Builder feeNotices(AsylumFees.Notice... notices) {
+            this.feeNotices = List.of(notices);
+            return this;
+        }
+
         Builder clientHasPrimaryId(boolean clientHasPrimaryId) {
             this.clientHasPrimaryId = clientHasPrimaryId;
             return this;
@@ -236,7 +243,9 @@ final class FilingFactsMother {
                     clientHasPrimaryId,
                     false,
                     receivedOn,
-                    workPermitClockFacts);
+                    workPermitClockFacts,
+                    feeNotices,
+                    true);
         }
     }
 }

@@ -15,6 +15,7 @@ final class SettingsMother {
     private int workPermitWaitDays = OrganizationSettings.DEFAULT_WORK_PERMIT_WAIT_DAYS;
     private CourtBiometricsProcess courtBiometricsProcess = CourtBiometricsProcess.MAIL_PACKAGE;
     private int oneYearWarningDays = OrganizationSettings.DEFAULT_ONE_YEAR_WARNING_DAYS;
+    private int feeWarningDays = OrganizationSettings.DEFAULT_FEE_WARNING_DAYS;
 
     private SettingsMother() {}
 
@@ -71,6 +72,11 @@ final class SettingsMother {
         return this;
     }
 
+    SettingsMother feeWarningDays(int days) {
+        this.feeWarningDays = days;
+        return this;
+    }
+
     OrganizationSettings build() {
         return new OrganizationSettings(
                         receiptOverdueMonths,
@@ -83,6 +89,6 @@ final class SettingsMother {
                         OrganizationSettings.DEFAULT_MAX_ONLINE_RESCHEDULES,
                         workPermitWaitDays,
                         courtBiometricsProcess)
-                .withDeadlines(oneYearWarningDays);
+                .withDeadlines(oneYearWarningDays, feeWarningDays);
     }
 }

@@ -2,6 +2,7 @@ package org.asylumcasetracker.filing;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.asylumcasetracker.support.Dates.daysAgo;
+import static org.asylumcasetracker.support.Dates.daysAhead;
 import static org.asylumcasetracker.support.Dates.morning;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -66,6 +67,8 @@ class EventRequestShapesTest {
             case CLOSED -> shape(Map.of("outcome", "GRANTED"), Map.of());
             // clientId (default: the principal) is left out: a valid value depends on the filing
             case ADDRESS_CHANGE_REPORTED -> shape(Map.of("form", "AR_11"), Map.of());
+            case FEE_NOTICE_RECEIVED -> shape(Map.of("amount", 100), Map.of("dueOn", daysAhead(29)));
+            case FEE_PAID -> shape(Map.of("amount", 100.5), Map.of());
         };
     }
 

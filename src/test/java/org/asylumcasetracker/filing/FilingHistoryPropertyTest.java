@@ -147,6 +147,9 @@ class FilingHistoryPropertyTest {
             case WORK_PERMIT_FILED -> filing.recordWorkPermitFiled(context);
             case CLOSED -> filing.close(context, Outcome.OTHER);
             case ADDRESS_CHANGE_REPORTED -> filing.recordAddressChangeReported(context, AddressForm.AR_11, person);
+            case FEE_NOTICE_RECEIVED ->
+                filing.recordFeeNotice(context, java.math.BigDecimal.valueOf(100), day.plusDays(30));
+            case FEE_PAID -> filing.recordFeePaid(context, java.math.BigDecimal.valueOf(100));
         };
     }
 }

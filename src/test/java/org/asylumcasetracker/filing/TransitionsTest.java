@@ -74,8 +74,13 @@ class TransitionsTest {
                         Stage.BIOMETRICS_MISSED,
                         Stage.BIOMETRICS_COMPLETED));
         EXPECTED.put(EventType.BIOMETRICS_MISSED, Map.of(BIOMETRICS_SCHEDULED, Stage.BIOMETRICS_MISSED));
-        for (EventType unchanged :
-                List.of(HEARING_SCHEDULED, CONTACT_LOGGED, WORK_PERMIT_FILED, EventType.ADDRESS_CHANGE_REPORTED)) {
+        for (EventType unchanged : List.of(
+                HEARING_SCHEDULED,
+                CONTACT_LOGGED,
+                WORK_PERMIT_FILED,
+                EventType.ADDRESS_CHANGE_REPORTED,
+                EventType.FEE_NOTICE_RECEIVED,
+                EventType.FEE_PAID)) {
             Map<Stage, Stage> same = new EnumMap<>(Stage.class);
             ANY_BUT_CLOSED.forEach(s -> same.put(s, s));
             EXPECTED.put(unchanged, same);

@@ -2,9 +2,12 @@ package org.asylumcasetracker.filing.api;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,7 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
     @JsonSubTypes.Type(value = EventRequest.ContactLogged.class, name = "CONTACT_LOGGED"),
     @JsonSubTypes.Type(value = EventRequest.WorkPermitFiled.class, name = "WORK_PERMIT_FILED"),
     @JsonSubTypes.Type(value = EventRequest.Closed.class, name = "CLOSED"),
-    @JsonSubTypes.Type(value = EventRequest.AddressChangeReported.class, name = "ADDRESS_CHANGE_REPORTED")
+    @JsonSubTypes.Type(value = EventRequest.AddressChangeReported.class, name = "ADDRESS_CHANGE_REPORTED"),
+    @JsonSubTypes.Type(value = EventRequest.FeeNoticeReceived.class, name = "FEE_NOTICE_RECEIVED"),
+    @JsonSubTypes.Type(value = EventRequest.FeePaid.class, name = "FEE_PAID")
 })
 @Schema(
         name = "EventInput",
@@ -54,7 +59,8 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             EventRequest.BiometricsReused.class, EventRequest.StampedNoticeConfirmed.class,
             EventRequest.HearingScheduled.class, EventRequest.ContactLogged.class,
             EventRequest.WorkPermitFiled.class, EventRequest.Closed.class,
-            EventRequest.AddressChangeReported.class
+            EventRequest.AddressChangeReported.class, EventRequest.FeeNoticeReceived.class,
+            EventRequest.FeePaid.class
         },
         discriminatorProperty = "type",
         discriminatorMapping = {
@@ -74,7 +80,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
             @DiscriminatorMapping(value = "CONTACT_LOGGED", schema = EventRequest.ContactLogged.class),
             @DiscriminatorMapping(value = "WORK_PERMIT_FILED", schema = EventRequest.WorkPermitFiled.class),
             @DiscriminatorMapping(value = "CLOSED", schema = EventRequest.Closed.class),
-            @DiscriminatorMapping(value = "ADDRESS_CHANGE_REPORTED", schema = EventRequest.AddressChangeReported.class)
+            @DiscriminatorMapping(value = "ADDRESS_CHANGE_REPORTED", schema = EventRequest.AddressChangeReported.class),
+            @DiscriminatorMapping(value = "FEE_NOTICE_RECEIVED", schema = EventRequest.FeeNoticeReceived.class),
+            @DiscriminatorMapping(value = "FEE_PAID", schema = EventRequest.FeePaid.class)
         })
 public sealed interface EventRequest {
 
@@ -396,6 +404,53 @@ public sealed interface EventRequest {
         @Override
         public EventCommand toCommand() {
             return new EventCommand.AddressChangeReported(occurredOn, form, clientId);
+        }
+    }
+
+    @Schema(
+            name = "FeeNoticeReceivedInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "FEE_NOTICE_RECEIVED"))
+    record FeeNoticeReceived(
+            @NotNull @Schema(description = OCCURRED_ON + "; the day the notice arrived", example = "2026-09-01")
+            LocalDate occurredOn,
+
+            @NotNull
+            @DecimalMin("0")
+            @Digits(integer = 8, fraction = 2)
+            @Schema(description = "The fee asked for, in US dollars", example = "100.00")
+            BigDecimal amount,
+
+            @Schema(description = "The day the fee is due; default 30 days after the notice", example = "2026-10-01")
+            LocalDate dueOn)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.FeeNoticeReceived(occurredOn, amount, dueOn);
+        }
+    }
+
+    @Schema(
+            name = "FeePaidInput",
+            additionalProperties = Schema.False.class,
+            requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "FEE_PAID"))
+    record FeePaid(
+            @NotNull @Schema(description = OCCURRED_ON + "; the day of the payment", example = "2026-09-20")
+            LocalDate occurredOn,
+
+            @NotNull
+            @DecimalMin("0")
+            @Digits(integer = 8, fraction = 2)
+            @Schema(description = "The amount paid, in US dollars", example = "100.00")
+            BigDecimal amount)
+            implements EventRequest {
+
+        @Override
+        public EventCommand toCommand() {
+            return new EventCommand.FeePaid(occurredOn, amount);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.asylumcasetracker.filing.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -46,6 +47,12 @@ public record EventResponse(
         @Schema(description = "ADDRESS_CHANGE_REPORTED: the person who moved")
         UUID clientId,
 
+        @Schema(description = "FEE_NOTICE_RECEIVED, FEE_PAID: the amount in US dollars")
+        BigDecimal amount,
+
+        @Schema(description = "FEE_NOTICE_RECEIVED: the day the fee is due")
+        LocalDate dueOn,
+
         Stage stageBefore,
         Stage stageAfter,
         String recordedBy,
@@ -78,6 +85,8 @@ public record EventResponse(
                 d.outcome(),
                 d.addressForm(),
                 d.addressClientId(),
+                d.feeAmount(),
+                d.feeDueOn(),
                 e.getStageBefore(),
                 e.getStageAfter(),
                 e.getRecordedBy(),

@@ -27,7 +27,14 @@ public record SettingsBody(
                 description = "Days before a client's one-year asylum deadline that the approaching alert is raised;"
                         + " left out: 90",
                 example = "90")
-        Integer oneYearWarningDays) {
+        Integer oneYearWarningDays,
+
+        @Min(1)
+        @Max(365)
+        @Schema(
+                description = "Days before an asylum fee's due day that its alert is raised; left out: 14",
+                example = "14")
+        Integer feeWarningDays) {
 
     public static SettingsBody from(OrganizationSettings s) {
         return new SettingsBody(
@@ -41,7 +48,8 @@ public record SettingsBody(
                 s.maxOnlineReschedules(),
                 s.workPermitWaitDays(),
                 s.courtBiometricsProcess(),
-                s.oneYearWarningDays());
+                s.oneYearWarningDays(),
+                s.feeWarningDays());
     }
 
     public OrganizationSettings toSettings() {
@@ -56,6 +64,6 @@ public record SettingsBody(
                         maxOnlineReschedules,
                         workPermitWaitDays,
                         courtBiometricsProcess)
-                .withDeadlines(oneYearWarningDays);
+                .withDeadlines(oneYearWarningDays, feeWarningDays);
     }
 }

@@ -18,6 +18,7 @@ public record SettingsResponse(
         int workPermitWaitDays,
         CourtBiometricsProcess courtBiometricsProcess,
         int oneYearWarningDays,
+        int feeWarningDays,
 
         @Schema(
                 description = "Whether the alerts and reports already follow these settings (left out when they"
@@ -37,6 +38,7 @@ public record SettingsResponse(
                 s.workPermitWaitDays(),
                 s.courtBiometricsProcess(),
                 s.oneYearWarningDays(),
+                s.feeWarningDays(),
                 recomputation);
     }
 }

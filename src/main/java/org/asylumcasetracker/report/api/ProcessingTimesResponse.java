@@ -25,16 +25,18 @@ public record ProcessingTimesResponse(
             @Schema(description = "People whose step ended within the period")
             long count,
 
-            @Schema(description = "Median length in days of those steps; null when count is 0", nullable = true)
+            @Schema(description = "Median length in days of those steps; left out when count is 0")
             BigDecimal medianDays,
 
-            @Schema(description = "90th percentile of their length in days; null when count is 0", nullable = true)
+            @Schema(description = "90th percentile of their length in days; left out when count is 0")
             BigDecimal p90Days,
 
             @Schema(description = "People still in the step on the last day of the period")
             long waiting,
 
-            @Schema(description = "Median of how long those people have waited so far, in days", nullable = true)
+            @Schema(
+                    description =
+                            "Median of how long those people have waited so far, in days; left out when none wait")
             BigDecimal waitingMedianDays) {}
 
     static ProcessingTimesResponse from(ProcessingTimes.Report report) {
