@@ -55,7 +55,8 @@ public final class AddressChangeRule {
                 form.name()));
     }
 
-    static LocalDate deadlineOn(LocalDate movedOn, AddressForm form) {
+    /** The last day to report a move on {@code form}. */
+    public static LocalDate deadlineOn(LocalDate movedOn, AddressForm form) {
         return movedOn.plusDays(form == AddressForm.AR_11 ? AR_11_DAYS : EOIR_33_DAYS);
     }
 

@@ -20,7 +20,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 /**
  * Writes calendar entries as an RFC 5545 iCalendar document with ical4j. Times are written in UTC (RFC 5545
  * 3.3.5, form #2), which every calendar app shows in its user's zone; when an entry carries the office's own
- * offset, its local time there is added to the description. A person appears by initials and filing id only.
+ * offset, its local time there is added to the description; a deadline is a whole-day event on its date. A person
+ * appears by initials and filing id only.
  * The output depends on its inputs alone ({@code stamp} is the DTSTAMP), so the same data gives the same bytes.
  */
 public final class ICalendarWriter {
@@ -44,12 +45,15 @@ public final class ICalendarWriter {
     }
 
     private static VEvent event(CalendarEntry entry, Instant stamp) {
-        String who =
-                entry.initials() + " (filing " + entry.filingId().toString().substring(0, 8) + ")";
-        VEvent event = new VEvent(entry.at().toInstant(), duration(entry.kind()), title(entry.kind()) + ": " + who);
+        String who = entry.filingId() == null
+                ? entry.initials()
+                : entry.initials() + " (filing " + entry.filingId().toString().substring(0, 8) + ")";
+        String summary = title(entry.kind()) + ": " + who;
+        VEvent event = entry.kind().isDeadline()
+                ? new VEvent(entry.day(), summary) // a whole day: DTSTART as a DATE, one day long
+                : new VEvent(entry.at().toInstant(), duration(entry.kind()), summary);
         event.replace(new DtStamp(stamp));
-        event.add(new Uid(
-                entry.kind().name().toLowerCase().replace('_', '-') + "-" + entry.filingId() + "@asylum-case-tracker"));
+        event.add(new Uid(uid(entry)));
         if (entry.location() != null && !entry.location().isBlank()) {
             event.add(new Location(entry.location()));
         }
@@ -57,11 +61,29 @@ public final class ICalendarWriter {
         return event;
     }
 
+    /**
+     * The entry's stable identity: its kind, its filing and, where it is one person's among several, the person (the
+     * principal's appointment and the shared hearings keep the form they always had).
+     */
+    static String uid(CalendarEntry entry) {
+        StringBuilder uid = new StringBuilder(entry.kind().name().toLowerCase().replace('_', '-'));
+        if (entry.filingId() != null) {
+            uid.append('-').append(entry.filingId());
+        }
+        if (entry.clientId() != null) {
+            uid.append('-').append(entry.clientId());
+        }
+        return uid.append("@asylum-case-tracker").toString();
+    }
+
     private static String title(CalendarEntry.Kind kind) {
         return switch (kind) {
             case BIOMETRICS_APPOINTMENT -> "Biometrics appointment";
             case MASTER_CALENDAR_HEARING -> "Master calendar hearing";
             case INDIVIDUAL_HEARING -> "Individual hearing";
+            case ONE_YEAR_DEADLINE -> "One-year asylum deadline";
+            case AR_11_DEADLINE -> "Last day to send AR-11 (address change) to USCIS";
+            case EOIR_33_DEADLINE -> "Last day to send EOIR-33 (address change) to the court";
         };
     }
 
@@ -71,16 +93,23 @@ public final class ICalendarWriter {
 
     private static String description(CalendarEntry entry) {
         StringBuilder text = new StringBuilder();
-        text.append(title(entry.kind()))
-                .append(" of ")
-                .append(entry.initials())
-                .append(", filing ")
-                .append(entry.filingId())
-                .append('.');
-        if (entry.kind() == CalendarEntry.Kind.BIOMETRICS_APPOINTMENT) {
-            text.append(" Bring the appointment notice and an identity document; arrive 15 minutes early.");
+        text.append(title(entry.kind())).append(" of ").append(entry.initials());
+        if (entry.filingId() != null) {
+            text.append(", filing ").append(entry.filingId());
         }
-        if (!ZoneOffset.UTC.equals(entry.at().getOffset())) {
+        text.append('.');
+        switch (entry.kind()) {
+            case BIOMETRICS_APPOINTMENT ->
+                text.append(" Bring the appointment notice and an identity document; arrive 15 minutes early.");
+            case ONE_YEAR_DEADLINE ->
+                text.append(" File the I-589 by this day; after it, asylum is barred unless an exception applies.");
+            case AR_11_DEADLINE, EOIR_33_DEADLINE ->
+                text.append(" Until the new address is reported, notices go to the old one.");
+            default -> {
+                // a hearing says where, in its location
+            }
+        }
+        if (entry.at() != null && !ZoneOffset.UTC.equals(entry.at().getOffset())) {
             text.append(" Local time there: ")
                     .append(LOCAL_TIME.format(entry.at()))
                     .append(" (UTC")

@@ -58,13 +58,35 @@ class CalendarFeedTest {
                 Dates.today().plusDays(12).atTime(9, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
         OffsetDateTime losAngeles =
                 Dates.today().plusDays(12).atTime(9, 0).atZone(LOS_ANGELES).toOffsetDateTime();
-        String aminasFiling = scheduled(amina, newark, Mother.ASC_LOCATION);
-        String omarsFiling = scheduled(omar, losAngeles, "USCIS ASC Los Angeles, 3000 W 7th St, Los Angeles CA");
-        String court = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(amina, 20));
+        // one application for both: each gets a receipt and an appointment of their own
+        Map<String, Object> application = Mother.uscisFiling(amina, "MAIL", 40);
+        application.put("familyMemberIds", List.of(omar));
+        String filing = Mother.createFiling(TestTokens.ALICE, application);
+        appointment(filing, amina, newark, Mother.ASC_LOCATION, "12345678");
+        appointment(filing, omar, losAngeles, "USCIS ASC Los Angeles, 3000 W 7th St, Los Angeles CA", "12345679");
+        Map<String, Object> courtCase = Mother.courtFiling(amina, 20);
+        courtCase.put("familyMemberIds", List.of(omar));
+        String court = Mother.createFiling(TestTokens.ALICE, courtCase);
         OffsetDateTime hearing =
                 Dates.today().plusDays(90).atTime(8, 30).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
         as(TestTokens.ALICE)
                 .body(event("HEARING_SCHEDULED", daysAgo(1), "hearingAt", hearing.toString(), "kind", "INDIVIDUAL"))
+                .post("/api/v1/filings/{id}/events", court)
+                .then()
+                .statusCode(201);
+        // Omar's case is severed: his master calendar hearing is his own
+        OffsetDateTime omarsHearing =
+                Dates.today().plusDays(30).atTime(13, 0).atZone(Dates.DEMO_ZONE).toOffsetDateTime();
+        as(TestTokens.ALICE)
+                .body(event(
+                        "HEARING_SCHEDULED",
+                        daysAgo(1),
+                        "hearingAt",
+                        omarsHearing.toString(),
+                        "kind",
+                        "MASTER_CALENDAR",
+                        "clientIds",
+                        List.of(omar)))
                 .post("/api/v1/filings/{id}/events", court)
                 .then()
                 .statusCode(201);
@@ -86,28 +108,93 @@ class CalendarFeedTest {
         for (String personal : List.of("Amina", "Omar", family, "A012345678", "A987654321", "12345678", "987654321")) {
             assertFalse(text.contains(personal), "the feed must not contain '" + personal + "'");
         }
-        List<List<biweekly.io.ParseWarning>> warnings = new ArrayList<>();
-        ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
-        assertTrue(warnings.stream().allMatch(List::isEmpty), warnings.toString());
-        assertTrue(
-                calendar.validate(ICalVersion.V2_0).isEmpty(),
-                calendar.validate(ICalVersion.V2_0).toString());
+        ICalendar calendar = parsed(text);
 
-        VEvent aminas = only(calendar, aminasFiling, "biometrics");
-        VEvent omars = only(calendar, omarsFiling, "biometrics");
+        VEvent aminas = only(calendar, "biometrics-appointment-" + filing);
+        VEvent omars = only(calendar, "biometrics-appointment-" + filing + "-" + omar);
         assertEquals(newark.toInstant(), aminas.getDateStart().getValue().toInstant());
         assertEquals(losAngeles.toInstant(), omars.getDateStart().getValue().toInstant());
         assertEquals(
                 3, java.time.Duration.between(newark, losAngeles).toHours(), "09:00 in two zones, three hours apart");
         assertEquals(
-                "Biometrics appointment: A.H. (filing " + aminasFiling.substring(0, 8) + ")",
+                "Biometrics appointment: A.H. (filing " + filing.substring(0, 8) + ")",
                 aminas.getSummary().getValue());
-        assertEquals("O.H.", omars.getSummary().getValue().substring(24, 28));
+        assertEquals(
+                "Biometrics appointment: O.H. (filing " + filing.substring(0, 8) + ")",
+                omars.getSummary().getValue());
         assertEquals(Mother.ASC_LOCATION, aminas.getLocation().getValue());
-        assertTrue(aminas.getDescription().getValue().contains(aminasFiling));
-        VEvent individual = only(calendar, court, "individual-hearing");
+        assertTrue(aminas.getDescription().getValue().contains(filing));
+        assertTrue(omars.getDescription()
+                .getValue()
+                .contains("Local time there: " + losAngeles.toLocalDate() + " 09:00 (UTC"
+                        + losAngeles.getOffset().getId() + ")"));
+        VEvent individual = only(calendar, "individual-hearing-" + court);
         assertEquals(hearing.toInstant(), individual.getDateStart().getValue().toInstant());
         assertEquals("Newark Immigration Court", individual.getLocation().getValue());
+        VEvent severed = only(calendar, "master-calendar-hearing-" + court + "-" + omar);
+        assertEquals(omarsHearing.toInstant(), severed.getDateStart().getValue().toInstant());
+        assertTrue(severed.getSummary().getValue().contains("O.H."));
+    }
+
+    @Test
+    void deadlinesOfPeopleAreWholeDaysAndLeaveWhenMet() {
+        // arrived ten months ago and on no application yet: the one-year deadline is ahead
+        Map<String, Object> arrived = Mother.client();
+        arrived.put("caseworker", "alice");
+        arrived.put("lastArrivalOn", Dates.today().minusMonths(10).toString());
+        String yusra = as(TestTokens.ALICE)
+                .body(arrived)
+                .post("/api/v1/clients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String deadline = as(TestTokens.ALICE)
+                .get("/api/v1/clients/" + yusra)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("oneYearDeadlineOn");
+        // a client on a court case moved two days ago and has reported it to nobody
+        String karim = client("Karim", "Mover", null);
+        String court = Mother.createFiling(TestTokens.ALICE, Mother.courtFiling(karim, 30));
+        as(TestTokens.ALICE)
+                .contentType("application/merge-patch+json")
+                .body(Map.of(
+                        "mailingAddress",
+                        Map.of("line1", "9 New Road", "city", "Newark", "state", "NJ", "postalCode", "07104"),
+                        "movedOn",
+                        daysAgo(2)))
+                .patch("/api/v1/clients/" + karim)
+                .then()
+                .statusCode(200);
+        String path = URI.create(as(TestTokens.ALICE)
+                        .body(Map.of())
+                        .post(FEEDS)
+                        .then()
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("url"))
+                .getPath();
+
+        ICalendar calendar =
+                parsed(anonymous().get(path).then().statusCode(200).extract().asString());
+        VEvent oneYear = only(calendar, "one-year-deadline-" + yusra);
+        assertEquals(deadline, wholeDay(oneYear));
+        assertEquals(Dates.today().plusDays(8).toString(), wholeDay(only(calendar, "ar-11-deadline-" + karim)));
+        assertEquals(Dates.today().plusDays(3).toString(), wholeDay(only(calendar, "eoir-33-deadline-" + karim)));
+
+        // Karim reports the move to USCIS; Yusra applies
+        as(TestTokens.ALICE)
+                .body(event("ADDRESS_CHANGE_REPORTED", Dates.today().toString(), "form", "AR_11"))
+                .post("/api/v1/filings/{id}/events", court)
+                .then()
+                .statusCode(201);
+        Mother.createFiling(TestTokens.ALICE, Mother.uscisFiling(yusra, "ONLINE", 0));
+        String after = anonymous().get(path).then().statusCode(200).extract().asString();
+        assertFalse(after.contains("ar-11-deadline-" + karim), "reported to USCIS");
+        assertTrue(after.contains("eoir-33-deadline-" + karim), "the court still has the old address");
+        assertFalse(after.contains("one-year-deadline-" + yusra), "she applied in time");
     }
 
     @Test
@@ -341,18 +428,58 @@ class CalendarFeedTest {
         return filing;
     }
 
-    private static VEvent only(ICalendar calendar, String filing, String kind) {
+    /** The receipt and biometrics notice of one person on a USCIS filing. */
+    private static void appointment(String filing, String person, OffsetDateTime at, String location, String digits) {
+        as(TestTokens.ALICE)
+                .body(event("RECEIPT_RECEIVED", daysAgo(10), "receiptNumber", "IOE09" + digits, "clientId", person))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
+        as(TestTokens.ALICE)
+                .body(event(
+                        "BIOMETRICS_NOTICE_RECEIVED",
+                        daysAgo(2),
+                        "appointmentAt",
+                        at.toString(),
+                        "location",
+                        location,
+                        "clientId",
+                        person))
+                .post("/api/v1/filings/{id}/events", filing)
+                .then()
+                .statusCode(201);
+    }
+
+    /** The calendar, parsed by biweekly without a warning and valid as iCalendar 2.0. */
+    private static ICalendar parsed(String text) {
+        List<List<biweekly.io.ParseWarning>> warnings = new ArrayList<>();
+        ICalendar calendar = Biweekly.parse(text).warnings(warnings).first();
+        assertTrue(warnings.stream().allMatch(List::isEmpty), warnings.toString());
+        assertTrue(
+                calendar.validate(ICalVersion.V2_0).isEmpty(),
+                calendar.validate(ICalVersion.V2_0).toString());
+        return calendar;
+    }
+
+    /** The day of a whole-day event, which has a date and no time. */
+    private static String wholeDay(VEvent event) {
+        assertFalse(event.getDateStart().getValue().hasTime(), "a deadline is a whole day");
+        return event.getDateStart()
+                .getValue()
+                .toInstant()
+                .atZone(ZoneId.systemDefault())
+                .toLocalDate()
+                .toString();
+    }
+
+    private static VEvent only(ICalendar calendar, String uidBeforeDomain) {
         List<VEvent> found = calendar.getEvents().stream()
-                .filter(e -> e.getUid()
-                        .getValue()
-                        .equals(kind + (kind.equals("biometrics") ? "-appointment-" : "-") + filing
-                                + "@asylum-case-tracker"))
+                .filter(e -> e.getUid().getValue().equals(uidBeforeDomain + "@asylum-case-tracker"))
                 .toList();
         assertEquals(
                 1,
                 found.size(),
-                "one " + kind + " entry of " + filing + " in "
-                        + calendar.getEvents().size());
+                "one entry " + uidBeforeDomain + " in " + calendar.getEvents().size());
         return found.get(0);
     }
 }
