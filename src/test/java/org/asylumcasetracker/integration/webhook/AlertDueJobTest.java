@@ -77,10 +77,11 @@ class AlertDueJobTest {
 
         assertEquals(1, runs.stream().filter(AlertDueJob.Run::claimed).count(), runs.toString());
         assertTrue(runs.stream().allMatch(run -> run.day().equals(due)), runs.toString());
-        assertEquals(1, alertDueDeliveriesAbout(filing));
+        assertEquals(1, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE));
 
-        dispatchUntil(dispatcher, () -> receivedAbout(filing).size() == 1, "the ALERT_DUE delivery");
-        WebhookReceiver.Received received = receivedAbout(filing).get(0);
+        dispatchUntil(dispatcher, () -> receivedAbout(filing, RECEIPT_OVERDUE).size() == 1, "the ALERT_DUE delivery");
+        WebhookReceiver.Received received =
+                receivedAbout(filing, RECEIPT_OVERDUE).get(0);
         Signatures.assertVerifies(received, SECRET);
         JsonPath json = received.json();
         assertEquals("ALERT_DUE", json.getString("type"));
@@ -105,20 +106,23 @@ class AlertDueJobTest {
 
         // 01:30 in New York on the due day is 22:30 of the day before in Los Angeles (other-clinic)
         assertTrue(job.run(at(due, LocalTime.of(1, 30))).claimed());
-        assertEquals(1, alertDueDeliveriesAbout(demoFiling));
-        assertEquals(0, alertDueDeliveriesAbout(otherFiling), "not yet due where other-clinic is");
+        assertEquals(1, alertDueDeliveriesAbout(demoFiling, RECEIPT_OVERDUE));
+        assertEquals(0, alertDueDeliveriesAbout(otherFiling, RECEIPT_OVERDUE), "not yet due where other-clinic is");
 
         assertTrue(job.run(at(due.plusDays(1), LocalTime.of(1, 30))).claimed());
-        assertEquals(1, alertDueDeliveriesAbout(otherFiling), "due now in Los Angeles");
-        assertEquals(1, alertDueDeliveriesAbout(demoFiling), "and demo's alert is not sent again");
+        assertEquals(1, alertDueDeliveriesAbout(otherFiling, RECEIPT_OVERDUE), "due now in Los Angeles");
+        assertEquals(1, alertDueDeliveriesAbout(demoFiling, RECEIPT_OVERDUE), "and demo's alert is not sent again");
 
         dispatchUntil(
                 dispatcher,
-                () -> receivedAbout(otherFiling).size() == 1
-                        && receivedAbout(demoFiling).size() == 1,
+                () -> receivedAbout(otherFiling, RECEIPT_OVERDUE).size() == 1
+                        && receivedAbout(demoFiling, RECEIPT_OVERDUE).size() == 1,
                 "both organizations' deliveries");
-        assertEquals("other-clinic", receivedAbout(otherFiling).get(0).json().getString("organizationId"));
-        assertEquals("demo", receivedAbout(demoFiling).get(0).json().getString("organizationId"));
+        assertEquals(
+                "other-clinic",
+                receivedAbout(otherFiling, RECEIPT_OVERDUE).get(0).json().getString("organizationId"));
+        assertEquals(
+                "demo", receivedAbout(demoFiling, RECEIPT_OVERDUE).get(0).json().getString("organizationId"));
     }
 
     @Test
@@ -129,12 +133,12 @@ class AlertDueJobTest {
         LocalDate due = dueOn(filing, RECEIPT_OVERDUE);
 
         assertTrue(job.run(at(due.minusDays(3), LocalTime.NOON)).claimed());
-        assertEquals(0, alertDueDeliveriesAbout(filing), "not due yet");
+        assertEquals(0, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "not due yet");
         // the service was down on the due day and the day after
         assertTrue(job.run(at(due.plusDays(2), LocalTime.NOON)).claimed());
-        assertEquals(1, alertDueDeliveriesAbout(filing), "the missed due day is covered");
+        assertEquals(1, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "the missed due day is covered");
         assertTrue(job.run(at(due.plusDays(3), LocalTime.NOON)).claimed());
-        assertEquals(1, alertDueDeliveriesAbout(filing), "and only once");
+        assertEquals(1, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE), "and only once");
     }
 
     @Test
@@ -175,7 +179,7 @@ class AlertDueJobTest {
 
         assertTrue(job.run(at(due, LocalTime.NOON)).claimed());
 
-        assertEquals(0, alertDueDeliveriesAbout(filing));
+        assertEquals(0, alertDueDeliveriesAbout(filing, RECEIPT_OVERDUE));
         assertFalse(Webhooks.deliveries(TestTokens.BOB, subscription)
                 .getList("items.eventType")
                 .contains("ALERT_DUE"));
@@ -200,14 +204,6 @@ class AlertDueJobTest {
                     .getSingleResult();
             return due instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) due;
         });
-    }
-
-    private long alertDueDeliveriesAbout(String filingId) {
-        return AllOrganizations.call(() -> ((Number) em.createNativeQuery(
-                                "select count(*) from webhook_delivery where event_type = 'ALERT_DUE' and payload like :filing")
-                        .setParameter("filing", "%\"filingId\":\"" + filingId + "\"%")
-                        .getSingleResult())
-                .longValue());
     }
 
     private long alertDueDeliveriesAbout(String filingId, String code) {
