@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.asylumcasetracker.alert.AlertHistory;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
-import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.IdentityDocument;
 import org.asylumcasetracker.client.IdentityDocumentsConverter;
 import org.asylumcasetracker.filing.Channel;
@@ -56,7 +56,7 @@ import org.postgresql.copy.CopyManager;
  * <p>Filings are opened and moved through their stages with the domain's own methods ({@link Filing#open},
  * {@code recordReceipt}, {@code recordBiometricsNotice}, ...), so the state machine refuses here whatever it
  * would refuse in the service, and the filing row keeps the progress the service would keep. The
- * alert windows are {@link AlertRules#windows} of each person's facts with the organization's (default)
+ * alert windows are {@link AlertHistory#windows} of the filing's people (from {@link AlertRules}) with the organization's (default)
  * settings and time zone, which is exactly what {@code AlertWindowStore} stores.
  *
  * <p>Usage: {@code BenchData <jdbc-url> <user> <password> <first-org> <end-org> <out-dir>} loads organizations
@@ -116,7 +116,7 @@ public final class BenchData {
     private static final HearingsConverter HEARINGS = new HearingsConverter();
     private static final MembersConverter MEMBERS = new MembersConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
-            + " severity_rank, due_on, ends_on, venue, caseworker) from stdin";
+            + " severity_rank, due_on, ends_on, venue, caseworker, raised_on, duty) from stdin";
 
     private static final Field FILING_ID = filingIdField();
     private static final IdentityDocumentsConverter DOCUMENTS = new IdentityDocumentsConverter();
@@ -312,9 +312,7 @@ public final class BenchData {
             for (FilingEvent event : events) {
                 writeEvent(event);
             }
-            for (FilingFacts facts : FilingFacts.ofEveryone(filing, hasPrimaryId, events)) {
-                writeWindows(facts, filingId, venue);
-            }
+            writeWindows(AlertHistory.windows(filing, events, hasPrimaryId, SETTINGS, data.zone), filingId, venue);
             data.counts.filings++;
             data.counts.stages.merge(filing.getStage(), 1, Integer::sum);
             data.filingIds.add(filingId.toString());
@@ -323,19 +321,22 @@ public final class BenchData {
             }
         }
 
-        private void writeWindows(FilingFacts facts, UUID filingId, Venue venue) {
-            for (AlertWindow window : AlertRules.windows(facts, SETTINGS, data.zone)) {
+        private void writeWindows(List<AlertHistory.PersonWindow> windows, UUID filingId, Venue venue) {
+            for (AlertHistory.PersonWindow personWindow : windows) {
+                AlertWindow window = personWindow.window();
                 row(
                         data.windows,
                         filingId,
                         window.code(),
                         data.id,
-                        facts.clientId(),
+                        personWindow.clientId(),
                         window.code().severity().ordinal(),
                         window.dueOn(),
                         window.endsOn(),
                         venue,
-                        caseworker);
+                        caseworker,
+                        personWindow.raisedOn(),
+                        window.duty());
                 data.counts.windows++;
             }
         }

@@ -3,6 +3,7 @@ package org.asylumcasetracker.alert;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,15 @@ public record FilingFacts(
      * ones too), of which the work-permit clock reads this person's.
      */
     public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId, List<FilingEvent> events) {
-        Progress p = filing.progress();
+        return of(filing, filing.progress(), person, hasPrimaryId, events);
+    }
+
+    /**
+     * One person's facts in a progress of the filing ({@code p}: as the filing stands now, or as it stood on some day,
+     * with {@code events} the events up to that day).
+     */
+    public static FilingFacts of(
+            Filing filing, Progress p, PersonProgress person, boolean hasPrimaryId, List<FilingEvent> events) {
         boolean principal = person.clientId().equals(filing.getClientId());
         return new FilingFacts(
                 filing.getId(),
@@ -99,7 +108,9 @@ public record FilingFacts(
                 person.stampedNoticeKept(),
                 person.hearingsOfTheirOwn()
                         ? FilingHistory.individualHearingOf(p.hearings(), person)
-                        : filing.getIndividualHearingAt(),
+                        : p.individualHearingAt() != null
+                                ? p.individualHearingAt()
+                                : filing.getEnteredIndividualHearingAt(),
                 person.workPermitFiledOn() != null,
                 hasPrimaryId,
                 !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage(),
@@ -109,12 +120,45 @@ public record FilingFacts(
                 principal);
     }
 
-    /** Everyone's facts, the principal first; {@code hasPrimaryId} by client, absent meaning no. */
+    /** Everyone's facts as the filing stands now, the principal first; {@code hasPrimaryId} by client, absent: no. */
     public static List<FilingFacts> ofEveryone(
             Filing filing, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> events) {
-        return filing.people().stream()
-                .map(person -> of(filing, person, hasPrimaryId.getOrDefault(person.clientId(), false), events))
+        return ofEveryone(filing, filing.progress(), hasPrimaryId, events);
+    }
+
+    /** Everyone's facts in a progress of the filing, the principal first. */
+    public static List<FilingFacts> ofEveryone(
+            Filing filing, Progress p, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> events) {
+        return filing.people(p).stream()
+                .map(person -> of(filing, p, person, hasPrimaryId.getOrDefault(person.clientId(), false), events))
                 .toList();
+    }
+
+    /**
+     * Everyone's facts as they stood at the end of {@code day}: the events of {@code timeline} that happened on or
+     * before it, retracted ones left out. Facts recorded later about later days do not change the answer.
+     */
+    public static List<FilingFacts> ofEveryoneOn(
+            Filing filing, LocalDate day, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> timeline, ZoneId zone) {
+        List<FilingEvent> inEffect = inEffect(timeline);
+        List<FilingEvent> upTo =
+                inEffect.stream().filter(e -> !e.getOccurredOn().isAfter(day)).toList();
+        Progress p = upTo.size() == inEffect.size()
+                ? filing.progress()
+                : filing.progressOn(day, entries(filing, inEffect), zone);
+        return ofEveryone(filing, p, hasPrimaryId, upTo);
+    }
+
+    /** The events not retracted, in the order they were recorded. */
+    static List<FilingEvent> inEffect(List<FilingEvent> timeline) {
+        return timeline.stream()
+                .filter(e -> !e.isRetracted())
+                .sorted(Comparator.comparingInt(FilingEvent::getSequence))
+                .toList();
+    }
+
+    static List<FilingHistory.Entry> entries(Filing filing, List<FilingEvent> inEffect) {
+        return inEffect.stream().map(e -> e.toEntry(filing.getClientId())).toList();
     }
 
     /** The work-permit clock for a wait of {@code waitDays} ({@link WorkPermitClock}). */

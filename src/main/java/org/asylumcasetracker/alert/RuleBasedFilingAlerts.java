@@ -12,7 +12,11 @@ import org.asylumcasetracker.filing.FilingAlerts;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
-/** A filing's alerts: each person's, as {@link AlertRules} derive them from that person's {@link FilingFacts}. */
+/**
+ * A filing's alerts as of a day: each person's, as {@link AlertRules} derive them from that person's {@link
+ * FilingFacts} as they stood at the end of the day (events that happened later are left out, so a past day's answer
+ * agrees with the reports, which keep every filing's history).
+ */
 @ApplicationScoped
 public class RuleBasedFilingAlerts implements FilingAlerts {
 
@@ -24,7 +28,7 @@ public class RuleBasedFilingAlerts implements FilingAlerts {
             OrganizationSettings settings,
             ZoneId zone,
             LocalDate asOf) {
-        return FilingFacts.ofEveryone(filing, hasPrimaryId, events).stream()
+        return FilingFacts.ofEveryoneOn(filing, asOf, hasPrimaryId, events, zone).stream()
                 .flatMap(facts -> AlertRules.evaluate(facts, settings, zone, asOf).stream())
                 .sorted(Alert.MOST_URGENT_FIRST)
                 .toList();

@@ -314,6 +314,26 @@ public class Filing extends AuditedEntity {
         refold(remaining, zone);
     }
 
+    /**
+     * The progress as it stood at the end of {@code day}: the fold of the events in effect ({@code inEffect}, in the
+     * order they were recorded) that happened on or before it. Events that happened later are left out, so the
+     * answer for a past day does not change when facts about later days are recorded.
+     */
+    public Progress progressOn(LocalDate day, List<FilingHistory.Entry> inEffect, ZoneId zone) {
+        return FilingHistory.fold(
+                start(),
+                inEffect.stream().filter(e -> !e.occurredOn().isAfter(day)).toList(),
+                zone);
+    }
+
+    /** Everyone on the application in a progress of this filing, the principal first. */
+    public List<PersonProgress> people(Progress of) {
+        List<PersonProgress> people = new ArrayList<>();
+        people.add(of.principal(clientId));
+        people.addAll(of.members());
+        return people;
+    }
+
     /** Derives the progress again from the events in effect, oldest first (after a retraction or a new filing date). */
     public void refold(List<FilingHistory.Entry> inEffect, ZoneId zone) {
         progress = FilingHistory.fold(start(), inEffect, zone);
@@ -339,10 +359,7 @@ public class Filing extends AuditedEntity {
 
     /** Everyone on the application, the principal first, then each family member. */
     public List<PersonProgress> people() {
-        List<PersonProgress> people = new ArrayList<>();
-        people.add(progress.principal(clientId));
-        people.addAll(progress.members());
-        return people;
+        return people(progress);
     }
 
     /** One person's progress; {@code null} means the principal. */

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.asylumcasetracker.alert.AlertRules;
+import org.asylumcasetracker.alert.AlertHistory;
+import org.asylumcasetracker.alert.AlertHistory.PersonWindow;
 import org.asylumcasetracker.alert.AlertWindow;
 import org.asylumcasetracker.alert.ClientAlertRules;
 import org.asylumcasetracker.alert.ClientFacts;
-import org.asylumcasetracker.alert.FilingFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.EventType;
@@ -169,9 +169,6 @@ public class AlertWindowStore {
                 .toList();
     }
 
-    /** One person's alert window. */
-    private record PersonWindow(UUID clientId, AlertWindow window) {}
-
     /**
      * Recomputes the client-level windows of one batch of the organization's clients (in id order, after {@code
      * afterClientId}) in a transaction of its own; returns the last client's id, or empty when none were left.
@@ -202,9 +199,10 @@ public class AlertWindowStore {
                     .setParameter(1, person.clientId())
                     .executeUpdate();
             for (AlertWindow window : windows) {
+                // a person's own deadlines count from their due day: their facts are dates, not events
                 em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id,"
-                                + " severity_rank, due_on, ends_on, venue, caseworker, duty) values (null, ?1, ?2, ?3,"
-                                + " ?4, ?5, ?6, null, (select caseworker from client where id = ?3), ?7)")
+                                + " severity_rank, due_on, raised_on, ends_on, venue, caseworker, duty) values (null, ?1,"
+                                + " ?2, ?3, ?4, ?5, ?5, ?6, null, (select caseworker from client where id = ?3), ?7)")
                         .setParameter(1, window.code().name())
                         .setParameter(2, organization.getId())
                         .setParameter(3, person.clientId())
@@ -218,16 +216,14 @@ public class AlertWindowStore {
     }
 
     /**
-     * Replaces the filing's windows with the ones each person's facts give now; unchanged windows are left alone.
-     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no); {@code timeline} is
-     * the filing's events (the work-permit clock reads them).
+     * Replaces the filing's windows with its people's windows over its whole history ({@link AlertHistory}), so that a
+     * report as of a past day reads what was raised then; unchanged windows are left alone. {@code hasPrimaryId} tells,
+     * by client, who holds a passport or government ID (absent: no); {@code timeline} is the filing's events.
      */
     public void replace(
             Filing filing, List<FilingEvent> timeline, Organization organization, Map<UUID, Boolean> hasPrimaryId) {
-        List<PersonWindow> windows = FilingFacts.ofEveryone(filing, hasPrimaryId, timeline).stream()
-                .flatMap(facts -> AlertRules.windows(facts, organization.settings(), organization.zone()).stream()
-                        .map(window -> new PersonWindow(facts.clientId(), window)))
-                .toList();
+        List<PersonWindow> windows =
+                AlertHistory.windows(filing, timeline, hasPrimaryId, organization.settings(), organization.zone());
         // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
         if (new HashSet<>(windows).equals(new HashSet<>(stored(filing.getId())))) {
             return;
@@ -238,8 +234,8 @@ public class AlertWindowStore {
         for (PersonWindow personWindow : windows) {
             AlertWindow window = personWindow.window();
             em.createNativeQuery("insert into alert_window (filing_id, code, organization_id, client_id, severity_rank,"
-                            + " due_on, ends_on, venue, caseworker, duty) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                            + " (select caseworker from client where id = ?4), ?9)")
+                            + " due_on, raised_on, ends_on, venue, caseworker, duty) values (?1, ?2, ?3, ?4, ?5, ?6,"
+                            + " ?10, ?7, ?8, (select caseworker from client where id = ?4), ?9)")
                     .setParameter(1, filing.getId())
                     .setParameter(2, window.code().name())
                     .setParameter(3, filing.getOrganizationId())
@@ -249,18 +245,19 @@ public class AlertWindowStore {
                     .setParameter(7, window.endsOn())
                     .setParameter(8, filing.getVenue().name())
                     .setParameter(9, window.duty())
+                    .setParameter(10, personWindow.raisedOn())
                     .executeUpdate();
         }
     }
 
     private List<PersonWindow> stored(UUID filingId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select code, due_on, ends_on, duty, client_id from alert_window where filing_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on, duty, client_id, raised_on"
+                        + " from alert_window where filing_id = ?1")
                 .setParameter(1, filingId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new PersonWindow((UUID) r[4], windowOf(r)))
+                .map(r -> new PersonWindow((UUID) r[4], windowOf(r), SqlValues.toLocalDate(r[5])))
                 .toList();
     }
 

@@ -14,8 +14,9 @@ import org.asylumcasetracker.filing.Venue;
 import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
- * The SQL of the overdue reports. "Raised on asOf" is {@code due_on <= asOf and (ends_on is null or
- * ends_on >= asOf)} over the stored windows; the order is severity, then days overdue (oldest due date
+ * The SQL of the overdue reports. "Raised on asOf" is {@code raised_on <= asOf and (ends_on is null or
+ * ends_on >= asOf)} over the stored windows, which keep each filing's history (a window is raised on or after its
+ * due day, so {@code due_on <= asOf} holds too and lets the index on the due day narrow the scan); the order is severity, then days overdue (oldest due date
  * first), then code, then filing, then client (alerts about a person rather than a filing have no filing). Every filter, the count and the summary read {@code alert_window} alone (it
  * keeps the case worker and venue); only the rows that are shown join the filing and the client.
  */
@@ -23,7 +24,7 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
 public class OverdueQueries {
 
     private static final String RAISED = " from alert_window w where w.organization_id = :org and w.due_on <= :asOf"
-            + " and (w.ends_on is null or w.ends_on >= :asOf)";
+            + " and w.raised_on <= :asOf and (w.ends_on is null or w.ends_on >= :asOf)";
     private static final String ORDER = " order by w.severity_rank, w.due_on, w.code, w.filing_id, w.client_id, w.duty";
     private static final String COLUMNS = "select w.filing_id, w.client_id, w.code, w.due_on, w.ends_on,"
             + " :asOf - w.due_on, c.first_name, c.last_name, w.caseworker, f.stage, w.venue, w.duty";

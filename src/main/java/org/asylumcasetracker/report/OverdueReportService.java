@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.FilingRepository;
-import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.problem.AccessDeniedException;
@@ -123,6 +123,8 @@ public class OverdueReportService {
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 rows.stream().map(OverdueRow::clientId).distinct().toList());
         List<ReportRow> result = new ArrayList<>();
+        // each filing's people as they stood on asOf: the rows' words then match the day asked about
+        Map<UUID, List<FilingFacts>> factsOn = new HashMap<>();
         for (OverdueRow row : rows) {
             if (row.filingId() == null) {
                 AlertWindow window = new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty());
@@ -131,13 +133,17 @@ public class OverdueReportService {
                 continue;
             }
             Filing filing = byId.get(row.filingId());
+            List<FilingFacts> everyone = factsOn.computeIfAbsent(
+                    filing.getId(),
+                    id -> FilingFacts.ofEveryoneOn(
+                            filing,
+                            filter.asOf(),
+                            hasPrimaryId,
+                            timelines.getOrDefault(id, List.of()),
+                            organization.zone()));
             Alert alert = AlertRules.toAlert(
                     new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty()),
-                    FilingFacts.of(
-                            filing,
-                            personOn(filing, row.clientId()),
-                            hasPrimaryId.getOrDefault(row.clientId(), false),
-                            timelines.getOrDefault(filing.getId(), List.of())),
+                    personIn(everyone, row.clientId()),
                     organization.displaySettings(),
                     organization.zone(),
                     filter.asOf());
@@ -146,12 +152,12 @@ public class OverdueReportService {
         return new Page(filter.asOf(), result, rows.isEmpty() && page == 0 ? 0 : queries.count(organizationId, filter));
     }
 
-    /** The person a stored window is about; the principal if they have left the filing since it was stored. */
-    private static PersonProgress personOn(Filing filing, UUID clientId) {
-        return filing.people().stream()
-                .filter(person -> person.clientId().equals(clientId))
+    /** The facts of the person a stored window is about; the principal's if they have left the filing since. */
+    private static FilingFacts personIn(List<FilingFacts> everyone, UUID clientId) {
+        return everyone.stream()
+                .filter(facts -> facts.clientId().equals(clientId))
                 .findFirst()
-                .orElseGet(() -> filing.person(null));
+                .orElse(everyone.get(0));
     }
 
     /**

@@ -80,10 +80,17 @@ class CourtProcessScenarioTest {
                 .then()
                 .statusCode(201)
                 .body("filing.stage", equalTo("BIOMETRICS_COMPLETED"));
+        // As of any day from the reuse on, nothing about biometrics is raised; before it, the facts then known said
+        // only that the notice was late (from two months after the filing).
+        LocalDate reusedOn = today().minusDays(60);
         for (LocalDate asOf = filedOn; asOf.isBefore(filedOn.plusDays(700)); asOf = asOf.plusDays(5)) {
             Set<String> codes = codes(caseworker, filing, asOf);
             codes.remove("WORK_PERMIT_ELIGIBLE"); // true on its day, biometrics or not
-            assertEquals(Set.of(), codes, "as of " + asOf);
+            codes.remove("ANNUAL_FEE_EXPECTED"); // owed each calendar year the application is pending
+            Set<String> expected = asOf.isBefore(reusedOn) && !asOf.isBefore(filedOn.plusMonths(2))
+                    ? Set.of("BIOMETRICS_NOTICE_OVERDUE")
+                    : Set.of();
+            assertEquals(expected, codes, "as of " + asOf);
         }
     }
 

@@ -158,8 +158,8 @@ class ReportAgreesWithFilingAlertsTest {
                     expected.addAll(ClientAlertRules.evaluate(person, organization.settings(), asOf));
                 }
                 for (Filing filing : filings.list("organizationId", org)) {
-                    for (FilingFacts person :
-                            FilingFacts.ofEveryone(filing, primaryIdByClient, timelines.get(filing.getId()))) {
+                    for (FilingFacts person : FilingFacts.ofEveryoneOn(
+                            filing, asOf, primaryIdByClient, timelines.get(filing.getId()), ZONE)) {
                         expected.addAll(AlertRules.evaluate(person, organization.settings(), ZONE, asOf));
                     }
                 }
@@ -286,6 +286,19 @@ class ReportAgreesWithFilingAlertsTest {
             } catch (DomainException refused) {
                 // a refused move leaves the filing as it was, which is a state worth testing too
             }
+        }
+        if (!timeline.isEmpty() && random.nextInt(3) == 0) {
+            // a supervisor takes the latest event back: the history is told as if it never happened
+            FilingEvent latest = timeline.get(timeline.size() - 1);
+            filing.retract(
+                    latest,
+                    timeline.subList(0, timeline.size() - 1).stream()
+                            .map(e -> e.toEntry(filing.getClientId()))
+                            .toList(),
+                    "supervisor",
+                    "supervisor-subject",
+                    recorded,
+                    ZONE);
         }
         return filing;
     }

@@ -105,7 +105,7 @@ public class AlertDueJob {
                         insert into alert_due_sent (organization_id, filing_id, client_id, code, duty, due_on, sent_on)
                         select w.organization_id, w.filing_id, w.client_id, w.code, w.duty, w.due_on, :today
                         from alert_window w
-                        where w.organization_id = :org and w.due_on <= :today
+                        where w.organization_id = :org and w.due_on <= :today and w.raised_on <= :today
                             and (w.ends_on is null or w.ends_on >= :today)
                         order by w.due_on, w.filing_id, w.code
                         on conflict do nothing
