@@ -110,16 +110,17 @@ sequential() {  # scenario-name label path token [curl args...]
   log "  p50 $p50 ms, p95 $p95 ms, errors $errors; service CPU $M_MS_PER_REQUEST ms/call; other processes $M_OTHER"
 }
 
-csv_export() {
-  local token out=$RESULTS/csv-runs.txt
+csv_export() {  # [query string, e.g. ?asOf=2026-01-01] [label suffix]
+  local query=${1:-} suffix=${2:-}
+  local token out=$RESULTS/csv-runs$suffix.txt
   token=$(cat "$TOKENS/$SUPERVISOR.jwt")
-  log "CSV export of $ORG's overdue list: $CSV_RUNS runs"
-  curl -s -o /dev/null -H "Accept: text/csv" -H "Authorization: Bearer $token" "$SERVICE_URL/api/v1/reports/overdue"
+  log "CSV export of $ORG's overdue list$query: $CSV_RUNS runs"
+  curl -s -o /dev/null -H "Accept: text/csv" -H "Authorization: Bearer $token" "$SERVICE_URL/api/v1/reports/overdue$query"
   : > "$out"
   measure_begin
   for (( i = 0; i < CSV_RUNS; i++ )); do
     curl -s -o "$RESULTS/overdue.csv" -w '%{http_code} %{time_total} %{size_download}\n' \
-      -H "Accept: text/csv" -H "Authorization: Bearer $token" "$SERVICE_URL/api/v1/reports/overdue" >> "$out"
+      -H "Accept: text/csv" -H "Authorization: Bearer $token" "$SERVICE_URL/api/v1/reports/overdue$query" >> "$out"
   done
   measure_end "$CSV_RUNS"
   local rows errors median max
@@ -128,7 +129,7 @@ csv_export() {
   awk '{ print $2 * 1000 }' "$out" > "$out.ms"
   median=$(percentile 50 "$out.ms")
   max=$(sort -n "$out.ms" | tail -1)
-  add_row "CSV export ($rows rows, $CSV_RUNS runs)" "$(awk -v r="$rows" -v m="$median" 'BEGIN { printf "%.0f rows/s", r / (m / 1000) }')" \
+  add_row "CSV export$query ($rows rows, $CSV_RUNS runs)" "$(awk -v r="$rows" -v m="$median" 'BEGIN { printf "%.0f rows/s", r / (m / 1000) }')" \
     "$(printf '%.0f ms' "$median")" "$(printf '%.0f ms (max)' "$max")" "$errors"
   CSV_ROWS=$rows
   log "  $rows rows, $(awk '{ s = $3 } END { printf "%.1f", s / 1048576 }' "$out") MB, median $median ms, max $max ms"
@@ -234,6 +235,16 @@ run_wrk "GET /reports/overdue/summary" summary fixed.lua /api/v1/reports/overdue
 sequential "GET /reports/overdue, sequential" report-seq /api/v1/reports/overdue "$SUPERVISOR_TOKEN"
 sequential "GET /reports/overdue/summary, sequential" summary-seq /api/v1/reports/overdue/summary "$SUPERVISOR_TOKEN"
 csv_export
+# The same reports as of a day 90 days back (alert windows keep each filing's history), and the processing times
+# of the organization's 10,000 filings.
+PAST=$(TZ=$ORG_ZONE date -d "$TODAY -90 days" +%F)
+sequential "GET /reports/overdue?asOf=90 days back, sequential" report-past-seq \
+  "/api/v1/reports/overdue?asOf=$PAST" "$SUPERVISOR_TOKEN"
+sequential "GET /reports/overdue/summary?asOf=90 days back, sequential" summary-past-seq \
+  "/api/v1/reports/overdue/summary?asOf=$PAST" "$SUPERVISOR_TOKEN"
+csv_export "?asOf=$PAST" -past
+sequential "GET /reports/processing-times (10k filings), sequential" processing-times-seq \
+  /api/v1/reports/processing-times "$SUPERVISOR_TOKEN"
 
 # Before the event POSTs, which rewrite alert windows of the organization (dead rows until autovacuum).
 log "EXPLAIN (ANALYZE, BUFFERS) of the report SQL -> $RESULTS/report-explain.txt"

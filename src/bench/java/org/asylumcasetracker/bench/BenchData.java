@@ -2,6 +2,7 @@ package org.asylumcasetracker.bench;
 
 import java.io.StringReader;
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,11 +29,16 @@ import java.util.UUID;
 import org.asylumcasetracker.alert.AlertHistory;
 import org.asylumcasetracker.alert.AlertRules;
 import org.asylumcasetracker.alert.AlertWindow;
+import org.asylumcasetracker.alert.ClientAlertRules;
+import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.client.IdentityDocument;
 import org.asylumcasetracker.client.IdentityDocumentsConverter;
+import org.asylumcasetracker.client.OneYearDeadline;
+import org.asylumcasetracker.filing.AddressForm;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.ContactChannel;
 import org.asylumcasetracker.filing.EventDetails;
+import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.HearingKind;
@@ -45,6 +51,7 @@ import org.asylumcasetracker.filing.Stage;
 import org.asylumcasetracker.filing.Venue;
 import org.asylumcasetracker.organization.CourtBiometricsProcess;
 import org.asylumcasetracker.organization.OrganizationSettings;
+import org.asylumcasetracker.platform.problem.DomainException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -94,12 +101,16 @@ public final class BenchData {
     private static final String[] COURTS = {
         "New York Broadway Immigration Court", "Newark Immigration Court", "Elizabeth Immigration Court"
     };
+    /** The asylum fees began with Pub. L. 119-21 (USCIS notice of 22 July 2025). */
+    private static final LocalDate FEES_BEGAN = LocalDate.of(2025, 7, 22);
+
+    private static final BigDecimal FEE = new BigDecimal("100.00");
     private static final String[] RECEIPT_PREFIXES = {"IOE", "ZLA", "EAC", "WAC", "SRC", "LIN", "NBC", "MSC"};
     private static final String ORG_COLUMNS = "(id, name, time_zone, created_at, created_by, updated_at, updated_by)";
     private static final String CLIENT_COPY = "copy client (id, organization_id, external_ref, first_name, last_name,"
             + " date_of_birth, a_number, preferred_language, phone, email, address_line1, address_line2, address_city,"
             + " address_state, address_postal_code, last_arrival_on, identity_documents, caseworker, version,"
-            + " created_at, created_by, updated_at, updated_by) from stdin";
+            + " created_at, created_by, updated_at, updated_by, moved_on) from stdin";
     private static final String FILING_COPY = "copy filing (id, organization_id, client_id, external_ref, venue,"
             + " channel, filed_on, court_name, family_member_ids, stage, package_mailed_on, tracking_number,"
             + " receipt_number, receipt_received_on, biometrics_clock_start_on, notice_received_on, appointment_at,"
@@ -111,8 +122,8 @@ public final class BenchData {
     private static final String EVENT_COPY = "copy filing_event (id, filing_id, organization_id, sequence, type,"
             + " occurred_on, client_id, tracking_number, receipt_number, appointment_at, location, delivered_via, reschedule_via,"
             + " requested_at, reason, stamped_notice_kept, hearing_at, hearing_kind, contact_channel, note, outcome,"
-            + " stage_before, stage_after, recorded_by, recorded_at, retracted_by, retracted_at)"
-            + " from stdin";
+            + " stage_before, stage_after, recorded_by, recorded_at, retracted_by, retracted_at, fee_amount, fee_due_on,"
+            + " address_form, address_client_id) from stdin";
     private static final HearingsConverter HEARINGS = new HearingsConverter();
     private static final MembersConverter MEMBERS = new MembersConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
@@ -258,6 +269,8 @@ public final class BenchData {
         private final int number;
         private final List<FilingEvent> events = new ArrayList<>();
         private String caseworker;
+        private LocalDate arrivedOn;
+        private LocalDate movedOn;
         private Filing filing;
         /** Whom the events being generated are about: {@code null} for the principal, else a family member. */
         private UUID person;
@@ -274,18 +287,22 @@ public final class BenchData {
             UUID clientId = md5Uuid("client-" + global);
             UUID filingId = md5Uuid("filing-" + global);
             caseworker = String.format("caseworker-%02d", 1 + random.nextInt(CASEWORKERS_PER_ORG));
+            LocalDate filedOn = today.minusDays(random.nextInt(3 * 365));
+            // most apply within the year after their last arrival, some after it (the one-year deadline passed)
+            arrivedOn = filedOn.minusDays(30 + random.nextInt(chance(0.85) ? 300 : 700));
+            // a few principals moved since they applied
+            movedOn = chance(0.04) ? between(filedOn, today) : null;
             Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
-            hasPrimaryId.put(clientId, writeClient(clientId, "CL-" + number));
+            hasPrimaryId.put(clientId, writeClient(clientId, "CL-" + number, movedOn));
             List<UUID> family = new ArrayList<>();
             if (chance(1.0 / 3)) {
                 for (int i = 1, size = 1 + random.nextInt(3); i <= size; i++) {
                     UUID member = md5Uuid("member-" + global + "-" + i);
-                    hasPrimaryId.put(member, writeClient(member, "CL-" + number + "-" + i));
+                    hasPrimaryId.put(member, writeClient(member, "CL-" + number + "-" + i, null));
                     family.add(member);
                 }
             }
 
-            LocalDate filedOn = today.minusDays(random.nextInt(3 * 365));
             Venue venue = chance(0.7) ? Venue.USCIS : Venue.IMMIGRATION_COURT;
             Channel channel = venue == Venue.USCIS ? (chance(0.6) ? Channel.MAIL : Channel.ONLINE) : null;
             filing = Filing.open(data.id, clientId, venue, channel, filedOn, CourtBiometricsProcess.MAIL_PACKAGE);
@@ -306,6 +323,8 @@ public final class BenchData {
                 walkMainPath(filedOn);
             }
             person = null;
+            addFees(filedOn);
+            addMoveReports(clientId);
             addSideEvents(filedOn, lastDay);
 
             writeFiling(filedOn);
@@ -313,6 +332,7 @@ public final class BenchData {
                 writeEvent(event);
             }
             writeWindows(AlertHistory.windows(filing, events, hasPrimaryId, SETTINGS, data.zone), filingId, venue);
+            writeClientWindows(clientId, family);
             data.counts.filings++;
             data.counts.stages.merge(filing.getStage(), 1, Integer::sum);
             data.filingIds.add(filingId.toString());
@@ -449,7 +469,98 @@ public final class BenchData {
             return span <= 0 ? from : from.plusDays(random.nextLong(span + 1));
         }
 
-        private boolean writeClient(UUID clientId, String externalRef) {
+        /**
+         * A fee notice for about a third of the applications filed since the fees began, paid (mostly before its due
+         * day) four times in five.
+         */
+        private void addFees(LocalDate filedOn) {
+            if (filedOn.isBefore(FEES_BEGAN) || !chance(0.35)) {
+                return;
+            }
+            LocalDate noticeOn = later(filedOn, 10, 60, 1.0);
+            if (noticeOn == null) {
+                return;
+            }
+            try {
+                events.add(filing.recordFeeNotice(on(noticeOn), FEE, noticeOn.plusDays(30)));
+                LocalDate paidOn = later(noticeOn, 1, 40, 0.8);
+                if (paidOn != null) {
+                    events.add(filing.recordFeePaid(on(paidOn), FEE));
+                }
+            } catch (DomainException refused) {
+                // a closed filing takes no fee events
+            }
+        }
+
+        /** A principal who moved reports it to USCIS (and, in court, to the court) three times in four. */
+        private void addMoveReports(UUID clientId) {
+            if (movedOn == null) {
+                return;
+            }
+            try {
+                LocalDate reported = later(movedOn, 0, 20, 0.75);
+                if (reported != null) {
+                    events.add(filing.recordAddressChangeReported(on(reported), AddressForm.AR_11, clientId));
+                    if (filing.getVenue() == Venue.IMMIGRATION_COURT) {
+                        events.add(filing.recordAddressChangeReported(on(reported), AddressForm.EOIR_33, clientId));
+                    }
+                }
+            } catch (DomainException refused) {
+                // a closed filing takes no more events
+            }
+        }
+
+        /**
+         * The people's own windows (the one-year deadline, moves to report), as the service derives them from the
+         * client and the filing: on an open filing since it was filed, or on none once it is closed.
+         */
+        private void writeClientWindows(UUID clientId, List<UUID> family) {
+            boolean open = filing.getStage() != Stage.CLOSED;
+            LocalDate onFilingSince = open ? filing.getFiledOn() : null;
+            LocalDate onCourtFilingSince = open && filing.getVenue() == Venue.IMMIGRATION_COURT ? onFilingSince : null;
+            List<UUID> people = new ArrayList<>();
+            people.add(clientId);
+            people.addAll(family);
+            for (UUID person : people) {
+                boolean principal = person.equals(clientId);
+                ClientFacts facts = new ClientFacts(
+                        person,
+                        OneYearDeadline.after(arrivedOn).orElse(null),
+                        null,
+                        onFilingSince,
+                        onCourtFilingSince,
+                        principal ? movedOn : null,
+                        principal ? reportedOn(AddressForm.AR_11) : null,
+                        principal ? reportedOn(AddressForm.EOIR_33) : null);
+                for (AlertWindow window : ClientAlertRules.windows(facts, SETTINGS)) {
+                    row(
+                            data.windows,
+                            null,
+                            window.code(),
+                            data.id,
+                            person,
+                            window.code().severity().ordinal(),
+                            window.dueOn(),
+                            window.endsOn(),
+                            null,
+                            caseworker,
+                            window.dueOn(),
+                            window.duty());
+                    data.counts.windows++;
+                }
+            }
+        }
+
+        private LocalDate reportedOn(AddressForm form) {
+            return events.stream()
+                    .filter(e -> e.getType() == EventType.ADDRESS_CHANGE_REPORTED
+                            && e.details().addressForm() == form)
+                    .map(FilingEvent::getOccurredOn)
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        private boolean writeClient(UUID clientId, String externalRef, LocalDate moved) {
             EnumSet<IdentityDocument> documents = EnumSet.noneOf(IdentityDocument.class);
             double d = random.nextDouble();
             if (d < 0.6) {
@@ -482,14 +593,15 @@ public final class BenchData {
                     pick(CITIES),
                     "NJ",
                     "07" + digits(3),
-                    born.plusYears(16 + random.nextInt(10)),
+                    arrivedOn,
                     DOCUMENTS.convertToDatabaseColumn(documents),
                     caseworker,
                     0,
                     created,
                     LOADER,
                     created,
-                    LOADER);
+                    LOADER,
+                    moved);
             return documents.stream().anyMatch(IdentityDocument::isPrimary);
         }
 
@@ -578,7 +690,11 @@ public final class BenchData {
                     e.getRecordedBy(),
                     e.getRecordedAt(),
                     null,
-                    null);
+                    null,
+                    d.feeAmount(),
+                    d.feeDueOn(),
+                    d.addressForm(),
+                    d.addressClientId());
             data.counts.events++;
         }
 

@@ -42,6 +42,9 @@ class RoleMatrixIT {
 
     private static final Set<String> CLIENT_WORK = Set.of(CASEWORKER, SUPERVISOR, INTEGRATION);
 
+    private static final java.util.concurrent.atomic.AtomicInteger FEE_DAYS =
+            new java.util.concurrent.atomic.AtomicInteger((int) Math.floorMod(System.nanoTime(), 10_000L));
+
     /** operationId → the roles that may call it (README, "Security model"). Everyone else gets 403, no token 401. */
     private static final Map<String, Set<String>> ALLOWED = new LinkedHashMap<>();
 
@@ -75,6 +78,10 @@ class RoleMatrixIT {
         ALLOWED.put("dismissSuggestion", Set.of(CASEWORKER, SUPERVISOR));
         ALLOWED.put("getOverdueReport", Set.of(SUPERVISOR, REPORTS, CASEWORKER));
         ALLOWED.put("getOverdueSummary", Set.of(SUPERVISOR, REPORTS));
+        ALLOWED.put("getProcessingTimes", Set.of(SUPERVISOR, REPORTS));
+        ALLOWED.put("getClientAlerts", CLIENT_WORK);
+        ALLOWED.put("listFees", Set.of(CASEWORKER, SUPERVISOR, REPORTS, INTEGRATION, ADMIN));
+        ALLOWED.put("addFee", Set.of(ADMIN));
         ALLOWED.put("listChanges", Set.of(INTEGRATION, SUPERVISOR));
         for (String op : List.of(
                 "createWebhook",
@@ -183,6 +190,25 @@ class RoleMatrixIT {
                 u -> env.as(u).post("/api/v1/filings/" + filingId + "/suggestions/" + newSuggestion() + "/dismissal"));
         CALLS.put("getOverdueReport", u -> env.as(u).get("/api/v1/reports/overdue"));
         CALLS.put("getOverdueSummary", u -> env.as(u).get("/api/v1/reports/overdue/summary"));
+        CALLS.put("getProcessingTimes", u -> env.as(u).get("/api/v1/reports/processing-times"));
+        CALLS.put("getClientAlerts", u -> env.as(u).get("/api/v1/clients/" + clientId + "/alerts"));
+        CALLS.put("listFees", u -> env.as(u).get("/api/v1/fees"));
+        // each call adds an amount on a day of its own far ahead (amounts are never changed: the same day is 409)
+        CALLS.put(
+                "addFee",
+                u -> env.as(u)
+                        .body(Map.of(
+                                "fee",
+                                "ANNUAL_ASYLUM_FEE",
+                                "effectiveOn",
+                                java.time.LocalDate.of(2100, 1, 1)
+                                        .plusDays(FEE_DAYS.incrementAndGet())
+                                        .toString(),
+                                "amount",
+                                new java.math.BigDecimal("100.00"),
+                                "source",
+                                "role matrix test"))
+                        .post("/api/v1/fees"));
         CALLS.put("listChanges", u -> env.as(u).get("/api/v1/changes"));
         CALLS.put("createWebhook", u -> env.as(u).body(webhookBody()).post("/api/v1/webhooks"));
         CALLS.put("listWebhooks", u -> env.as(u).get("/api/v1/webhooks"));
