@@ -48,8 +48,9 @@ public class ProcessingTimes {
 
     /*
      * people: the principal and each family member of every filing that passes the filters.
-     * firsts: per filing, person and kind, the earliest event in effect (a filing-wide event, like the package's
-     * mailing, has no person). spans: each person's steps with their start and end days.
+     * firsts: per filing and person, the first day of each kind of event in effect, in one pass over the events (an
+     * event that names nobody is the principal's); packages: per filing, the first package mailed.
+     * spans: each person's steps with their start and end days.
      */
     private static final String QUERY = """
             with people as (
@@ -62,31 +63,33 @@ public class ProcessingTimes {
                 cross join lateral unnest(string_to_array(f.family_member_ids, ',')) as m(id)
                 where f.organization_id = :org and f.family_member_ids <> '' and %1$s),
             firsts as (
-                select e.filing_id, coalesce(e.client_id, f.client_id) as person_id, e.type,
-                    min(e.occurred_on) as on_day,
-                    (array_agg(e.appointment_at order by e.occurred_on, e.sequence))[1] as appointment_at
+                select e.filing_id, coalesce(e.client_id, f.client_id) as person_id,
+                    min(e.occurred_on) filter (where e.type = 'RECEIPT_RECEIVED') as receipt_on,
+                    min(e.occurred_on) filter (where e.type = 'BIOMETRICS_NOTICE_RECEIVED') as notice_on,
+                    (array_agg(e.appointment_at order by e.occurred_on, e.sequence)
+                        filter (where e.type = 'BIOMETRICS_NOTICE_RECEIVED'))[1] as appointment_at,
+                    min(e.occurred_on) filter (where e.type = 'BIOMETRICS_COMPLETED') as completed_on,
+                    min(e.occurred_on) filter (where e.type = 'BIOMETRICS_REUSED') as reused_on
                 from filing_event e join filing f on f.id = e.filing_id
                 where e.organization_id = :org and e.retracted_at is null
-                    and e.type in ('USCIS_PACKAGE_MAILED', 'RECEIPT_RECEIVED', 'BIOMETRICS_NOTICE_RECEIVED',
-                        'BIOMETRICS_COMPLETED', 'BIOMETRICS_REUSED')
-                group by e.filing_id, coalesce(e.client_id, f.client_id), e.type),
+                    and e.type in ('RECEIPT_RECEIVED', 'BIOMETRICS_NOTICE_RECEIVED', 'BIOMETRICS_COMPLETED',
+                        'BIOMETRICS_REUSED')
+                group by e.filing_id, coalesce(e.client_id, f.client_id)),
+            packages as (
+                select e.filing_id, min(e.occurred_on) as on_day
+                from filing_event e
+                where e.organization_id = :org and e.retracted_at is null and e.type = 'USCIS_PACKAGE_MAILED'
+                group by e.filing_id),
             facts as (
                 select p.filing_id, p.closed_on, p.filed_on,
                     case when p.venue = 'USCIS' then p.filed_on else pkg.on_day end as submitted_on,
-                    receipt.on_day as receipt_on, notice.on_day as notice_on,
-                    cast(notice.appointment_at at time zone o.time_zone as date) as appointment_on,
-                    least(completed.on_day, reused.on_day) as done_on
+                    fi.receipt_on, fi.notice_on,
+                    cast(fi.appointment_at at time zone o.time_zone as date) as appointment_on,
+                    least(fi.completed_on, fi.reused_on) as done_on
                 from people p
                 join organization o on o.id = :org
-                left join firsts pkg on pkg.filing_id = p.filing_id and pkg.type = 'USCIS_PACKAGE_MAILED'
-                left join firsts receipt on receipt.filing_id = p.filing_id and receipt.person_id = p.person_id
-                    and receipt.type = 'RECEIPT_RECEIVED'
-                left join firsts notice on notice.filing_id = p.filing_id and notice.person_id = p.person_id
-                    and notice.type = 'BIOMETRICS_NOTICE_RECEIVED'
-                left join firsts completed on completed.filing_id = p.filing_id and completed.person_id = p.person_id
-                    and completed.type = 'BIOMETRICS_COMPLETED'
-                left join firsts reused on reused.filing_id = p.filing_id and reused.person_id = p.person_id
-                    and reused.type = 'BIOMETRICS_REUSED'),
+                left join packages pkg on pkg.filing_id = p.filing_id
+                left join firsts fi on fi.filing_id = p.filing_id and fi.person_id = p.person_id),
             spans as (
                 select 'RECEIPT' as step, submitted_on as started_on, receipt_on as ended_on, closed_on, done_on
                 from facts
