@@ -45,7 +45,7 @@ public class IdempotencyInterceptor {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     public static final String REUSED_CODE = "IDEMPOTENCY_KEY_REUSED";
-    private static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_KEY_LENGTH = 255;
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .findAndRegisterModules()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
@@ -72,6 +72,13 @@ public class IdempotencyInterceptor {
     @Inject
     MeterRegistry metrics;
 
+    /** Refuses a key no request could use: empty, or longer than {@link #MAX_KEY_LENGTH}; none is fine. */
+    static void checkKey(String key) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw InvalidInputException.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+    }
+
     @AroundInvoke
     Object around(InvocationContext context) throws Exception {
         String key = request.getCurrent() == null
@@ -80,9 +87,7 @@ public class IdempotencyInterceptor {
         if (key == null) {
             return context.proceed();
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw InvalidInputException.of(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        checkKey(key);
         String scope = caller.organizationClaim().orElse("");
         IdempotencySeal seal = new IdempotencySeal(scope, caller.subject(), key);
         String recordKey = seal.recordKey();

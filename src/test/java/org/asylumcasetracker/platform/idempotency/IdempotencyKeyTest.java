@@ -69,6 +69,18 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void aKeyNoRequestCouldUseIsRefusedAlsoWhereRequestsAreNotReplayed() {
+        // a secret rotation is never replayed; the overlong key is refused before the subscription is looked up
+        as(TestTokens.BOB)
+                .header("Idempotency-Key", "k".repeat(256))
+                .post("/api/v1/webhooks/" + UUID.randomUUID() + "/secret-rotation")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsRefused() {
         String key = UUID.randomUUID().toString();
         as(TestTokens.ALICE)

@@ -81,20 +81,23 @@ class RateLimitTest {
     }
 
     /**
-     * Sends {@code request} (up to twenty times) while another thread takes every request the budget has, and
-     * returns the first 429. Refills arrive all the time, so a request may win one now and then.
+     * Sends {@code request} (up to a hundred times) while two other threads take every request the budget has, and
+     * returns the first 429. Refills arrive all the time, so a request may win one now and then, more often on a
+     * busy machine, where the spenders get less time.
      */
     private Response whileSpent(Supplier<String> subject, String organization, Supplier<Response> request)
             throws Exception {
         AtomicBoolean spending = new AtomicBoolean(true);
-        CompletableFuture<Void> spender = CompletableFuture.runAsync(() -> {
+        Runnable spend = () -> {
             while (spending.get()) {
                 limiter.acquire(subject.get(), organization);
             }
-        });
+        };
+        CompletableFuture<Void> spender =
+                CompletableFuture.allOf(CompletableFuture.runAsync(spend), CompletableFuture.runAsync(spend));
         try {
             Thread.sleep(200); // the burst is spent by now: 1,000 takes at most
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 100; i++) {
                 Response response = request.get();
                 if (response.statusCode() == 429) {
                     return response;
