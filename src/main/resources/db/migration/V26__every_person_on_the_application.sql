@@ -57,6 +57,3 @@ insert into alert_recomputation (organization_id, status, requested_at)
 select distinct organization_id, 'PENDING', now() from filing where family_member_ids <> ''
 on conflict (organization_id) do update set status = 'PENDING', requested_at = now()
  where alert_recomputation.status <> 'RUNNING';
-
--- USCIS can reuse fingerprints taken before: the person is done without an appointment.
-alter table filing add column biometrics_reused_on date;

@@ -66,10 +66,10 @@ public class AlertWindowStore {
     }
 
     void onFilingChanged(@Observes FilingChanged event) {
-        if (event.eventId() != null && reportsAddressChange(event.eventId())) {
+        FilingEvent recorded = event.eventId() == null ? null : em.find(FilingEvent.class, event.eventId());
+        if (recorded != null && recorded.getType() == EventType.ADDRESS_CHANGE_REPORTED) {
             // A reported (or retracted) move changes no filing fact, only the mover's own alerts.
             Filing filing = filings.findById(event.filingId());
-            FilingEvent recorded = em.find(FilingEvent.class, event.eventId());
             replaceClients(
                     List.of(recorded.details().addressClientId()), organizations.findById(filing.getOrganizationId()));
         }
@@ -115,11 +115,6 @@ public class AlertWindowStore {
     }
 
     /** Whether the event is an ADDRESS_CHANGE_REPORTED (just recorded or retracted: in the persistence context). */
-    private boolean reportsAddressChange(UUID eventId) {
-        FilingEvent recorded = em.find(FilingEvent.class, eventId);
-        return recorded != null && recorded.getType() == EventType.ADDRESS_CHANGE_REPORTED;
-    }
-
     /** The windows' copy of the case worker's name follows a rename (the client's name is updated first). */
     void onAccountNamed(@Observes AccountNamed named) {
         if (named.organization() == null) {
