@@ -1,41 +1,16 @@
 package org.asylumcasetracker.filing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.List;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** Keeps a filing's hearings as one JSON array in its row: they are read and written with the filing, never alone. */
 @Converter
-public class HearingsConverter implements AttributeConverter<List<Hearing>, String> {
+@Mutability(Immutability.class) // its lists are replaced, never changed in place
+public class HearingsConverter extends JsonListConverter<Hearing> {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-
-    private static final TypeReference<List<Hearing>> HEARINGS = new TypeReference<>() {};
-
-    @Override
-    public String convertToDatabaseColumn(List<Hearing> hearings) {
-        try {
-            return JSON.writeValueAsString(hearings == null ? List.of() : hearings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Hearings could not be written", e);
-        }
-    }
-
-    @Override
-    public List<Hearing> convertToEntityAttribute(String column) {
-        try {
-            return column == null ? List.of() : List.copyOf(JSON.readValue(column, HEARINGS));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Hearings could not be read", e);
-        }
+    public HearingsConverter() {
+        super(new TypeReference<>() {}, "Hearings");
     }
 }
