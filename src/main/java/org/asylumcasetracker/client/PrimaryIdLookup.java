@@ -16,6 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PrimaryIdLookup {
 
+    private static final IdentityDocumentsConverter DOCUMENTS = new IdentityDocumentsConverter();
+
     private final ClientRepository clients;
 
     @Inject
@@ -27,14 +29,22 @@ public class PrimaryIdLookup {
         return hasPrimaryId(List.of(clientId)).getOrDefault(clientId, false);
     }
 
+    /**
+     * A native query: the HQL form ({@code c.id in :ids}) is translated again on each call, since its list parameter
+     * has another length each time, which cost more than the query itself.
+     */
     public Map<UUID, Boolean> hasPrimaryId(Collection<UUID> clientIds) {
         Map<UUID, Boolean> result = new HashMap<>();
         if (!clientIds.isEmpty()) {
-            clients.getEntityManager()
-                    .createQuery("select c.id, c.identityDocuments from Client c where c.id in :ids", Object[].class)
-                    .setParameter("ids", clientIds)
-                    .getResultList()
-                    .forEach(row -> result.put((UUID) row[0], Client.anyPrimary((Collection<?>) row[1])));
+            List<?> rows = clients.getEntityManager()
+                    .createNativeQuery("select id, identity_documents from client where id in (?1)", Object[].class)
+                    .setParameter(1, clientIds)
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                result.put(
+                        (UUID) columns[0], Client.anyPrimary(DOCUMENTS.convertToEntityAttribute((String) columns[1])));
+            }
         }
         return result;
     }

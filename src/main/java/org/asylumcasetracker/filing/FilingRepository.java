@@ -40,7 +40,8 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 .setParameter("id", id)
                 .setParameter("org", organizationId)
                 .setLockMode(mode)
-                .getResultStream()
+                .getResultList() // one row at most; a stream would scroll a cursor, which costs more
+                .stream()
                 .findFirst()
                 .map(row -> new FilingForView((Filing) row[0], Client.anyPrimary((Collection<?>) row[1])));
     }
