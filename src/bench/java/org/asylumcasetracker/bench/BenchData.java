@@ -43,6 +43,7 @@ import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.HearingsConverter;
+import org.asylumcasetracker.filing.KeptEventsConverter;
 import org.asylumcasetracker.filing.MembersConverter;
 import org.asylumcasetracker.filing.Outcome;
 import org.asylumcasetracker.filing.Progress;
@@ -116,7 +117,7 @@ public final class BenchData {
             + " receipt_number, receipt_received_on, biometrics_clock_start_on, notice_received_on, appointment_at,"
             + " appointment_location, delivered_via, reschedule_count, stamped_notice_kept, missed_on, completed_on,"
             + " individual_hearing_at, hearings, court_process, principal_stage, members, biometrics_reused_on,"
-            + " work_permit_filed_on, outcome, closed_on, event_count,"
+            + " work_permit_filed_on, outcome, closed_on, kept_events, event_count, latest_event_on,"
             + " version, created_at,"
             + " created_by, updated_at, updated_by) from stdin";
     private static final String EVENT_COPY = "copy filing_event (id, filing_id, organization_id, sequence, type,"
@@ -126,6 +127,7 @@ public final class BenchData {
             + " address_form, address_client_id) from stdin";
     private static final HearingsConverter HEARINGS = new HearingsConverter();
     private static final MembersConverter MEMBERS = new MembersConverter();
+    private static final KeptEventsConverter KEPT = new KeptEventsConverter();
     private static final String WINDOW_COPY = "copy alert_window (filing_id, code, organization_id, client_id,"
             + " severity_rank, due_on, ends_on, venue, caseworker, raised_on, duty) from stdin";
 
@@ -651,7 +653,9 @@ public final class BenchData {
                     p.workPermitFiledOn(),
                     p.outcome(),
                     p.closedOn(),
+                    KEPT.convertToDatabaseColumn(p.keptEvents()),
                     filing.getEventCount(),
+                    filing.getLatestEventOn(),
                     // each recorded event bumps the version, as Hibernate's @Version does in the service
                     filing.getEventCount(),
                     created,

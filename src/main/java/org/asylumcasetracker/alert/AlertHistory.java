@@ -70,14 +70,9 @@ public final class AlertHistory {
             LocalDate to = last ? null : days.get(i).minusDays(1); // until the day before the next event
             Progress progress =
                     last ? filing.progress() : filing.progressOn(days.get(i).minusDays(1), entries, zone);
-            List<FilingEvent> upTo = from == null
-                    ? List.of()
-                    : inEffect.stream()
-                            .filter(e -> !e.getOccurredOn().isAfter(from))
-                            .toList();
             for (PersonProgress person : filing.people(progress)) {
-                FilingFacts facts = FilingFacts.of(
-                        filing, progress, person, hasPrimaryId.getOrDefault(person.clientId(), false), upTo);
+                FilingFacts facts =
+                        FilingFacts.of(filing, progress, person, hasPrimaryId.getOrDefault(person.clientId(), false));
                 for (AlertWindow window : AlertRules.windows(facts, settings, zone)) {
                     cut(person.clientId(), window, from, to, pieces);
                 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.asylumcasetracker.filing.AsylumFees;
 import org.asylumcasetracker.filing.Channel;
 import org.asylumcasetracker.filing.DeliveredVia;
@@ -40,8 +41,8 @@ import org.asylumcasetracker.filing.WorkPermitClock;
  * @param packageSharedWithPrincipal a family member still waiting for the package together with the principal: one
  *                                package covers everyone who shares the principal's hearings
  * @param receivedOn              the day USCIS or the court received the application ({@code null}: filedOn)
- * @param workPermitClockFacts    the stops and restarts of this person's work-permit clock, from the timeline
- * @param feeNotices              the asylum fees asked for, each with its due day and payment, from the timeline
+ * @param workPermitClockFacts    the stops and restarts of this person's work-permit clock
+ * @param feeNotices              the asylum fees asked for, each with its due day and payment
  * @param principal               whether the person is the principal: the fees are the application's, so their
  *                                alerts are raised once, with the principal's
  */
@@ -75,20 +76,13 @@ public record FilingFacts(
         feeNotices = feeNotices == null ? List.of() : List.copyOf(feeNotices);
     }
 
-    /**
-     * One person's facts as the filing stands now; {@code events} is the filing's timeline (all events, retracted
-     * ones too), of which the work-permit clock reads this person's.
-     */
-    public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId, List<FilingEvent> events) {
-        return of(filing, filing.progress(), person, hasPrimaryId, events);
+    /** One person's facts as the filing stands now. */
+    public static FilingFacts of(Filing filing, PersonProgress person, boolean hasPrimaryId) {
+        return of(filing, filing.progress(), person, hasPrimaryId);
     }
 
-    /**
-     * One person's facts in a progress of the filing ({@code p}: as the filing stands now, or as it stood on some day,
-     * with {@code events} the events up to that day).
-     */
-    public static FilingFacts of(
-            Filing filing, Progress p, PersonProgress person, boolean hasPrimaryId, List<FilingEvent> events) {
+    /** One person's facts in a progress of the filing ({@code p}: as the filing stands now, or as it stood on some day). */
+    public static FilingFacts of(Filing filing, Progress p, PersonProgress person, boolean hasPrimaryId) {
         boolean principal = person.clientId().equals(filing.getClientId());
         return new FilingFacts(
                 filing.getId(),
@@ -115,38 +109,39 @@ public record FilingFacts(
                 hasPrimaryId,
                 !principal && !person.hearingsOfTheirOwn() && p.principalStage() == person.stage(),
                 filing.receivedOn(),
-                WorkPermitClock.factsOf(events, person.clientId(), filing.getClientId()),
-                principal ? AsylumFees.of(events) : List.of(),
+                WorkPermitClock.factsOf(p.keptEvents(), person.clientId(), filing.getClientId()),
+                principal ? AsylumFees.of(p.keptEvents()) : List.of(),
                 principal);
     }
 
     /** Everyone's facts as the filing stands now, the principal first; {@code hasPrimaryId} by client, absent: no. */
-    public static List<FilingFacts> ofEveryone(
-            Filing filing, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> events) {
-        return ofEveryone(filing, filing.progress(), hasPrimaryId, events);
+    public static List<FilingFacts> ofEveryone(Filing filing, Map<UUID, Boolean> hasPrimaryId) {
+        return ofEveryone(filing, filing.progress(), hasPrimaryId);
     }
 
     /** Everyone's facts in a progress of the filing, the principal first. */
-    public static List<FilingFacts> ofEveryone(
-            Filing filing, Progress p, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> events) {
+    public static List<FilingFacts> ofEveryone(Filing filing, Progress p, Map<UUID, Boolean> hasPrimaryId) {
         return filing.people(p).stream()
-                .map(person -> of(filing, p, person, hasPrimaryId.getOrDefault(person.clientId(), false), events))
+                .map(person -> of(filing, p, person, hasPrimaryId.getOrDefault(person.clientId(), false)))
                 .toList();
     }
 
     /**
-     * Everyone's facts as they stood at the end of {@code day}: the events of {@code timeline} that happened on or
-     * before it, retracted ones left out. Facts recorded later about later days do not change the answer.
+     * Everyone's facts as they stood at the end of {@code day}: what the events in effect that happened on or before
+     * it made of the filing. Facts recorded later about later days do not change the answer. The filing's row keeps
+     * the progress after all its events, so {@code timeline} (the filing's events, retracted ones too) is read only
+     * when an event happened after {@code day}.
      */
     public static List<FilingFacts> ofEveryoneOn(
-            Filing filing, LocalDate day, Map<UUID, Boolean> hasPrimaryId, List<FilingEvent> timeline, ZoneId zone) {
-        List<FilingEvent> inEffect = inEffect(timeline);
-        List<FilingEvent> upTo =
-                inEffect.stream().filter(e -> !e.getOccurredOn().isAfter(day)).toList();
-        Progress p = upTo.size() == inEffect.size()
-                ? filing.progress()
-                : filing.progressOn(day, entries(filing, inEffect), zone);
-        return ofEveryone(filing, p, hasPrimaryId, upTo);
+            Filing filing,
+            LocalDate day,
+            Map<UUID, Boolean> hasPrimaryId,
+            Supplier<List<FilingEvent>> timeline,
+            ZoneId zone) {
+        Progress p = filing.hasEventsAfter(day)
+                ? filing.progressOn(day, entries(filing, inEffect(timeline.get())), zone)
+                : filing.progress();
+        return ofEveryone(filing, p, hasPrimaryId);
     }
 
     /** The events not retracted, in the order they were recorded. */

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
@@ -24,11 +25,11 @@ public class RuleBasedFilingAlerts implements FilingAlerts {
     public List<Alert> raisedOn(
             Filing filing,
             Map<UUID, Boolean> hasPrimaryId,
-            List<FilingEvent> events,
+            Supplier<List<FilingEvent>> timeline,
             OrganizationSettings settings,
             ZoneId zone,
             LocalDate asOf) {
-        return FilingFacts.ofEveryoneOn(filing, asOf, hasPrimaryId, events, zone).stream()
+        return FilingFacts.ofEveryoneOn(filing, asOf, hasPrimaryId, timeline, zone).stream()
                 .flatMap(facts -> AlertRules.evaluate(facts, settings, zone, asOf).stream())
                 .sorted(Alert.MOST_URGENT_FIRST)
                 .toList();

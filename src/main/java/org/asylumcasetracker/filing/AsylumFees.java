@@ -36,34 +36,36 @@ public final class AsylumFees {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
-    public static List<Notice> of(List<FilingEvent> events) {
-        List<FilingEvent> feeEvents = events.stream()
-                .filter(e -> !e.isRetracted())
-                .filter(e -> isFeeEvent(e.getType()))
-                .sorted(Comparator.comparing(FilingEvent::getOccurredOn).thenComparing(FilingEvent::getSequence))
+    /**
+     * The notices and what paid them, from the events the filing's progress keeps ({@link Progress#keptEvents}: in
+     * effect, in the order they were recorded), taken in date order.
+     */
+    public static List<Notice> of(List<KeptEvent> kept) {
+        List<KeptEvent> feeEvents = kept.stream()
+                .filter(e -> isFeeEvent(e.type()))
+                .sorted(Comparator.comparing(KeptEvent::on)) // stable: the same day keeps the recorded order
                 .toList();
         List<Notice> notices = new ArrayList<>();
         int unusedPayments = 0;
         List<LocalDate> unusedPaymentDays = new ArrayList<>();
-        for (FilingEvent event : feeEvents) {
-            if (event.getType() == EventType.FEE_NOTICE_RECEIVED) {
-                EventDetails d = event.details();
+        for (KeptEvent event : feeEvents) {
+            if (event.type() == EventType.FEE_NOTICE_RECEIVED) {
                 if (unusedPayments > 0) {
                     unusedPayments--;
-                    notices.add(new Notice(
-                            event.getOccurredOn(), d.feeAmount(), d.feeDueOn(), unusedPaymentDays.remove(0)));
+                    notices.add(
+                            new Notice(event.on(), event.feeAmount(), event.feeDueOn(), unusedPaymentDays.remove(0)));
                 } else {
-                    notices.add(new Notice(event.getOccurredOn(), d.feeAmount(), d.feeDueOn(), null));
+                    notices.add(new Notice(event.on(), event.feeAmount(), event.feeDueOn(), null));
                 }
                 continue;
             }
             int open = firstUnpaid(notices);
             if (open < 0) {
                 unusedPayments++;
-                unusedPaymentDays.add(event.getOccurredOn());
+                unusedPaymentDays.add(event.on());
             } else {
                 Notice n = notices.get(open);
-                notices.set(open, new Notice(n.noticeOn(), n.amount(), n.dueOn(), event.getOccurredOn()));
+                notices.set(open, new Notice(n.noticeOn(), n.amount(), n.dueOn(), event.on()));
             }
         }
         return notices;

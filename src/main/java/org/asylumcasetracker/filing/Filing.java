@@ -91,6 +91,10 @@ public class Filing extends AuditedEntity {
     @Column(name = "event_count", nullable = false)
     private int eventCount;
 
+    /** The latest day an event in effect happened on ({@code null}: none yet). */
+    @Column(name = "latest_event_on")
+    private LocalDate latestEventOn;
+
     /**
      * Who recorded an event (the username shown, and the token's subject that stays the same across renames),
      * on which day it happened, when it was recorded, the organization's time zone (a hearing's calendar day), and
@@ -337,6 +341,18 @@ public class Filing extends AuditedEntity {
     /** Derives the progress again from the events in effect, oldest first (after a retraction or a new filing date). */
     public void refold(List<FilingHistory.Entry> inEffect, ZoneId zone) {
         progress = FilingHistory.fold(start(), inEffect, zone);
+        latestEventOn = inEffect.stream()
+                .map(FilingHistory.Entry::occurredOn)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+    }
+
+    /**
+     * Whether an event in effect happened after {@code day}: then the progress as it stood on that day is not the
+     * progress kept in the row, and must be folded again from the events up to it ({@link #progressOn}).
+     */
+    public boolean hasEventsAfter(LocalDate day) {
+        return latestEventOn != null && latestEventOn.isAfter(day);
     }
 
     /** Events that may be recorded now: for the filing, or for at least one of its people. */
@@ -382,10 +398,11 @@ public class Filing extends AuditedEntity {
     }
 
     /** A person's work-permit clock as the filing's events stand ({@link WorkPermitClock}). */
-    public WorkPermitClock.Result workPermitClock(
-            List<FilingEvent> events, PersonProgress person, int workPermitWaitDays) {
+    public WorkPermitClock.Result workPermitClock(PersonProgress person, int workPermitWaitDays) {
         return WorkPermitClock.of(
-                receivedOn(), workPermitWaitDays, WorkPermitClock.factsOf(events, person.clientId(), clientId));
+                receivedOn(),
+                workPermitWaitDays,
+                WorkPermitClock.factsOf(progress.keptEvents(), person.clientId(), clientId));
     }
 
     /** The day the application was received: as recorded, else the filing date. */
@@ -439,6 +456,9 @@ public class Filing extends AuditedEntity {
         progress = FilingHistory.apply(
                 before, entry(type, context.occurredOn(), details, about, covering), context.zone());
         eventCount++;
+        if (latestEventOn == null || context.occurredOn().isAfter(latestEventOn)) {
+            latestEventOn = context.occurredOn();
+        }
         return new FilingEvent(
                 this,
                 eventCount,
@@ -581,6 +601,10 @@ public class Filing extends AuditedEntity {
 
     public int getEventCount() {
         return eventCount;
+    }
+
+    public LocalDate getLatestEventOn() {
+        return latestEventOn;
     }
 
     @Override

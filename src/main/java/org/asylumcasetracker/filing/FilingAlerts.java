@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.asylumcasetracker.organization.OrganizationSettings;
 
 /**
@@ -15,13 +16,14 @@ public interface FilingAlerts {
 
     /**
      * The alerts of everyone on the filing raised on {@code asOf}, most urgent first ({@link Alert#MOST_URGENT_FIRST});
-     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no); {@code events} is the
-     * filing's timeline (the work-permit clock reads it).
+     * {@code hasPrimaryId} tells, by client, who holds a passport or government ID (absent: no). The filing's row
+     * answers for any day after its latest event; {@code timeline} (the filing's events) is asked only about an
+     * earlier day.
      */
     List<Alert> raisedOn(
             Filing filing,
             Map<UUID, Boolean> hasPrimaryId,
-            List<FilingEvent> events,
+            Supplier<List<FilingEvent>> timeline,
             OrganizationSettings settings,
             ZoneId zone,
             LocalDate asOf);

@@ -10,8 +10,7 @@ import java.util.UUID;
  * @param stageBefore the stage before the change ({@code null} for a new filing)
  * @param stageAfter  the stage after it
  * @param factsChanged false when the change left the filing's {@link Progress} as it was (a logged contact,
- *                     say) and recorded no fee event ({@link AsylumFees}): the alert rules read nothing else an
- *                     event can change, so the windows stay
+ *                     say): the alert rules read nothing else an event can change, so the windows stay
  * @param personId     the person on the application the event concerns, when it concerns one
  */
 public record FilingChanged(

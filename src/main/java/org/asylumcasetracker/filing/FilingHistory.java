@@ -105,6 +105,11 @@ public final class FilingHistory {
             if (event.type().concernsOnePerson()) {
                 applyToPerson(p, event, zone);
             }
+            if (KeptEvent.keeps(event.type())) {
+                List<KeptEvent> kept = new ArrayList<>(p.keptEvents);
+                kept.add(new KeptEvent(event.type(), on, event.person(), d.feeAmount(), d.feeDueOn()));
+                p.keptEvents = kept;
+            }
             switch (event.type()) {
                 case USCIS_PACKAGE_MAILED -> mailPackage(p, event);
                 case HEARING_SCHEDULED -> {

@@ -192,8 +192,8 @@ public class FilingService {
                 event.getStageBefore(),
                 event.getStageAfter(),
                 filing.getVersion(),
-                // the fee alerts read the fee events from the timeline, not from Progress
-                !filing.progress().equals(progressBefore) || AsylumFees.isFeeEvent(event.getType()),
+                // Progress holds every fact the rules read, the fee events and the clock's included
+                !filing.progress().equals(progressBefore),
                 event.getClientId()));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
@@ -345,7 +345,7 @@ public class FilingService {
      */
     private void notBeforeWorkPermitClock(Filing filing, PersonProgress person, LocalDate occurredOn) {
         int waitDays = organization.organization().settings().workPermitWaitDays();
-        WorkPermitClock.Result clock = filing.workPermitClock(events.allOf(filing.getId()), person, waitDays);
+        WorkPermitClock.Result clock = filing.workPermitClock(person, waitDays);
         if (clock.eligibleOn().isEmpty()) {
             throw new DomainRuleException(
                     WORK_PERMIT_TOO_EARLY,

@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * @param members             each family member's progress, in the order of the filing's family members
  * @param individualHearingAt the latest individual hearing the events set
  * @param hearings            the hearings the events set, earliest first; a continuance replaced the one it moved
+ * @param keptEvents          the events in effect that a rule reads in full (the work-permit clock's and the fees'),
+ *                            in the order they were recorded
  */
 @Embeddable
 public record Progress(
@@ -62,7 +64,10 @@ public record Progress(
         @Enumerated(EnumType.STRING) @Column(name = "outcome")
         Outcome outcome,
 
-        @Column(name = "closed_on") LocalDate closedOn) {
+        @Column(name = "closed_on") LocalDate closedOn,
+
+        @Convert(converter = KeptEventsConverter.class) @Column(name = "kept_events", nullable = false)
+        List<KeptEvent> keptEvents) {
 
     /** A filing that nothing has happened to yet, in its first stage. */
     static Progress startingIn(Stage stage, LocalDate biometricsClockStartOn, List<PersonProgress> members) {
@@ -88,7 +93,8 @@ public record Progress(
                 List.copyOf(members),
                 null, // workPermitFiledOn
                 null, // outcome
-                null); // closedOn
+                null, // closedOn
+                List.of());
     }
 
     /** The principal's own progress, as one person's. */
@@ -149,6 +155,7 @@ public record Progress(
         LocalDate workPermitFiledOn;
         Outcome outcome;
         LocalDate closedOn;
+        List<KeptEvent> keptEvents;
 
         private Draft(Progress p) {
             stage = p.stage;
@@ -173,6 +180,7 @@ public record Progress(
             workPermitFiledOn = p.workPermitFiledOn;
             outcome = p.outcome;
             closedOn = p.closedOn;
+            keptEvents = p.keptEvents;
         }
 
         /** The principal's own facts as they stand in this draft (the principal's id is not needed here). */
@@ -239,7 +247,8 @@ public record Progress(
                     List.copyOf(members),
                     workPermitFiledOn,
                     outcome,
-                    closedOn);
+                    closedOn,
+                    List.copyOf(keptEvents));
         }
     }
 }

@@ -112,24 +112,30 @@ public final class WorkPermitClock {
         return stops;
     }
 
+    /** Whether events of this type stop or restart the clock. */
+    public static boolean moves(EventType type) {
+        return switch (type) {
+            case BIOMETRICS_MISSED, RESCHEDULE_REQUESTED, BIOMETRICS_COMPLETED, BIOMETRICS_REUSED -> true;
+            default -> false;
+        };
+    }
+
     /**
-     * The facts of a filing's timeline that move one person's clock (retracted events, and events about someone
-     * else, excluded); an event that names nobody is the principal's.
+     * The facts that move one person's clock, of the events the filing's progress keeps ({@link Progress#keptEvents},
+     * the events in effect, so nothing retracted); an event that names nobody is the principal's.
      */
-    public static List<Fact> factsOf(List<FilingEvent> events, UUID person, UUID principal) {
+    public static List<Fact> factsOf(List<KeptEvent> kept, UUID person, UUID principal) {
         List<Fact> facts = new ArrayList<>();
-        for (FilingEvent event : events) {
-            UUID about = event.getClientId() != null ? event.getClientId() : principal;
-            if (event.isRetracted() || !about.equals(person)) {
+        for (KeptEvent event : kept) {
+            if (!event.concerns(person, principal)) {
                 continue;
             }
-            switch (event.getType()) {
-                case BIOMETRICS_MISSED -> facts.add(Fact.stop(event.getOccurredOn(), StopReason.MISSED_BIOMETRICS));
-                case RESCHEDULE_REQUESTED ->
-                    facts.add(Fact.stop(event.getOccurredOn(), StopReason.RESCHEDULE_REQUESTED));
-                case BIOMETRICS_COMPLETED, BIOMETRICS_REUSED -> facts.add(Fact.resume(event.getOccurredOn()));
+            switch (event.type()) {
+                case BIOMETRICS_MISSED -> facts.add(Fact.stop(event.on(), StopReason.MISSED_BIOMETRICS));
+                case RESCHEDULE_REQUESTED -> facts.add(Fact.stop(event.on(), StopReason.RESCHEDULE_REQUESTED));
+                case BIOMETRICS_COMPLETED, BIOMETRICS_REUSED -> facts.add(Fact.resume(event.on()));
                 default -> {
-                    // no effect on the clock
+                    // a fee event: no effect on the clock
                 }
             }
         }

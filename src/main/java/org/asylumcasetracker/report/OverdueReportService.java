@@ -114,7 +114,11 @@ public class OverdueReportService {
         Map<UUID, Filing> byId = filingIds.isEmpty()
                 ? Map.of()
                 : filings.list("id in ?1", filingIds).stream().collect(Collectors.toMap(Filing::getId, f -> f));
-        Map<UUID, List<FilingEvent>> timelines = events.allOf(filingIds);
+        // a filing's row holds its progress after its latest event; only an earlier day needs its events
+        Map<UUID, List<FilingEvent>> timelines = events.allOf(byId.values().stream()
+                .filter(f -> f.hasEventsAfter(filter.asOf()))
+                .map(Filing::getId)
+                .toList());
         Map<UUID, ClientFacts> people = clientFacts.read(rows.stream()
                 .filter(row -> row.filingId() == null)
                 .map(OverdueRow::clientId)
@@ -139,7 +143,7 @@ public class OverdueReportService {
                             filing,
                             filter.asOf(),
                             hasPrimaryId,
-                            timelines.getOrDefault(id, List.of()),
+                            () -> timelines.getOrDefault(id, List.of()),
                             organization.zone()));
             Alert alert = AlertRules.toAlert(
                     new AlertWindow(row.code(), row.dueOn(), row.endsOn(), row.duty()),

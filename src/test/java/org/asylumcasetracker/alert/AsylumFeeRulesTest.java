@@ -208,7 +208,7 @@ class AsylumFeeRulesTest {
                 LocalDate.of(2026, 10, 10));
         FilingEvent paid = filing.recordFeePaid(
                 new Filing.EventContext(LocalDate.of(2026, 9, 20), "t", now, FilingFactsMother.NEW_YORK), HUNDRED);
-        List<AsylumFees.Notice> notices = AsylumFees.of(List.of(first, second, paid));
+        List<AsylumFees.Notice> notices = AsylumFees.of(filing.progress().keptEvents());
         assertEquals(LocalDate.of(2026, 9, 20), notices.get(0).paidOn());
         assertEquals(null, notices.get(1).paidOn());
         filing.retract(
@@ -218,6 +218,6 @@ class AsylumFeeRulesTest {
                 "sub",
                 now,
                 FilingFactsMother.NEW_YORK);
-        assertTrue(AsylumFees.of(List.of(first, second, paid)).stream().allMatch(n -> n.paidOn() == null));
+        assertTrue(AsylumFees.of(filing.progress().keptEvents()).stream().allMatch(n -> n.paidOn() == null));
     }
 }

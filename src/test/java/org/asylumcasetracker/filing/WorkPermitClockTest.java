@@ -122,9 +122,7 @@ class WorkPermitClockTest {
         events.add(filing.recordBiometricsCompleted(new Filing.EventContext(d("2026-02-24"), "t", now, zone), true));
         assertEquals(
                 d("2026-06-28"),
-                filing.workPermitClock(events, filing.person(null), WAIT)
-                        .eligibleOn()
-                        .orElseThrow());
+                filing.workPermitClock(filing.person(null), WAIT).eligibleOn().orElseThrow());
         filing.retract(
                 events.get(3),
                 events.subList(0, 3).stream()
@@ -135,7 +133,7 @@ class WorkPermitClockTest {
                 now,
                 zone);
         assertTrue(
-                filing.workPermitClock(events, filing.person(null), WAIT).stopped(),
+                filing.workPermitClock(filing.person(null), WAIT).stopped(),
                 "without the walk-in the clock stands still");
     }
 
@@ -166,10 +164,8 @@ class WorkPermitClockTest {
 
         assertEquals(
                 RECEIVED.plusDays(WAIT),
-                filing.workPermitClock(events, filing.person(null), WAIT)
-                        .eligibleOn()
-                        .orElseThrow(),
+                filing.workPermitClock(filing.person(null), WAIT).eligibleOn().orElseThrow(),
                 "the principal's clock runs on");
-        assertTrue(filing.workPermitClock(events, filing.person(son), WAIT).stopped(), "the son's stands still");
+        assertTrue(filing.workPermitClock(filing.person(son), WAIT).stopped(), "the son's stands still");
     }
 }

@@ -34,6 +34,7 @@ import org.asylumcasetracker.filing.DeliveredVia;
 import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingEvent;
+import org.asylumcasetracker.filing.FilingHistory;
 import org.asylumcasetracker.filing.FilingRepository;
 import org.asylumcasetracker.filing.HearingKind;
 import org.asylumcasetracker.filing.Outcome;
@@ -158,8 +159,14 @@ class ReportAgreesWithFilingAlertsTest {
                     expected.addAll(ClientAlertRules.evaluate(person, organization.settings(), asOf));
                 }
                 for (Filing filing : filings.list("organizationId", org)) {
-                    for (FilingFacts person : FilingFacts.ofEveryoneOn(
-                            filing, asOf, primaryIdByClient, timelines.get(filing.getId()), ZONE)) {
+                    // folded again from the events up to asOf, not read from the filing's row
+                    List<FilingHistory.Entry> inEffect = timelines.get(filing.getId()).stream()
+                            .filter(e -> !e.isRetracted())
+                            .sorted(Comparator.comparingInt(FilingEvent::getSequence))
+                            .map(e -> e.toEntry(filing.getClientId()))
+                            .toList();
+                    for (FilingFacts person : FilingFacts.ofEveryone(
+                            filing, filing.progressOn(asOf, inEffect, ZONE), primaryIdByClient)) {
                         expected.addAll(AlertRules.evaluate(person, organization.settings(), ZONE, asOf));
                     }
                 }

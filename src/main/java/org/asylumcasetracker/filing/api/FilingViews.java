@@ -14,7 +14,6 @@ import org.asylumcasetracker.client.PrimaryIdLookup;
 import org.asylumcasetracker.filing.Alert;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingAlerts;
-import org.asylumcasetracker.filing.FilingEvent;
 import org.asylumcasetracker.filing.FilingEventRepository;
 import org.asylumcasetracker.filing.PersonProgress;
 import org.asylumcasetracker.filing.Progress;
@@ -50,18 +49,14 @@ public class FilingViews {
     }
 
     public FilingResponse of(Filing filing) {
-        return of(filing, events.allOf(filing.getId()), primaryIds.hasPrimaryId(people(filing)));
+        return of(filing, primaryIds.hasPrimaryId(people(filing)));
     }
 
     /** Many filings, with everyone's identity documents looked up in one query. */
     public List<FilingResponse> ofAll(List<Filing> filings) {
         Map<UUID, Boolean> hasPrimaryId = primaryIds.hasPrimaryId(
                 filings.stream().flatMap(f -> people(f).stream()).distinct().toList());
-        Map<UUID, List<FilingEvent>> timelines =
-                events.allOf(filings.stream().map(Filing::getId).toList());
-        return filings.stream()
-                .map(f -> of(f, timelines.getOrDefault(f.getId(), List.of()), hasPrimaryId))
-                .toList();
+        return filings.stream().map(f -> of(f, hasPrimaryId)).toList();
     }
 
     /** The alerts of everyone on a filing as of any day. */
@@ -69,7 +64,7 @@ public class FilingViews {
         return filingAlerts.raisedOn(
                 filing,
                 primaryIds.hasPrimaryId(people(filing)),
-                events.allOf(filing.getId()),
+                () -> events.allOf(filing.getId()),
                 organization.displaySettings(),
                 organization.zone(),
                 asOf);
@@ -89,7 +84,7 @@ public class FilingViews {
             hasPrimaryId.putAll(primaryIds.hasPrimaryId(f.getFamilyMemberIds()));
         }
         hasPrimaryId.put(f.getClientId(), clientHasPrimaryId);
-        return of(f, events.allOf(f.getId()), hasPrimaryId);
+        return of(f, hasPrimaryId);
     }
 
     private static List<UUID> people(Filing f) {
@@ -99,14 +94,20 @@ public class FilingViews {
         return people;
     }
 
-    private FilingResponse of(Filing f, List<FilingEvent> timeline, Map<UUID, Boolean> hasPrimaryId) {
+    /**
+     * The view as of today. The filing's row answers it (its progress keeps what the work-permit clock and the fee
+     * alerts read); its events are read only if one happened after today where the organization is, which a change
+     * of the organization's time zone can cause.
+     */
+    private FilingResponse of(Filing f, Map<UUID, Boolean> hasPrimaryId) {
         OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<MemberView> members = f.people().stream()
-                .map(person -> member(f, person, timeline, settings, now))
+                .map(person -> member(f, person, settings, now))
                 .toList();
-        List<Alert> alerts = filingAlerts.raisedOn(f, hasPrimaryId, timeline, settings, organization.zone(), today());
+        List<Alert> alerts = filingAlerts.raisedOn(
+                f, hasPrimaryId, () -> events.allOf(f.getId()), settings, organization.zone(), today());
         return new FilingResponse(
                 f.getId(),
                 f.getClientId(),
@@ -139,12 +140,7 @@ public class FilingViews {
                 f.getUpdatedBy());
     }
 
-    private MemberView member(
-            Filing f,
-            PersonProgress person,
-            List<FilingEvent> timeline,
-            OrganizationSettings settings,
-            OffsetDateTime now) {
+    private MemberView member(Filing f, PersonProgress person, OrganizationSettings settings, OffsetDateTime now) {
         AppointmentView appointment = null;
         if (person.appointmentAt() != null || person.rescheduleCount() > 0 || person.stampedNoticeKept() != null) {
             appointment = new AppointmentView(
@@ -163,7 +159,7 @@ public class FilingViews {
                 person.receiptNumber(),
                 person.receiptReceivedOn(),
                 appointment,
-                f.workPermitClock(timeline, person, settings.workPermitWaitDays())
+                f.workPermitClock(person, settings.workPermitWaitDays())
                         .eligibleOn()
                         .orElse(null),
                 person.workPermitFiledOn(),
