@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param factsChanged false when the change left the filing's {@link Progress} as it was (a logged contact,
  *                     say): the alert rules read nothing else an event can change, so the windows stay
  * @param personId     the person on the application the event concerns, when it concerns one
+ * @param movedClientId the person whose move the event reported or took back ({@code ADDRESS_CHANGE_REPORTED}): a
+ *                     move changes no filing fact, only that person's own alerts
  */
 public record FilingChanged(
         UUID filingId,
@@ -22,7 +24,8 @@ public record FilingChanged(
         Stage stageAfter,
         long version,
         boolean factsChanged,
-        UUID personId) {
+        UUID personId,
+        UUID movedClientId) {
 
     public FilingChanged(
             UUID filingId,
@@ -32,7 +35,7 @@ public record FilingChanged(
             Stage stageBefore,
             Stage stageAfter,
             long version) {
-        this(filingId, organizationId, kind, eventId, stageBefore, stageAfter, version, true, null);
+        this(filingId, organizationId, kind, eventId, stageBefore, stageAfter, version, true, null, null);
     }
 
     /** What happened to the filing. */
@@ -41,6 +44,13 @@ public record FilingChanged(
         UPDATED,
         EVENT_RECORDED,
         EVENT_RETRACTED
+    }
+
+    /** The person whose reported move {@code event} is, if it is one. */
+    public static UUID movedClientOf(FilingEvent event) {
+        return event.getType() == EventType.ADDRESS_CHANGE_REPORTED
+                ? event.details().addressClientId()
+                : null;
     }
 
     public boolean stageChanged() {

@@ -194,7 +194,8 @@ public class FilingService {
                 filing.getVersion(),
                 // Progress holds every fact the rules read, the fee events and the clock's included
                 !filing.progress().equals(progressBefore),
-                event.getClientId()));
+                event.getClientId(),
+                FilingChanged.movedClientOf(event)));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 
@@ -234,7 +235,8 @@ public class FilingService {
                 filing.getStage(),
                 filing.getVersion(),
                 true,
-                event.getClientId()));
+                event.getClientId(),
+                FilingChanged.movedClientOf(event)));
         return new Recorded(event, filing, locked.clientHasPrimaryId());
     }
 

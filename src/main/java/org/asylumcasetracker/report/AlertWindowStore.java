@@ -19,7 +19,6 @@ import org.asylumcasetracker.alert.ClientAlertRules;
 import org.asylumcasetracker.alert.ClientFacts;
 import org.asylumcasetracker.client.ClientChanged;
 import org.asylumcasetracker.client.PrimaryIdLookup;
-import org.asylumcasetracker.filing.EventType;
 import org.asylumcasetracker.filing.Filing;
 import org.asylumcasetracker.filing.FilingChanged;
 import org.asylumcasetracker.filing.FilingEvent;
@@ -66,12 +65,9 @@ public class AlertWindowStore {
     }
 
     void onFilingChanged(@Observes FilingChanged event) {
-        FilingEvent recorded = event.eventId() == null ? null : em.find(FilingEvent.class, event.eventId());
-        if (recorded != null && recorded.getType() == EventType.ADDRESS_CHANGE_REPORTED) {
+        if (event.movedClientId() != null) {
             // A reported (or retracted) move changes no filing fact, only the mover's own alerts.
-            Filing filing = filings.findById(event.filingId());
-            replaceClients(
-                    List.of(recorded.details().addressClientId()), organizations.findById(filing.getOrganizationId()));
+            replaceClients(List.of(event.movedClientId()), organizations.findById(event.organizationId()));
         }
         if (!event.factsChanged()) {
             // Windows follow from the facts, the settings and the time zone; none of them moved.
