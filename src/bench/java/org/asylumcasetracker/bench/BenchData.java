@@ -155,6 +155,7 @@ public final class BenchData {
                 insertOrganization(db, data);
                 copy.copyIn(CLIENT_COPY, new StringReader(data.clients.toString()));
                 copy.copyIn(FILING_COPY, new StringReader(data.filings.toString()));
+                insertFilingPeople(db, data.id);
                 copy.copyIn(EVENT_COPY, new StringReader(data.events.toString()));
                 copy.copyIn(WINDOW_COPY, new StringReader(data.windows.toString()));
                 db.commit();
@@ -187,6 +188,23 @@ public final class BenchData {
             statement.execute("set session_replication_role = replica");
         } catch (SQLException e) {
             System.out.println("  (foreign-key checks stay on during the load: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * The people on each filing, as the trigger on filing writes them when a filing is inserted; the replica mode
+     * above skips triggers (with another user they run, and this adds nothing).
+     */
+    private static void insertFilingPeople(Connection db, String organizationId) throws SQLException {
+        try (PreparedStatement insert =
+                db.prepareStatement("insert into filing_person (filing_id, client_id, organization_id, principal)"
+                        + " select f.id, f.client_id, f.organization_id, true from filing f where f.organization_id = ?"
+                        + " union all select f.id, cast(m.id as uuid), f.organization_id, false from filing f"
+                        + " cross join lateral unnest(string_to_array(f.family_member_ids, ',')) as m(id)"
+                        + " where f.organization_id = ? and f.family_member_ids <> '' on conflict do nothing")) {
+            insert.setString(1, organizationId);
+            insert.setString(2, organizationId);
+            insert.executeUpdate();
         }
     }
 

@@ -91,9 +91,11 @@ public class AlertWindowStore {
         // the filings the client is on, as principal or as a family member
         @SuppressWarnings("unchecked")
         List<Filing> ofClient = em.createNativeQuery(
-                        "select * from filing where client_id = ?1 or family_member_ids like ?2", Filing.class)
+                        "select f.* from filing f where f.organization_id = ?2 and f.id in"
+                                + " (select p.filing_id from filing_person p where p.client_id = ?1)",
+                        Filing.class)
                 .setParameter(1, event.clientId())
-                .setParameter(2, "%" + event.clientId() + "%")
+                .setParameter(2, event.organizationId())
                 .getResultList();
         if (ofClient.isEmpty()) {
             return;

@@ -22,9 +22,9 @@ import org.asylumcasetracker.platform.persistence.SqlValues;
 public class ClientFactsReader {
 
     /** The filing date of the earliest open filing the client is on, as principal or family member. */
-    private static final String OPEN_FILINGS_SINCE = " (select min(f.filed_on) from filing f"
-            + " where f.organization_id = c.organization_id and f.stage <> 'CLOSED' and (f.client_id = c.id"
-            + " or string_to_array(f.family_member_ids, ',') @> array[cast(c.id as text)])";
+    private static final String OPEN_FILINGS_SINCE = " (select min(f.filed_on) from filing_person p"
+            + " join filing f on f.id = p.filing_id where p.client_id = c.id"
+            + " and p.organization_id = c.organization_id and f.stage <> 'CLOSED'";
 
     /** The first day on or after the move that a form (the last operand) was recorded as sent for the client. */
     private static final String REPORTED_ON = " (select min(e.occurred_on) from filing_event e"

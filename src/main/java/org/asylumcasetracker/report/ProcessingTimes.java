@@ -54,14 +54,9 @@ public class ProcessingTimes {
      */
     private static final String QUERY = """
             with people as (
-                select f.id as filing_id, f.client_id as person_id, f.venue, f.filed_on, f.closed_on
-                from filing f join client c on c.id = f.client_id
-                where f.organization_id = :org and %1$s
-                union all
-                select f.id, cast(m.id as uuid), f.venue, f.filed_on, f.closed_on
-                from filing f join client c on c.id = f.client_id
-                cross join lateral unnest(string_to_array(f.family_member_ids, ',')) as m(id)
-                where f.organization_id = :org and f.family_member_ids <> '' and %1$s),
+                select f.id as filing_id, p.client_id as person_id, f.venue, f.filed_on, f.closed_on
+                from filing_person p join filing f on f.id = p.filing_id join client c on c.id = f.client_id
+                where p.organization_id = :org and f.organization_id = :org and %1$s),
             firsts as (
                 select e.filing_id, coalesce(e.client_id, f.client_id) as person_id,
                     min(e.occurred_on) filter (where e.type = 'RECEIPT_RECEIVED') as receipt_on,

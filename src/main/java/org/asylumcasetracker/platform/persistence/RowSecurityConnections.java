@@ -17,7 +17,7 @@ import org.postgresql.PGConnection;
 /**
  * Tells PostgreSQL, each time the pool hands out a connection, which organization's rows its work may see:
  * the settings {@code app.organization_id} and {@code app.across_organizations} that the row-level security
- * policies compare with (migration V35). The organization is the one chosen on the thread
+ * policies compare with (migrations V35 and V44). The organization is the one chosen on the thread
  * ({@link OrganizationScope}), else the caller's token {@code org} claim; with neither, none (no row).
  *
  * <p>Why the pool: it is the one place every connection passes, whatever uses it (Hibernate, Panache, native

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
@@ -81,6 +84,59 @@ class RowSecurityTest {
                         + " (add: select enable_organization_row_security('<table>'); in a migration)",
                 unguarded,
                 is(empty()));
+    }
+
+    /**
+     * The planner multiplies a policy's estimated share of rows with the query's own filter on the same organization.
+     * A policy written as an OR of two comparisons was estimated at about one organization's share, so the planner
+     * expected a tiny fraction of an organization's rows and chose nested loops that took seconds; the policy must
+     * leave an organization's estimate within a small factor of its real count.
+     */
+    @Test
+    void thePolicyLeavesTheRowEstimateOfAnOrganizationNearItsCount() {
+        int organizations = 20;
+        int rowsEach = 500;
+        across(() -> {
+            em.createNativeQuery("create table row_estimate_probe (organization_id varchar(63) not null, n integer)")
+                    .executeUpdate();
+            em.createNativeQuery("insert into row_estimate_probe select 'probe-' || (i % " + organizations + "), i"
+                            + " from generate_series(1, " + organizations * rowsEach + ") i")
+                    .executeUpdate();
+            em.createNativeQuery("select enable_organization_row_security('row_estimate_probe')")
+                    .getSingleResult();
+            em.createNativeQuery("analyze row_estimate_probe").executeUpdate();
+            return null;
+        });
+        try {
+            Object[] estimateAndCount = OrganizationScope.ofOrganization(
+                    "probe-1",
+                    () -> QuarkusTransaction.requiringNew().call(() -> new Object[] {
+                        em.createNativeQuery(
+                                        "explain (format json) select n from row_estimate_probe where organization_id = 'probe-1'")
+                                .getSingleResult()
+                                .toString(),
+                        em.createNativeQuery(
+                                        "select count(*) from row_estimate_probe where organization_id = 'probe-1'")
+                                .getSingleResult()
+                    }));
+            assertThat("rows visible", ((Number) estimateAndCount[1]).intValue(), is(rowsEach));
+            Matcher planRows = Pattern.compile("\"Plan Rows\":\\s*(\\d+)").matcher((String) estimateAndCount[0]);
+            assertThat("a plan with an estimate: " + estimateAndCount[0], planRows.find(), is(true));
+            assertThat(
+                    "estimated rows of one organization (" + rowsEach + " rows)",
+                    Integer.parseInt(planRows.group(1)),
+                    greaterThanOrEqualTo(rowsEach / 3));
+            // and every guarded table has the policy this function writes (the column aside)
+            List<?> otherForms = across(() -> em.createNativeQuery("""
+                            select p.tablename from pg_policies p, pg_policies probe
+                            where probe.tablename = 'row_estimate_probe' and p.policyname = 'organization_rows'
+                              and replace(replace(p.qual, '(id)::text', '(organization_id)::text'),
+                                          '(scope)::text', '(organization_id)::text') <> probe.qual
+                            order by 1""").getResultList());
+            assertThat("tables whose policy differs from enable_organization_row_security's", otherForms, is(empty()));
+        } finally {
+            across(() -> em.createNativeQuery("drop table row_estimate_probe").executeUpdate());
+        }
     }
 
     @Test
