@@ -30,4 +30,11 @@ public interface RateLimitConfig {
 
     @WithDefault("1000")
     long organizationBurst();
+
+    /**
+     * CSV exports one organization may have running at once. An export takes a database cursor and a core for as
+     * long as it streams, so a request budget alone would let one clinic's parallel exports take the machine.
+     */
+    @WithDefault("2")
+    int exportsPerOrganization();
 }

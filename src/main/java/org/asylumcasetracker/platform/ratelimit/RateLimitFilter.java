@@ -47,15 +47,18 @@ public class RateLimitFilter {
                 .orElse(null);
     }
 
-    private static Response tooManyRequests(RateLimiter.Refusal refusal) {
-        String whose = refusal.scope() == RateLimiter.Scope.TOKEN ? "this caller" : "this organization";
+    /** 429 problem+json with {@code Retry-After}, saying which budget ran out. */
+    public static Response tooManyRequests(RateLimiter.Refusal refusal) {
+        String what = switch (refusal.scope()) {
+            case TOKEN -> "The request budget of this caller is spent for the moment";
+            case ORGANIZATION -> "The request budget of this organization is spent for the moment";
+            case EXPORT -> "This organization already has as many CSV exports running as it may";
+        };
         return Response.status(ProblemType.TOO_MANY_REQUESTS.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
                 .entity(Problem.of(
-                        ProblemType.TOO_MANY_REQUESTS,
-                        "The request budget of " + whose + " is spent for the moment; retry after "
-                                + refusal.retryAfterSeconds() + " s."))
+                        ProblemType.TOO_MANY_REQUESTS, what + "; retry after " + refusal.retryAfterSeconds() + " s."))
                 .build();
     }
 }

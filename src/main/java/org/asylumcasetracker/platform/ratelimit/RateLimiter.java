@@ -11,24 +11,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Token buckets (Bucket4j) per caller and per organization. A request takes one token from its caller's
  * bucket, then one from its organization's; the first empty bucket refuses it and says how long until a
  * token is back. Idle buckets are forgotten after ten minutes (a full bucket is what a new one would be).
+ *
+ * <p>CSV exports also take one of their organization's export slots for as long as they stream: a budget of
+ * requests per second does not bound work that lasts seconds per request.
  */
 @ApplicationScoped
 public class RateLimiter {
 
     public static final String METRIC = "asylum.rate.limited.requests";
     private static final long MAX_BUCKETS = 100_000;
+    /** The answer to an export while the organization's slots are taken: about as long as a capped export takes. */
+    public static final Refusal EXPORTS_BUSY = new Refusal(Scope.EXPORT, 2);
 
     /** Why a request is refused: which budget ran out, and in how many whole seconds it has a token again. */
     public record Refusal(Scope scope, long retryAfterSeconds) {}
 
     public enum Scope {
         TOKEN,
-        ORGANIZATION;
+        ORGANIZATION,
+        /** The organization's CSV exports that may run at once are all running. */
+        EXPORT;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -40,6 +49,9 @@ public class RateLimiter {
     private final Cache<String, Bucket> organizations;
     private final Counter tokenRefusals;
     private final Counter organizationRefusals;
+    private final Counter exportRefusals;
+    /** Running exports per organization; an organization without one has no entry. */
+    private final ConcurrentHashMap<String, Integer> runningExports = new ConcurrentHashMap<>();
 
     @Inject
     public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
@@ -54,6 +66,49 @@ public class RateLimiter {
                 .build();
         this.tokenRefusals = counter(registry, Scope.TOKEN);
         this.organizationRefusals = counter(registry, Scope.ORGANIZATION);
+        this.exportRefusals = counter(registry, Scope.EXPORT);
+    }
+
+    /** An export's hold on one of its organization's slots; closing it gives the slot back (once). */
+    public final class ExportSlot implements AutoCloseable {
+
+        private final String organization;
+        private final AtomicBoolean open = new AtomicBoolean(true);
+
+        private ExportSlot(String organization) {
+            this.organization = organization;
+        }
+
+        @Override
+        public void close() {
+            if (open.compareAndSet(true, false)) {
+                runningExports.computeIfPresent(organization, (any, running) -> running > 1 ? running - 1 : null);
+            }
+        }
+    }
+
+    /**
+     * Takes one of the organization's export slots; empty when all are taken (then {@link #EXPORTS_BUSY} says how
+     * long to wait). The slot must be closed when the export ends, however it ends.
+     */
+    public Optional<ExportSlot> tryStartExport(String organization) {
+        if (!config.enabled()) {
+            return Optional.of(new ExportSlot(organization)); // counted nowhere, so closing it changes nothing
+        }
+        boolean[] taken = {false};
+        runningExports.compute(organization, (any, running) -> {
+            int now = running == null ? 0 : running;
+            if (now >= config.exportsPerOrganization()) {
+                return running;
+            }
+            taken[0] = true;
+            return now + 1;
+        });
+        if (!taken[0]) {
+            exportRefusals.increment();
+            return Optional.empty();
+        }
+        return Optional.of(new ExportSlot(organization));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */

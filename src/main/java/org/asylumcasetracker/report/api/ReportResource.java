@@ -1,5 +1,6 @@
 package org.asylumcasetracker.report.api;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -19,12 +20,16 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.asylumcasetracker.filing.AlertCode;
 import org.asylumcasetracker.filing.Severity;
 import org.asylumcasetracker.filing.Venue;
+import org.asylumcasetracker.organization.CurrentOrganization;
 import org.asylumcasetracker.platform.Text;
 import org.asylumcasetracker.platform.api.Paging;
 import org.asylumcasetracker.platform.api.QueryDates;
+import org.asylumcasetracker.platform.ratelimit.RateLimitFilter;
+import org.asylumcasetracker.platform.ratelimit.RateLimiter;
 import org.asylumcasetracker.platform.security.Roles;
 import org.asylumcasetracker.report.CsvWriter;
 import org.asylumcasetracker.report.OverdueFilter;
@@ -55,10 +60,14 @@ public class ReportResource {
             "venue");
 
     private final OverdueReportService service;
+    private final RateLimiter limits;
+    private final CurrentOrganization organization;
 
     @Inject
-    public ReportResource(OverdueReportService service) {
+    public ReportResource(OverdueReportService service, RateLimiter limits, CurrentOrganization organization) {
         this.service = service;
+        this.limits = limits;
+        this.organization = organization;
     }
 
     @GET
@@ -70,7 +79,8 @@ public class ReportResource {
             description = "Sorted by severity, then days overdue (most first). Case workers see their own clients only."
                     + " asOf lies within 10 years of today. The CSV export is streamed and has at most 50,000 rows"
                     + " (ASYLUM_REPORTS_CSV_MAX_ROWS); a larger one is refused with 422 EXPORT_TOO_LARGE: filter it"
-                    + " or page through the JSON report.")
+                    + " or page through the JSON report. An organization may have 2 exports running at once"
+                    + " (ASYLUM_RATE_LIMIT_EXPORTS_PER_ORGANIZATION); another is refused with 429 and Retry-After.")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -95,10 +105,17 @@ public class ReportResource {
             @QueryParam("venue") Venue venue,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers,
+            @Context RoutingContext routing) {
         OverdueFilter filter = new OverdueFilter(
                 QueryDates.parseOr("asOf", asOf, null), code, severity, Text.blankToNull(caseworker), venue);
         if (wantsCsv(headers)) {
+            Optional<RateLimiter.ExportSlot> slot = limits.tryStartExport(organization.id());
+            if (slot.isEmpty()) {
+                return RateLimitFilter.tooManyRequests(RateLimiter.EXPORTS_BUSY);
+            }
+            // given back when the response ends, written or not (a refusal, a failure, a client that went away)
+            routing.addEndHandler(ended -> slot.get().close());
             return csv(filter);
         }
         OverdueReportService.Page result = service.page(filter, page, size);

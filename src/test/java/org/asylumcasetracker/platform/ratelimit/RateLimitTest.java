@@ -1,6 +1,7 @@
 package org.asylumcasetracker.platform.ratelimit;
 
 import static org.asylumcasetracker.support.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,8 +10,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,12 +30,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The budgets per caller and per organization. Spending a budget over HTTP would take hundreds of requests
  * within a second on a shared machine, so each test keeps it spent through the limiter itself (in process,
- * on a thread of its own, as fast as the budget refills) and shows what the API answers meanwhile.
+ * on a thread of its own, as fast as the budget refills) and shows what the API answers meanwhile. The
+ * export slots likewise: the test holds them through the limiter, as streaming exports would.
  */
 @QuarkusTest
 class RateLimitTest {
 
     private static final String CLIENTS = "/api/v1/clients";
+    private static final String REPORT = "/api/v1/reports/overdue";
 
     @Inject
     RateLimiter limiter;
@@ -78,6 +87,79 @@ class RateLimitTest {
         assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
         assertTrue(refused("organization") >= before + 1);
         as(TestTokens.CAROL).get(CLIENTS).then().statusCode(200);
+    }
+
+    @Test
+    void anOrganizationsExportBeyondItsSlotsGets429WhileItsOtherWorkAndOtherClinicsCarryOn() {
+        Organizations.ensureDemoTenants();
+        String org = freshClinic();
+        String supervisor = TestTokens.token("sv-" + UUID.randomUUID(), "supervisor", org);
+        csvOf(supervisor).then().statusCode(200);
+        double before = refused("export");
+
+        List<RateLimiter.ExportSlot> running = new ArrayList<>();
+        try {
+            // two exports of the clinic are streaming (the default allows two at once)
+            running.add(limiter.tryStartExport(org).orElseThrow());
+            running.add(limiter.tryStartExport(org).orElseThrow());
+
+            Response refused = csvOf(supervisor);
+            refused.then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
+                    .body("detail", containsString("CSV exports"));
+            assertEquals("2", refused.header("Retry-After"));
+            assertTrue(refused("export") >= before + 1);
+            as(supervisor).get(REPORT).then().statusCode(200);
+            csvOf(TestTokens.BOB).then().statusCode(200);
+
+            // a slot closed twice is given back once
+            RateLimiter.ExportSlot ended = running.remove(0);
+            ended.close();
+            ended.close();
+            csvOf(supervisor).then().statusCode(200);
+            running.add(limiter.tryStartExport(org).orElseThrow());
+            assertTrue(limiter.tryStartExport(org).isEmpty(), "a second close freed another export's slot");
+        } finally {
+            running.forEach(RateLimiter.ExportSlot::close);
+        }
+        csvOf(supervisor).then().statusCode(200);
+    }
+
+    @Test
+    void anExportGivesItsSlotBackWhenItsClientGoesAwayBeforeReadingIt() throws Exception {
+        String org = freshClinic();
+        String supervisor = TestTokens.token("sv-" + UUID.randomUUID(), "supervisor", org);
+        for (int i = 0; i < 3; i++) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.getOutputStream()
+                        .write(("GET " + REPORT + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/csv\r\n"
+                                        + "Authorization: Bearer " + supervisor + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            } // closed without reading a byte
+        }
+        await("both of the clinic's export slots free again")
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> {
+                    List<RateLimiter.ExportSlot> taken = new ArrayList<>();
+                    limiter.tryStartExport(org).ifPresent(taken::add);
+                    limiter.tryStartExport(org).ifPresent(taken::add);
+                    taken.forEach(RateLimiter.ExportSlot::close);
+                    return taken.size() == 2;
+                });
+        csvOf(supervisor).then().statusCode(200);
+    }
+
+    private static Response csvOf(String token) {
+        return as(token).accept("text/csv").get(REPORT);
+    }
+
+    private static String freshClinic() {
+        String org = "rl-" + UUID.randomUUID().toString().substring(0, 8);
+        Organizations.ensure(org, "Exporting Clinic", "America/New_York");
+        return org;
     }
 
     /**
