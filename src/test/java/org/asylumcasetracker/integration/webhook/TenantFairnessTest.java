@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One clinic (A) does everything heavy at once while another (B) works as usual: A runs 4 CSV exports in
- * parallel without pause, changes its settings (which recomputes the alert windows of all its filings in
+ * parallel without pause (two stream at a time, the others are told 429 to wait), changes its settings (which recomputes the alert windows of all its filings in
  * the background), and has 20 webhook subscriptions to a black hole (a loopback listener that accepts connections
  * and never answers). B's webhooks must keep arriving, and B's GET and event POST p99 must stay within four
  * times B's own baseline plus 200 ms. The aim is twice the baseline; on the shared two-core machine the test
@@ -90,7 +90,8 @@ class TenantFairnessTest {
             ExecutorService load = Executors.newFixedThreadPool(6);
             List<Throwable> loadFailures = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 4; i++) {
-                // without pause: on a quiet machine this outruns A's rate limit, which then answers 429 as it should
+                // without pause: two of these at a time get an export slot, and on a quiet machine the loops
+                // outrun A's rate limit too; both answer 429 as they should
                 load.submit(guarded(
                         running,
                         loadFailures,
