@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -114,9 +116,13 @@ public class ReportResource {
             if (slot.isEmpty()) {
                 return RateLimitFilter.tooManyRequests(RateLimiter.EXPORTS_BUSY);
             }
-            // given back when the response ends, written or not (a refusal, a failure, a client that went away)
+            // given back when the response ends, written or not (a refusal, a failure, a client that went away);
+            // a client gone before this line is not announced to a handler added now, so that case is checked after
             routing.addEndHandler(ended -> slot.get().close());
-            return csv(filter);
+            if (routing.response().closed() || routing.response().ended()) {
+                slot.get().close();
+            }
+            return csv(filter, slot.get());
         }
         OverdueReportService.Page result = service.page(filter, page, size);
         return Response.ok(
@@ -149,32 +155,41 @@ public class ReportResource {
                 service.summary(new OverdueFilter(QueryDates.parseOr("asOf", asOf, null), null, null, null, null)));
     }
 
-    private Response csv(OverdueFilter filter) {
+    private Response csv(OverdueFilter filter, RateLimiter.ExportSlot slot) {
         service.checkExportSize(filter);
         // Written while the rows come from the database: the service's transaction lasts as long as the export.
         StreamingOutput body = out -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            CsvWriter csv = new CsvWriter(writer);
-            csv.row(CSV_HEADER);
-            service.each(
-                    filter,
-                    row -> csv.row(List.of(
-                            row.code(),
-                            row.code().severity(),
-                            row.dueOn(),
-                            row.daysOverdue(),
-                            // an alert about a person (the one-year deadline) has no filing, stage or venue
-                            row.filingId() == null ? "" : row.filingId(),
-                            row.clientId(),
-                            row.clientName(),
-                            row.caseworker() == null ? "" : row.caseworker(),
-                            row.stage() == null ? "" : row.stage(),
-                            row.venue() == null ? "" : row.venue())));
-            writer.flush();
+            try {
+                write(filter, out);
+            } finally {
+                slot.close(); // the rows are out (or writing them failed): the export's work is over
+            }
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"overdue.csv\"")
                 .build();
+    }
+
+    private void write(OverdueFilter filter, OutputStream out) throws IOException {
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(writer);
+        csv.row(CSV_HEADER);
+        service.each(
+                filter,
+                row -> csv.row(List.of(
+                        row.code(),
+                        row.code().severity(),
+                        row.dueOn(),
+                        row.daysOverdue(),
+                        // an alert about a person (the one-year deadline) has no filing, stage or venue
+                        row.filingId() == null ? "" : row.filingId(),
+                        row.clientId(),
+                        row.clientName(),
+                        row.caseworker() == null ? "" : row.caseworker(),
+                        row.stage() == null ? "" : row.stage(),
+                        row.venue() == null ? "" : row.venue())));
+        writer.flush();
+        writer.flush();
     }
 
     static boolean wantsCsv(HttpHeaders headers) {
