@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,8 +51,8 @@ public class RateLimiter {
     private final Counter tokenRefusals;
     private final Counter organizationRefusals;
     private final Counter exportRefusals;
-    /** Running exports per organization; an organization without one has no entry. */
-    private final ConcurrentHashMap<String, Integer> runningExports = new ConcurrentHashMap<>();
+    /** Each organization's export slots, made at its first export (one small entry per organization). */
+    private final ConcurrentHashMap<String, Semaphore> exportSlots = new ConcurrentHashMap<>();
 
     @Inject
     public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
@@ -70,19 +71,19 @@ public class RateLimiter {
     }
 
     /** An export's hold on one of its organization's slots; closing it gives the slot back (once). */
-    public final class ExportSlot implements AutoCloseable {
+    public static final class ExportSlot implements AutoCloseable {
 
-        private final String organization;
+        private final Semaphore slots;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
-        private ExportSlot(String organization) {
-            this.organization = organization;
+        private ExportSlot(Semaphore slots) {
+            this.slots = slots;
         }
 
         @Override
         public void close() {
-            if (open.compareAndSet(true, false)) {
-                runningExports.computeIfPresent(organization, (any, running) -> running > 1 ? running - 1 : null);
+            if (open.compareAndSet(true, false) && slots != null) {
+                slots.release();
             }
         }
     }
@@ -93,22 +94,15 @@ public class RateLimiter {
      */
     public Optional<ExportSlot> tryStartExport(String organization) {
         if (!config.enabled()) {
-            return Optional.of(new ExportSlot(organization)); // counted nowhere, so closing it changes nothing
+            return Optional.of(new ExportSlot(null));
         }
-        boolean[] taken = {false};
-        runningExports.compute(organization, (any, running) -> {
-            int now = running == null ? 0 : running;
-            if (now >= config.exportsPerOrganization()) {
-                return running;
-            }
-            taken[0] = true;
-            return now + 1;
-        });
-        if (!taken[0]) {
+        Semaphore slots =
+                exportSlots.computeIfAbsent(organization, any -> new Semaphore(config.exportsPerOrganization()));
+        if (!slots.tryAcquire()) {
             exportRefusals.increment();
             return Optional.empty();
         }
-        return Optional.of(new ExportSlot(organization));
+        return Optional.of(new ExportSlot(slots));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */

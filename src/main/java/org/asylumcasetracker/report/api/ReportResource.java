@@ -189,7 +189,6 @@ public class ReportResource {
                         row.stage() == null ? "" : row.stage(),
                         row.venue() == null ? "" : row.venue())));
         writer.flush();
-        writer.flush();
     }
 
     static boolean wantsCsv(HttpHeaders headers) {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One clinic (A) does everything heavy at once while another (B) works as usual: A runs 4 CSV exports in
- * parallel without pause (two stream at a time, the others are told 429 to wait), changes its settings (which recomputes the alert windows of all its filings in
- * the background), and has 20 webhook subscriptions to a black hole (a loopback listener that accepts connections
+ * parallel without pause (two stream at a time, the others are told 429 to wait), changes its settings (which
+ * recomputes the alert windows of all its filings in the background), and has 20 webhook subscriptions to a black hole (a loopback listener that accepts connections
  * and never answers). B's webhooks must keep arriving, and B's GET and event POST p99 must stay within four
  * times B's own baseline plus 200 ms. The aim is twice the baseline; on the shared two-core machine the test
  * runs on, the ratio swung between 1.6 and 3.5 from run to run (src/bench/README.md), so the bound asserted
