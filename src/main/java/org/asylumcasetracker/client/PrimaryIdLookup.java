@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * Which clients hold a passport or government ID, looked up for many clients in one query. Only the
  * documents column is read: the alert rules need nothing else of the client. (A single filing's read and an
- * event get the answer with the filing itself, from {@code FilingRepository.lockForView}.)
+ * event get the answer with the filing itself, from {@code FilingRepository.lockForView}, as {@link #fromPairs}.)
  */
 @ApplicationScoped
 public class PrimaryIdLookup {
@@ -23,6 +23,23 @@ public class PrimaryIdLookup {
     @Inject
     public PrimaryIdLookup(ClientRepository clients) {
         this.clients = clients;
+    }
+
+    /**
+     * The answer from clients' documents as one string: {@code client-id=DOCUMENT,DOCUMENT} pairs separated by
+     * {@code ;}, each documents column as stored (null: no client).
+     */
+    public static Map<UUID, Boolean> fromPairs(String pairs) {
+        Map<UUID, Boolean> result = new HashMap<>();
+        if (pairs != null) {
+            for (String pair : pairs.split(";")) {
+                int equals = pair.indexOf('=');
+                result.put(
+                        UUID.fromString(pair.substring(0, equals)),
+                        Client.anyPrimary(DOCUMENTS.convertToEntityAttribute(pair.substring(equals + 1))));
+            }
+        }
+        return result;
     }
 
     public boolean hasPrimaryId(UUID clientId) {

@@ -6,10 +6,10 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.asylumcasetracker.client.Client;
+import org.asylumcasetracker.client.PrimaryIdLookup;
 
 /** Filings, always looked up within one organization. */
 @ApplicationScoped
@@ -20,8 +20,8 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
     }
 
     /**
-     * The filing and its client's identity documents in one statement: a filing view needs both, and a
-     * second round trip for the client would cost a third of a GET's database time.
+     * The filing and, for everyone on it, whether they hold a passport or government ID, in one statement: a filing
+     * view needs both, and a round trip for the clients would cost a third of a GET's database time.
      */
     public Optional<FilingForView> findForView(String organizationId, UUID id) {
         return lockForView(organizationId, id, LockModeType.NONE);
@@ -29,12 +29,13 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
 
     /**
      * As {@link #findForView}, holding the filing's row lock until commit: events on one filing apply one at
-     * a time. Only the filing is locked; the client's documents are read as they are.
+     * a time. Only the filing is locked; the clients' documents are read as they are.
      */
     public Optional<FilingForView> lockForView(String organizationId, UUID id, LockModeType mode) {
         return getEntityManager()
                 .createQuery(
-                        "select f, (select c.identityDocuments from Client c where c.id = f.clientId)"
+                        "select f, (select listagg(concat(cast(d.clientId as String), '=', d.identityDocuments), ';')"
+                                + " from PersonDocuments d where d.filingId = f.id)"
                                 + " from Filing f where f.id = :id and f.organizationId = :org",
                         Object[].class)
                 .setParameter("id", id)
@@ -43,11 +44,11 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 .getResultList() // one row at most; a stream would scroll a cursor, which costs more
                 .stream()
                 .findFirst()
-                .map(row -> new FilingForView((Filing) row[0], Client.anyPrimary((Collection<?>) row[1])));
+                .map(row -> new FilingForView((Filing) row[0], PrimaryIdLookup.fromPairs((String) row[1])));
     }
 
-    /** A filing as read for its view, with whether its client holds a passport or government ID. */
-    public record FilingForView(Filing filing, boolean clientHasPrimaryId) {}
+    /** A filing as read for its view, with who on it holds a passport or government ID (by client; absent: no). */
+    public record FilingForView(Filing filing, Map<UUID, Boolean> hasPrimaryId) {}
 
     public Optional<Filing> findByExternalRef(String organizationId, String externalRef) {
         return find("organizationId = ?1 and externalRef = ?2", organizationId, externalRef)

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.asylumcasetracker.client.ClientRepository;
@@ -71,7 +72,7 @@ public class FilingService {
     }
 
     /** An event as recorded, its filing, and whether the filing's client holds a primary ID (for the view). */
-    public record Recorded(FilingEvent event, Filing filing, boolean clientHasPrimaryId) {}
+    public record Recorded(FilingEvent event, Filing filing, Map<UUID, Boolean> hasPrimaryId) {}
 
     @Transactional
     public Filing create(FilingDescription request) {
@@ -196,7 +197,7 @@ public class FilingService {
                 !filing.progress().equals(progressBefore),
                 event.getClientId(),
                 FilingChanged.movedClientOf(event)));
-        return new Recorded(event, filing, locked.clientHasPrimaryId());
+        return new Recorded(event, filing, locked.hasPrimaryId());
     }
 
     /** A supervisor takes back the latest event; the timeline keeps it, marked as retracted. */
@@ -237,7 +238,7 @@ public class FilingService {
                 true,
                 event.getClientId(),
                 FilingChanged.movedClientOf(event)));
-        return new Recorded(event, filing, locked.clientHasPrimaryId());
+        return new Recorded(event, filing, locked.hasPrimaryId());
     }
 
     private void fireUpdated(Filing filing) {

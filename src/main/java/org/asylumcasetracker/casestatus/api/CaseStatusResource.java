@@ -128,7 +128,7 @@ public class CaseStatusResource {
                         new RecordedEventResponse(
                                 EventResponse.from(recorded.event()),
                                 recorded.filing().getStage(),
-                                views.of(recorded.filing(), recorded.clientHasPrimaryId()))))
+                                views.of(recorded.filing(), recorded.hasPrimaryId()))))
                 .build();
     }
 

@@ -105,7 +105,7 @@ public class FilingResource {
     @APIResponse(responseCode = "404", description = "No such filing in your organization")
     public Response getFiling(@PathParam("id") UUID id) {
         FilingRepository.FilingForView read = service.read(id);
-        return Response.ok(views.of(read.filing(), read.clientHasPrimaryId()))
+        return Response.ok(views.of(read.filing(), read.hasPrimaryId()))
                 .tag(ETags.tag(read.filing().getVersion()))
                 .build();
     }
@@ -205,7 +205,7 @@ public class FilingResource {
                 .entity(new RecordedEventResponse(
                         EventResponse.from(event),
                         recorded.filing().getStage(),
-                        views.of(recorded.filing(), recorded.clientHasPrimaryId())))
+                        views.of(recorded.filing(), recorded.hasPrimaryId())))
                 .build();
     }
 
@@ -245,7 +245,7 @@ public class FilingResource {
         return Response.ok(new RecordedEventResponse(
                         EventResponse.from(recorded.event()),
                         recorded.filing().getStage(),
-                        views.of(recorded.filing(), recorded.clientHasPrimaryId())))
+                        views.of(recorded.filing(), recorded.hasPrimaryId())))
                 .tag(ETags.tag(recorded.filing().getVersion()))
                 .build();
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,19 +73,6 @@ public class FilingViews {
         return LocalDate.now(clock.withZone(organization.zone()));
     }
 
-    /**
-     * The view, when the caller already knows whether the principal holds a passport or government ID (read with the
-     * filing); the family members' documents, if there are any, are looked up in one query.
-     */
-    public FilingResponse of(Filing f, boolean clientHasPrimaryId) {
-        Map<UUID, Boolean> hasPrimaryId = new HashMap<>();
-        if (!f.getFamilyMemberIds().isEmpty()) {
-            hasPrimaryId.putAll(primaryIds.hasPrimaryId(f.getFamilyMemberIds()));
-        }
-        hasPrimaryId.put(f.getClientId(), clientHasPrimaryId);
-        return of(f, hasPrimaryId);
-    }
-
     private static List<UUID> people(Filing f) {
         List<UUID> people = new ArrayList<>();
         people.add(f.getClientId());
@@ -97,9 +83,10 @@ public class FilingViews {
     /**
      * The view as of today. The filing's row answers it (its progress keeps what the work-permit clock and the fee
      * alerts read); its events are read only if one happened after today where the organization is, which a change
-     * of the organization's time zone can cause.
+     * of the organization's time zone can cause. {@code hasPrimaryId} tells, by client, who on the filing holds a
+     * passport or government ID (absent: no), as read with the filing.
      */
-    private FilingResponse of(Filing f, Map<UUID, Boolean> hasPrimaryId) {
+    public FilingResponse of(Filing f, Map<UUID, Boolean> hasPrimaryId) {
         OrganizationSettings settings = organization.displaySettings();
         Progress p = f.progress();
         OffsetDateTime now = OffsetDateTime.now(clock);
