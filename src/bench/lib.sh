@@ -274,7 +274,7 @@ token() { cat "$TOKENS/$1.jwt"; }
 # --- the service ---------------------------------------------------------------------------------------------
 service_cds_option() { if (( CDS )); then echo "-XX:SharedArchiveFile=$CDS_ARCHIVE"; fi; }
 
-start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL, MANAGEMENT_URL, STARTUP_S
+start_service() {  # label [extra JVM options...]; env SERVICE_JAR (default the packaged build); sets SERVICE_PID, SERVICE_URL, MANAGEMENT_URL, STARTUP_S
   local READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
   local label=$1
   shift
@@ -304,7 +304,7 @@ start_service() {  # label [extra JVM options...]; sets SERVICE_PID, SERVICE_URL
     export ASYLUM_WEBHOOKS_SECRETS_KEY=${BENCH_WEBHOOK_SECRETS_KEY:-bench-not-secret:YmVuY2gta2V5LW5vdC1hLXNlY3JldC0wMTIzNDU2Nzg=}
     export ASYLUM_WEBHOOKS_ALLOWED_TARGETS=${BENCH_WEBHOOK_ALLOWED_TARGETS:-127.0.0.1/32}
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-    exec java $(service_cds_option) $JAVA_OPTS $RATE_LIMIT_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
+    exec java $(service_cds_option) $JAVA_OPTS $RATE_LIMIT_OPTS "$@" -jar "${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}"
   ) > "$RESULTS/service-$label.log" 2>&1 &
   SERVICE_PID=$!
   until curl -sf -o /dev/null "$MANAGEMENT_URL/q/health/ready"; do
