@@ -10,7 +10,7 @@
 #   ROUNDS        pairs of runs (default 3); each run is a fresh start, a warm-up, GET, then POST
 #
 # Both builds must accept the database's schema as it is: run.sh --reuse-data with the newer one first migrates it.
-# Environment as run.sh: BENCH_DURATION (20 s here), BENCH_WARMUP (10 s), BENCH_CONNECTIONS, BENCH_JAVA_OPTS.
+# Environment as run.sh: BENCH_DURATION (20 s here), BENCH_WARMUP (25 s here), BENCH_CONNECTIONS, BENCH_JAVA_OPTS.
 set -euo pipefail
 
 (( $# >= 2 )) || { sed -n '2,13p' "$0"; exit 2; }
@@ -29,7 +29,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ORGS=${BENCH_ORGS:-100}
 DURATION=${BENCH_DURATION:-20}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-25}   # 10 s left the JIT still compiling: a build with more to compile looked slower
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 TODAY=$(TZ=$ORG_ZONE date +%F)
 
