@@ -48,28 +48,34 @@ public class ProcessingTimes {
 
     /*
      * people: the principal and each family member of every filing that passes the filters.
-     * firsts: per filing and person, the first day of each kind of event in effect, in one pass over the events (an
-     * event that names nobody is the principal's); packages: per filing, the first package mailed.
+     * firsts: per filing and the person its events name (none: the principal), the first day of each kind of event in
+     * effect, in one pass over the organization's events and without a lookup of each event's filing (a join per
+     * event cost more than the rest of the statement); packages: per filing, the first package mailed.
+     * facts: per person, their firsts: the events that name nobody and those that name the principal are the
+     * principal's, so a principal may have two groups of firsts, merged here (the first notice by day, then sequence).
      * spans: each person's steps with their start and end days.
      */
     private static final String QUERY = """
             with people as (
-                select f.id as filing_id, p.client_id as person_id, f.venue, f.filed_on, f.closed_on
+                select f.id as filing_id, p.client_id as person_id, f.client_id as principal_id, f.venue, f.filed_on,
+                    f.closed_on
                 from filing_person p join filing f on f.id = p.filing_id%2$s
                 where p.organization_id = :org and f.organization_id = :org and %1$s),
             firsts as (
-                select e.filing_id, coalesce(e.client_id, f.client_id) as person_id,
+                select e.filing_id, e.client_id,
                     min(e.occurred_on) filter (where e.type = 'RECEIPT_RECEIVED') as receipt_on,
                     min(e.occurred_on) filter (where e.type = 'BIOMETRICS_NOTICE_RECEIVED') as notice_on,
+                    (array_agg(e.sequence order by e.occurred_on, e.sequence)
+                        filter (where e.type = 'BIOMETRICS_NOTICE_RECEIVED'))[1] as notice_sequence,
                     (array_agg(e.appointment_at order by e.occurred_on, e.sequence)
                         filter (where e.type = 'BIOMETRICS_NOTICE_RECEIVED'))[1] as appointment_at,
                     min(e.occurred_on) filter (where e.type = 'BIOMETRICS_COMPLETED') as completed_on,
                     min(e.occurred_on) filter (where e.type = 'BIOMETRICS_REUSED') as reused_on
-                from filing_event e join filing f on f.id = e.filing_id
+                from filing_event e
                 where e.organization_id = :org and e.retracted_at is null
                     and e.type in ('RECEIPT_RECEIVED', 'BIOMETRICS_NOTICE_RECEIVED', 'BIOMETRICS_COMPLETED',
                         'BIOMETRICS_REUSED')
-                group by e.filing_id, coalesce(e.client_id, f.client_id)),
+                group by e.filing_id, e.client_id),
             packages as (
                 select e.filing_id, min(e.occurred_on) as on_day
                 from filing_event e
@@ -78,13 +84,15 @@ public class ProcessingTimes {
             facts as (
                 select p.filing_id, p.closed_on, p.filed_on,
                     case when p.venue = 'USCIS' then p.filed_on else pkg.on_day end as submitted_on,
-                    fi.receipt_on, fi.notice_on,
-                    cast(fi.appointment_at at time zone o.time_zone as date) as appointment_on,
-                    least(fi.completed_on, fi.reused_on) as done_on
+                    min(fi.receipt_on) as receipt_on, min(fi.notice_on) as notice_on,
+                    cast((array_agg(fi.appointment_at order by fi.notice_on, fi.notice_sequence)
+                        filter (where fi.notice_on is not null))[1] at time zone o.time_zone as date) as appointment_on,
+                    least(min(fi.completed_on), min(fi.reused_on)) as done_on
                 from people p
                 join organization o on o.id = :org
                 left join packages pkg on pkg.filing_id = p.filing_id
-                left join firsts fi on fi.filing_id = p.filing_id and fi.person_id = p.person_id),
+                left join firsts fi on fi.filing_id = p.filing_id and coalesce(fi.client_id, p.principal_id) = p.person_id
+                group by p.filing_id, p.person_id, p.closed_on, p.filed_on, p.venue, pkg.on_day, o.time_zone),
             spans as (
                 select 'RECEIPT' as step, submitted_on as started_on, receipt_on as ended_on, closed_on, done_on
                 from facts

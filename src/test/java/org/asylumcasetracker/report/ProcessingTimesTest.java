@@ -159,6 +159,45 @@ class ProcessingTimesTest {
                 null);
     }
 
+    /**
+     * A principal's events may name nobody or name the principal: both are theirs. Here the receipt names nobody and
+     * the notice names the mother, so her notice step is 20 days, not a notice without a receipt; her son waits.
+     */
+    @Test
+    void eventsThatNameThePrincipalCountWithThoseThatNameNobody() {
+        String caseworker = "pt-" + UUID.randomUUID().toString().substring(0, 8);
+        String mother = client(caseworker);
+        String son = client(caseworker);
+        Map<String, Object> family = Mother.uscisFiling(mother, "MAIL", 100);
+        family.put("familyMemberIds", List.of(son));
+        String filing = Mother.createFiling(TestTokens.BOB, family);
+        receipt(filing, null, 80);
+        receipt(filing, son, 78);
+        as(TestTokens.BOB)
+                .body(Mother.event(
+                        "BIOMETRICS_NOTICE_RECEIVED",
+                        daysAgo(60),
+                        "appointmentAt",
+                        morning(-45),
+                        "location",
+                        Mother.ASC_LOCATION,
+                        "clientId",
+                        mother))
+                .post(EVENTS, filing)
+                .then()
+                .statusCode(201);
+
+        var request = as(TestTokens.BOB).queryParam("caseworker", caseworker).queryParam("from", daysAgo(100));
+        JsonPath report = request.get(PATH).then().statusCode(200).extract().jsonPath();
+        // RECEIPT: mother 20, son 22 -> median 21, p90 21.8
+        assertStep(report, "RECEIPT", 2, 21.0f, 21.8f, 0, null);
+        // BIOMETRICS_NOTICE: the mother's 20 days; the son waits since his receipt, 78 days ago
+        assertStep(report, "BIOMETRICS_NOTICE", 1, 20.0f, 20.0f, 1, 78.0f);
+        // APPOINTMENT: her notice's appointment, 15 days after it
+        assertStep(report, "APPOINTMENT", 1, 15.0f, 15.0f, 0, null);
+        assertStep(report, "BIOMETRICS_DONE", 0, null, null, 2, 100.0f);
+    }
+
     @Test
     void csvHasTheSameLines() {
         String csv = as(TestTokens.DANA)
@@ -221,8 +260,12 @@ class ProcessingTimesTest {
     }
 
     private static String client() {
+        return client(CASEWORKER);
+    }
+
+    private static String client(String caseworker) {
         Map<String, Object> body = Mother.client();
-        body.put("caseworker", CASEWORKER);
+        body.put("caseworker", caseworker);
         return as(TestTokens.BOB)
                 .body(body)
                 .post("/api/v1/clients")
