@@ -18,10 +18,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.asylumcasetracker.support.Mother;
@@ -139,24 +142,27 @@ class OverdueReportTest {
 
     @Test
     void anyDayCanBeAsked() {
+        LocalDate past = today().minusDays(60);
         as(reports)
-                .queryParam("asOf", daysAgo(60))
+                .queryParam("asOf", past.toString())
                 .get(REPORT)
                 .then()
                 .statusCode(200)
-                .body("items.code", contains("USCIS_PACKAGE_NOT_MAILED"))
+                .body("items.code", contains(withAnnualFees(past, "USCIS_PACKAGE_NOT_MAILED")))
                 .body("items[0].daysOverdue", equalTo(133));
+        LocalDate ahead = today().plusDays(30);
         as(reports)
-                .queryParam("asOf", today().plusDays(30).toString())
+                .queryParam("asOf", ahead.toString())
                 .get(REPORT)
                 .then()
                 .body(
                         "items.code",
-                        contains(
+                        contains(withAnnualFees(
+                                ahead,
                                 "HEARING_APPROACHING_BIOMETRICS_INCOMPLETE",
                                 "USCIS_PACKAGE_NOT_MAILED",
                                 "RECEIPT_OVERDUE",
-                                "WORK_PERMIT_ELIGIBLE"))
+                                "WORK_PERMIT_ELIGIBLE")))
                 .body("items[0].daysOverdue", equalTo(50));
         // after the hearing date the hearing warning is over
         as(reports)
@@ -170,6 +176,21 @@ class OverdueReportTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
+    }
+
+    /**
+     * The codes expected on {@code day}, followed by the year's annual fee (INFO, listed last) of each of the clinic's
+     * three pending applications received in an earlier calendar year than {@code day}'s: asked across a New Year,
+     * every one of them owes the new year's fee.
+     */
+    private static String[] withAnnualFees(LocalDate day, String... codes) {
+        long owing = IntStream.of(100, 200, 30) // the filings' days before today
+                .filter(filedDaysAgo -> today().minusDays(filedDaysAgo).getYear() < day.getYear())
+                .count();
+        return Stream.concat(
+                        Stream.of(codes),
+                        Stream.generate(() -> "ANNUAL_FEE_EXPECTED").limit(owing))
+                .toArray(String[]::new);
     }
 
     @Test
