@@ -166,6 +166,7 @@ class CsvExportTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        Mother.createFiling(caseworker, Mother.uscisFiling(clientId, "MAIL", 100));
+        String filing = Mother.createFiling(caseworker, Mother.uscisFiling(clientId, "MAIL", 100));
+        Mother.payThisYearsAnnualFeeIfOwed(caseworker, filing, 100);
     }
 }

@@ -80,9 +80,11 @@ class OverdueReportTest {
                 .extract()
                 .path("id");
         uscisFiling = Mother.createFiling(caseworker1, Mother.uscisFiling(a, "MAIL", 100));
+        Mother.payThisYearsAnnualFeeIfOwed(caseworker1, uscisFiling, 100);
 
         String b = Mother.createClient(caseworker2);
         courtNoPackage = Mother.createFiling(caseworker2, Mother.courtFiling(b, 200));
+        Mother.payThisYearsAnnualFeeIfOwed(caseworker2, courtNoPackage, 200);
 
         Map<String, Object> arabic = Mother.client();
         arabic.put("firstName", "أمينة");
@@ -97,6 +99,7 @@ class OverdueReportTest {
         Map<String, Object> court = Mother.courtFiling(c, 30);
         court.put("individualHearingAt", morning(40));
         courtHearing = Mother.createFiling(caseworker1, court);
+        Mother.payThisYearsAnnualFeeIfOwed(caseworker1, courtHearing, 30);
         as(caseworker1)
                 .body(event("USCIS_PACKAGE_MAILED", daysAgo(25)))
                 .post("/api/v1/filings/{id}/events", courtHearing)
@@ -179,13 +182,13 @@ class OverdueReportTest {
     }
 
     /**
-     * The codes expected on {@code day}, followed by the year's annual fee (INFO, listed last) of each of the clinic's
-     * three pending applications received in an earlier calendar year than {@code day}'s: asked across a New Year,
-     * every one of them owes the new year's fee.
+     * The codes expected on {@code day}, followed by the annual fee (INFO, listed last) each of the clinic's three
+     * applications owes in {@code day}'s year if it was received in an earlier one; this year's is paid in the set-up.
      */
     private static String[] withAnnualFees(LocalDate day, String... codes) {
         long owing = IntStream.of(100, 200, 30) // the filings' days before today
-                .filter(filedDaysAgo -> today().minusDays(filedDaysAgo).getYear() < day.getYear())
+                .filter(filedDaysAgo ->
+                        today().minusDays(filedDaysAgo).getYear() < day.getYear() && day.getYear() != today().getYear())
                 .count();
         return Stream.concat(
                         Stream.of(codes),
@@ -202,6 +205,7 @@ class OverdueReportTest {
         String second = TestTokens.token("cw2", "caseworker", clinic);
         String client = Mother.createClient(first);
         String filing = Mother.createFiling(first, Mother.uscisFiling(client, "MAIL", 100));
+        Mother.payThisYearsAnnualFeeIfOwed(first, filing, 100);
         as(boss).queryParam("caseworker", "cw1").get(REPORT).then().body("items.filingId", contains(filing));
         as(boss).get(SUMMARY).then().body("byCaseworker.cw1", equalTo(1));
 

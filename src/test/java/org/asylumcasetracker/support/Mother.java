@@ -2,6 +2,7 @@ package org.asylumcasetracker.support;
 
 import static org.asylumcasetracker.support.Api.as;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,34 @@ public final class Mother {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * An application received in an earlier calendar year owes this year's annual asylum fee from 1 January, an INFO
+     * alert until a fee notice of the year arrives. For tests whose figures are about other situations: if the
+     * application filed {@code filedDaysAgo} days ago owes it, a notice and its payment are recorded on 1 January, so
+     * that no alert of this year's fee is raised on any day. Before 1 January nothing is recorded.
+     */
+    public static void payThisYearsAnnualFeeIfOwed(String token, String filingId, int filedDaysAgo) {
+        LocalDate newYear = Dates.today().withDayOfYear(1);
+        if (!Dates.today().minusDays(filedDaysAgo).isBefore(newYear)) {
+            return;
+        }
+        for (Map<String, Object> event : List.of(
+                event(
+                        "FEE_NOTICE_RECEIVED",
+                        newYear.toString(),
+                        "amount",
+                        100,
+                        "dueOn",
+                        newYear.plusDays(30).toString()),
+                event("FEE_PAID", newYear.toString(), "amount", 100))) {
+            as(token)
+                    .body(event)
+                    .post("/api/v1/filings/{id}/events", filingId)
+                    .then()
+                    .statusCode(201);
+        }
     }
 
     public static Map<String, Object> event(String type, String occurredOn, Object... fields) {
