@@ -11,9 +11,11 @@
 #
 # Both builds must accept the database's schema as it is: run.sh --reuse-data with the newer one first migrates it.
 # Environment as run.sh: BENCH_DURATION (20 s here), BENCH_WARMUP (25 s here), BENCH_CONNECTIONS, BENCH_JAVA_OPTS.
+# BENCH_AB_SUPERUSER=A (or B): that side connects as the superuser that loaded the data, whom no row-level security
+# policy holds, instead of the service role. Given the same build twice, this measures what the policies cost.
 set -euo pipefail
 
-(( $# >= 2 )) || { sed -n '2,13p' "$0"; exit 2; }
+(( $# >= 2 )) || { sed -n '2,15p' "$0"; exit 2; }
 APP_A=$(cd "$1" && pwd)
 APP_B=$(cd "$2" && pwd)
 ROUNDS=${3:-3}
@@ -56,7 +58,11 @@ one_run() {  # side round
   local side=$1 round=$2 app get post
   app=$APP_A
   [[ $side == A ]] || app=$APP_B
-  SERVICE_JAR=$app/quarkus-run.jar start_service "$side-$round"
+  if [[ $side == "${BENCH_AB_SUPERUSER:-}" ]]; then
+    SERVICE_DB_USER= SERVICE_DB_PASSWORD= SERVICE_JAR=$app/quarkus-run.jar start_service "$side-$round"
+  else
+    SERVICE_JAR=$app/quarkus-run.jar start_service "$side-$round"
+  fi
   get=$(BENCH_TOKENS_FILE=$TOKENS/caseworkers.txt BENCH_IDS_FILE=$DATA/filing-ids.txt measure "get-$side-$round" get-filing.lua)
   post=$(BENCH_TOKEN=$(token "$INTEGRATION") BENCH_IDS_FILE=$DATA/open-filing-ids.txt BENCH_TODAY=$TODAY \
     measure "post-$side-$round" post-event.lua)
@@ -65,8 +71,9 @@ one_run() {  # side round
   log "  $side (round $round): GET $get; POST $post (req/s, service ms/request, p99 ms)"
 }
 
-log "A = $APP_A"
-log "B = $APP_B"
+role_of() { if [[ $1 == "${BENCH_AB_SUPERUSER:-}" ]]; then echo "the superuser (no row-level security)"; else echo "the service role"; fi; }
+log "A = $APP_A, as $(role_of A)"
+log "B = $APP_B, as $(role_of B)"
 for (( round = 1; round <= ROUNDS; round++ )); do
   if (( round % 2 )); then one_run A "$round"; one_run B "$round"; else one_run B "$round"; one_run A "$round"; fi
 done
