@@ -32,6 +32,10 @@ USERS=${BENCH_USERS:-100}      # case workers reading filings at once, each with
 SUPERVISOR=bench-supervisor
 INTEGRATION=service-account-bench-integration
 ADMIN=bench-admin
+OTHER_ORG=bench-001            # a second clinic, for fairness.sh: two supervisors and a case worker
+OTHER_SUPERVISOR=other-supervisor
+OTHER_EXPORTER=other-exporter
+OTHER_CASEWORKER=other-caseworker
 CLK_TCK=$(getconf CLK_TCK)
 
 SERVICE_PID=
@@ -262,7 +266,8 @@ sign_tokens() {  # the named users, plus USERS case workers whose tokens are lis
   rm -rf "$TOKENS"
   for ((i = 1; i <= USERS; i++)); do pool+=("$(printf 'caseworker-%03d' "$i"):caseworker"); done
   bench_java BenchTokens "$TOKENS" "$ISSUER" "$ORG" "$CASEWORKER:caseworker" "$SUPERVISOR:supervisor" \
-    "$INTEGRATION:integration" "$ADMIN:admin" "${pool[@]}"
+    "$INTEGRATION:integration" "$ADMIN:admin" "$OTHER_SUPERVISOR:supervisor:$OTHER_ORG" \
+    "$OTHER_EXPORTER:supervisor:$OTHER_ORG" "$OTHER_CASEWORKER:caseworker:$OTHER_ORG" "${pool[@]}"
   for ((i = 1; i <= USERS; i++)); do
     cat "$TOKENS/$(printf 'caseworker-%03d' "$i").jwt"
     echo

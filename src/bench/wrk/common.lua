@@ -32,6 +32,19 @@ function common.env(name)
    return value
 end
 
+-- With BENCH_THINK_MS set, each connection pauses a random 0..2*BENCH_THINK_MS ms before each request, so the rate
+-- is set by the pauses rather than by how fast the service answers (latency under a steady load, not at
+-- saturation). Unset, no pause: the scripts measure throughput. Returns the function for wrk's `delay`, or nil.
+function common.think()
+   local think = tonumber(os.getenv("BENCH_THINK_MS") or "")
+   if not think then
+      return nil
+   end
+   return function()
+      return math.random(0, 2 * think)
+   end
+end
+
 -- wrk counts a response with status > 399 under errors.status ("non-2xx" here: the scenarios never get 1xx or
 -- 3xx); connect/read/write errors and timeouts are socket errors.
 function common.done(summary, latency, requests)

@@ -8,6 +8,7 @@ local users
 
 setup = common.setup
 done = common.done
+delay = common.think()
 
 function init(args)
    common.seed()

@@ -10,6 +10,7 @@ local body
 
 setup = common.setup
 done = common.done
+delay = common.think()
 
 function init(args)
    common.seed()

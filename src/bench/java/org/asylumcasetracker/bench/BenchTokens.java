@@ -17,8 +17,8 @@ import java.util.UUID;
  * with the public key ({@code QUARKUS_OIDC_PUBLIC_KEY}) and the issuer, so it verifies them locally, the way a
  * Keycloak-issued token is verified once Keycloak's key is cached.
  *
- * <p>Usage: {@code BenchTokens <out-dir> <issuer> <org> <name:role>...}. Writes {@code public-key.b64} (X.509,
- * base64) and one {@code <name>.jwt} per user. The private key is never written to disk.
+ * <p>Usage: {@code BenchTokens <out-dir> <issuer> <org> <name:role[:org]>...}. Writes {@code public-key.b64}
+ * (X.509, base64) and one {@code <name>.jwt} per user, of {@code <org>} unless the user names another. The private key is never written to disk.
  */
 public final class BenchTokens {
 
@@ -42,9 +42,10 @@ public final class BenchTokens {
 
         long now = Instant.now().getEpochSecond();
         for (int i = 3; i < args.length; i++) {
-            String[] user = args[i].split(":", 2);
+            String[] user = args[i].split(":", 3);
             String username = user[0];
             String role = user[1];
+            String userOrganization = user.length > 2 ? user[2] : organization;
             String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}";
             String claims = "{\"iss\":\"" + issuer + "\""
                     + ",\"sub\":\"" + UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)) + "\""
@@ -53,7 +54,7 @@ public final class BenchTokens {
                     + ",\"azp\":\"" + ("integration".equals(role) ? "clinic-integration" : "cases-frontend") + "\""
                     + ",\"preferred_username\":\"" + username + "\""
                     + ",\"realm_access\":{\"roles\":[\"" + role + "\"]}"
-                    + ",\"org\":\"" + organization + "\""
+                    + ",\"org\":\"" + userOrganization + "\""
                     + ",\"iat\":" + now + ",\"exp\":" + (now + 12 * 3600) + "}";
             String signingInput = URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                     + URL.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
