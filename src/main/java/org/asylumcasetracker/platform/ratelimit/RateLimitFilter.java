@@ -38,27 +38,40 @@ public class RateLimitFilter {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return null;
         }
-        String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
-        Object claim = jwt.getClaim(Caller.ORG_CLAIM);
-        String organization =
-                claim == null ? null : claim.toString().replace("\"", "").trim();
-        return limiter.acquire(subject, organization == null || organization.isEmpty() ? null : organization)
+        return limiter.acquire(subject(jwt), organization(jwt))
                 .map(RateLimitFilter::tooManyRequests)
                 .orElse(null);
     }
 
+    /** Whose budget a verified token spends: its subject (else its name). */
+    static String subject(JsonWebToken jwt) {
+        return jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+    }
+
+    /** The organization whose budget a verified token also spends, if it names one. */
+    static String organization(JsonWebToken jwt) {
+        Object claim = jwt.getClaim(Caller.ORG_CLAIM);
+        String organization =
+                claim == null ? null : claim.toString().replace("\"", "").trim();
+        return organization == null || organization.isEmpty() ? null : organization;
+    }
+
     /** 429 problem+json with {@code Retry-After}, saying which budget ran out. */
     public static Response tooManyRequests(RateLimiter.Refusal refusal) {
+        return Response.status(ProblemType.TOO_MANY_REQUESTS.status())
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
+                .entity(problem(refusal))
+                .build();
+    }
+
+    /** The body of a 429: which budget ran out and when to try again. */
+    static Problem problem(RateLimiter.Refusal refusal) {
         String what = switch (refusal.scope()) {
             case TOKEN -> "The request budget of this caller is spent for the moment";
             case ORGANIZATION -> "The request budget of this organization is spent for the moment";
             case EXPORT -> "This organization already has as many CSV exports running as it may";
         };
-        return Response.status(ProblemType.TOO_MANY_REQUESTS.status())
-                .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
-                .entity(Problem.of(
-                        ProblemType.TOO_MANY_REQUESTS, what + "; retry after " + refusal.retryAfterSeconds() + " s."))
-                .build();
+        return Problem.of(ProblemType.TOO_MANY_REQUESTS, what + "; retry after " + refusal.retryAfterSeconds() + " s.");
     }
 }

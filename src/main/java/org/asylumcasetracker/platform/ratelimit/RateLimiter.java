@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,6 +130,35 @@ public class RateLimiter {
         return Optional.empty();
     }
 
+    /**
+     * What {@link #acquire} would answer now, without taking anything: a refusal when the caller's or the
+     * organization's bucket is empty. For refusing a flood before the request is dispatched
+     * ({@link EarlyRefusals}); a request this lets through still takes its tokens in {@link #acquire}. A caller
+     * or organization without a bucket yet has a full one, so nothing is made here.
+     */
+    public Optional<Refusal> peek(String subject, String organization) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        Bucket caller = callers.getIfPresent(subject);
+        if (caller != null) {
+            EstimationProbe probe = caller.estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                tokenRefusals.increment();
+                return Optional.of(new Refusal(Scope.TOKEN, seconds(probe.getNanosToWaitForRefill())));
+            }
+        }
+        Bucket shared = organization == null ? null : organizations.getIfPresent(organization);
+        if (shared != null) {
+            EstimationProbe probe = shared.estimateAbilityToConsume(1);
+            if (!probe.canBeConsumed()) {
+                organizationRefusals.increment();
+                return Optional.of(new Refusal(Scope.ORGANIZATION, seconds(probe.getNanosToWaitForRefill())));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Bucket bucket(long burst, long perSecond) {
         return Bucket.builder()
                 .addLimit(Bandwidth.builder()
@@ -139,7 +169,11 @@ public class RateLimiter {
     }
 
     private static long seconds(ConsumptionProbe probe) {
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return seconds(probe.getNanosToWaitForRefill());
+    }
+
+    private static long seconds(long nanosToWait) {
+        return Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
     }
 
     private static Counter counter(MeterRegistry registry, Scope scope) {

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -129,6 +130,22 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
             return Uni.createFrom().item(forRequest(known, request, context));
         }
         return verifier.authenticate(request, context).invoke(identity -> remember(token, identity));
+    }
+
+    /**
+     * The verified token that this exact string was, while it is remembered and unexpired; never verifies
+     * anything. For deciding about a request before it is authenticated (a refusal by rate limit), not for
+     * letting it in.
+     */
+    public Optional<JsonWebToken> known(String token) {
+        if (verified == null || token == null) {
+            return Optional.empty();
+        }
+        SecurityIdentity known = verified.getIfPresent(token);
+        if (known == null || expired(known) || !(known.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        return Optional.of(jwt);
     }
 
     /** How many tokens are remembered now (after pending removals). */

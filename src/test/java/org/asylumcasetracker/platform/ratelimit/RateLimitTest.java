@@ -66,6 +66,47 @@ class RateLimitTest {
     }
 
     @Test
+    void aKnownTokenWhoseBudgetIsSpentIsRefusedBeforeDispatchWithTheOrdinaryAnswer() throws Exception {
+        Organizations.ensureDemoTenants();
+        String username = "flood-" + UUID.randomUUID();
+        String token = TestTokens.token(username, "caseworker", Organizations.DEMO);
+        as(token).get(CLIENTS).then().statusCode(200); // verified once: this instance knows the token from now on
+        double early = refusedBeforeDispatch();
+
+        Response refused =
+                whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
+        assertTrue(refusedBeforeDispatch() >= early + 1, "the 429 did not come before dispatch");
+        refused.then()
+                .contentType("application/problem+json")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .body("status", equalTo(429))
+                .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
+                .body("title", equalTo("Too many requests"))
+                .body(
+                        "detail",
+                        containsString("The request budget of this caller is spent for the moment; retry after"));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1, refused.header("Retry-After"));
+
+        // a browser's request (Origin) goes the ordinary way, through the CORS handling, and is told the same
+        double beforeBrowser = refusedBeforeDispatch();
+        Response browser = whileSpent(
+                () -> subjectOf(username),
+                null,
+                () -> as(token).header("Origin", "http://localhost:3000").get(CLIENTS));
+        assertEquals(beforeBrowser, refusedBeforeDispatch(), "a browser's request was refused before dispatch");
+        browser.then()
+                .contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
+                .body("title", equalTo("Too many requests"))
+                .body(
+                        "detail",
+                        containsString("The request budget of this caller is spent for the moment; retry after"));
+        assertTrue(Long.parseLong(browser.header("Retry-After")) >= 1, browser.header("Retry-After"));
+    }
+
+    @Test
     void anOrganizationWhoseBudgetIsSpentGets429AndOtherOrganizationsDoNot() throws Exception {
         Organizations.ensureDemoTenants();
         String org = "rl-" + UUID.randomUUID().toString().substring(0, 8);
@@ -191,6 +232,11 @@ class RateLimitTest {
             spending.set(false);
             spender.get();
         }
+    }
+
+    private double refusedBeforeDispatch() {
+        var counter = registry.find(EarlyRefusals.METRIC).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double refused(String scope) {
