@@ -170,6 +170,7 @@ run_phase() {  # label loads...
   local label=$1 load
   shift
   log "phase $label"
+  measure_begin
   for load in "$@"; do
     case $load in
       exports) start_exports "$label" ;;
@@ -180,6 +181,11 @@ run_phase() {  # label loads...
   sleep 3
   measure_b "$label"
   if [[ -n "$EXPORTS_PID" ]]; then wait "$EXPORTS_PID" || true; EXPORTS_PID=; fi
+  local answered
+  answered=$(( $(field requests "$RESULTS/b-get-$label.txt") + $(field requests "$RESULTS/b-post-$label.txt") ))
+  [[ ! -f $RESULTS/a-exports-$label.txt ]] || answered=$(( answered + $(field requests "$RESULTS/a-exports-$label.txt") ))
+  measure_end "$answered"
+  local cpu="service CPU $M_CPU of a core, $M_MS_PER_REQUEST ms per answer ($answered answers); PostgreSQL $M_PG, load generators $M_GEN"
   # the recomputation is waited for (its time is the note), the other loads end with the phase
   local pid
   for pid in "${A_LOAD_PIDS[@]}"; do
@@ -187,7 +193,7 @@ run_phase() {  # label loads...
   done
   stop_a_load
   wait_recomputed "after $label" > /dev/null
-  printf '%s\t%s\n' "$label" "$(a_notes "$label")" >> "$RESULTS/notes.tsv"
+  printf '%s\t%s\t%s\n' "$label" "$(a_notes "$label")" "$cpu" >> "$RESULTS/notes.tsv"
   sleep 5
 }
 
@@ -209,6 +215,7 @@ run_phase baseline-again
     printf '%-16s %10.0f %18s %10.0f %18s  %s\n' "$label" "$grps" "$(printf '%.1f / %.1f' "$gp50" "$gp99")" "$prps" \
       "$(printf '%.1f / %.1f' "$pp50" "$pp99")" "$(awk -F'\t' -v l="$label" '$1 == l { print $2 }' "$RESULTS/notes.tsv")"
   done < "$RESULTS/phases.tsv"
+  awk -F'\t' '{ printf "%-16s %s\n", $1, $3 }' "$RESULTS/notes.tsv"
   awk -F'\t' 'NR == 1 { g = $4; p = $7 } NR > 1 { printf "%-16s GET p99 %.1f x, POST p99 %.1f x the first baseline\n", $1, $4 / g, $7 / p }' \
     "$RESULTS/phases.tsv"
 } | tee "$RESULTS/summary.txt"

@@ -55,6 +55,22 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void knownNamesOnlyARememberedUnexpiredTokenAndNeverVerifies() {
+        VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 100);
+        verifier.expiresIn = Duration.ofSeconds(30);
+        assertTrue(tokens.known("token-a").isEmpty(), "a token never verified is unknown");
+        assertEquals(0, verifier.calls.size());
+
+        authenticate(tokens, "token-a");
+        assertEquals("alice", tokens.known("token-a").orElseThrow().getName());
+        assertTrue(tokens.known("token-a.").isEmpty(), "only the exact string matches");
+
+        time.advance(Duration.ofSeconds(30));
+        assertTrue(tokens.known("token-a").isEmpty(), "a token past its exp is unknown");
+        assertEquals(1, verifier.calls.size());
+    }
+
+    @Test
     void anotherTokenIsVerified() {
         VerifiedTokens tokens = tokens(Duration.ofSeconds(60), 100);
         authenticate(tokens, "token-a");
