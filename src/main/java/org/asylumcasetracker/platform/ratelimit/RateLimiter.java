@@ -140,23 +140,24 @@ public class RateLimiter {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        Bucket caller = callers.getIfPresent(subject);
-        if (caller != null) {
-            EstimationProbe probe = caller.estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) {
-                tokenRefusals.increment();
-                return Optional.of(new Refusal(Scope.TOKEN, seconds(probe.getNanosToWaitForRefill())));
-            }
+        Optional<Refusal> callerEmpty = empty(callers.getIfPresent(subject), Scope.TOKEN, tokenRefusals);
+        if (callerEmpty.isPresent() || organization == null) {
+            return callerEmpty;
         }
-        Bucket shared = organization == null ? null : organizations.getIfPresent(organization);
-        if (shared != null) {
-            EstimationProbe probe = shared.estimateAbilityToConsume(1);
-            if (!probe.canBeConsumed()) {
-                organizationRefusals.increment();
-                return Optional.of(new Refusal(Scope.ORGANIZATION, seconds(probe.getNanosToWaitForRefill())));
-            }
+        return empty(organizations.getIfPresent(organization), Scope.ORGANIZATION, organizationRefusals);
+    }
+
+    /** A refusal (counted) when {@code bucket} exists and has no token now; a missing bucket is a full one. */
+    private static Optional<Refusal> empty(Bucket bucket, Scope scope, Counter refusals) {
+        if (bucket == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        if (probe.canBeConsumed()) {
+            return Optional.empty();
+        }
+        refusals.increment();
+        return Optional.of(new Refusal(scope, seconds(probe.getNanosToWaitForRefill())));
     }
 
     private static Bucket bucket(long burst, long perSecond) {
