@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.asylumcasetracker.platform.persistence.SqlValues;
 
 /**
@@ -22,8 +23,8 @@ public class AlertRecomputations {
     /** Where a recomputation stands: the settings answers show it, so clients know when alerts follow. */
     public record Status(String status, OffsetDateTime requestedAt, OffsetDateTime finishedAt) {}
 
-    /** A recomputation a job has taken, with the request time it covers. */
-    public record Claimed(String organizationId, OffsetDateTime requestedAt) {}
+    /** A recomputation a job has taken: the request time it covers, and the claim that makes it this job's. */
+    public record Claimed(String organizationId, OffsetDateTime requestedAt, UUID claim) {}
 
     private final EntityManager em;
 
@@ -53,34 +54,66 @@ public class AlertRecomputations {
     }
 
     /**
-     * Takes the oldest PENDING recomputation (or a RUNNING one whose job has been silent for {@code stale}:
-     * its instance stopped), marking it RUNNING. Across organizations.
+     * Takes the oldest PENDING recomputation, or a RUNNING one whose job has not shown it is alive for {@code
+     * silent} (its instance stopped or hangs), marking it RUNNING under a new claim. How long a job has been
+     * running does not matter: a large organization takes many minutes. Across organizations.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Claimed> claimNext(Duration stale) {
-        List<?> rows =
-                em.createNativeQuery("""
-                update alert_recomputation r set status = 'RUNNING', started_at = clock_timestamp()
+    public Optional<Claimed> claimNext(Duration silent) {
+        UUID claim = UUID.randomUUID();
+        List<?> rows = em.createNativeQuery("""
+                update alert_recomputation r
+                   set status = 'RUNNING', started_at = clock_timestamp(), alive_at = clock_timestamp(), claim = ?2
                 where r.organization_id = (
                     select organization_id from alert_recomputation
-                    where status = 'PENDING' or status = 'RUNNING' and started_at < clock_timestamp() - make_interval(secs => ?1)
+                    where status = 'PENDING'
+                       or status = 'RUNNING' and coalesce(alive_at, started_at) < clock_timestamp() - make_interval(secs => ?1)
                     order by requested_at limit 1 for update skip locked)
-                returning r.organization_id, r.requested_at""").setParameter(1, stale.toSeconds()).getResultList();
+                returning r.organization_id, r.requested_at""")
+                .setParameter(1, silent.toSeconds())
+                .setParameter(2, claim)
+                .getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] r = (Object[]) row;
-            return new Claimed((String) r[0], SqlValues.toOffsetDateTime(r[1]));
+            return new Claimed((String) r[0], SqlValues.toOffsetDateTime(r[1]), claim);
         });
     }
 
-    /** DONE, unless another change came in meanwhile: then PENDING again, for the next round. */
+    /**
+     * Shows that the job holding this claim is still at work. False when the claim is no longer its own (another
+     * instance took the recomputation over after a silence): the job must then stop without finishing.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean alive(Claimed claimed) {
+        return ofThisClaim("update alert_recomputation set alive_at = clock_timestamp()", claimed) == 1;
+    }
+
+    /** Gives a recomputation back unfinished (its instance is stopping): PENDING, for the next job to take at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(Claimed claimed) {
+        ofThisClaim("update alert_recomputation set status = 'PENDING', alive_at = null, claim = null", claimed);
+    }
+
+    /**
+     * DONE, unless another change came in meanwhile: then PENDING again, for the next round. Nothing when the claim
+     * was taken over: the job holding it now finishes.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(Claimed claimed) {
         em.createNativeQuery("""
                 update alert_recomputation set finished_at = case when requested_at > ?2 then null else clock_timestamp() end,
-                    status = case when requested_at > ?2 then 'PENDING' else 'DONE' end
-                where organization_id = ?1 and status = 'RUNNING'""")
+                    status = case when requested_at > ?2 then 'PENDING' else 'DONE' end, alive_at = null, claim = null
+                where organization_id = ?1 and status = 'RUNNING' and claim = ?3""")
                 .setParameter(1, claimed.organizationId())
                 .setParameter(2, claimed.requestedAt())
+                .setParameter(3, claimed.claim())
+                .executeUpdate();
+    }
+
+    private int ofThisClaim(String update, Claimed claimed) {
+        return em.createNativeQuery(update + " where organization_id = ?1 and status = 'RUNNING' and claim = ?2")
+                .setParameter(1, claimed.organizationId())
+                .setParameter(2, claimed.claim())
                 .executeUpdate();
     }
 }
