@@ -24,7 +24,7 @@ for app in "$APP_A" "$APP_B"; do
 done
 
 REUSE=1
-CDS=0   # one archive would fit one build only; both sides start without, alike
+BENCH_CDS=0   # one archive would fit one build only; both sides start without, alike (lib.sh reads this)
 RESULTS_NAME=ab
 # shellcheck source=src/bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -2,9 +2,10 @@
 # Fairness between clinics on the loaded data set. Clinic B (bench-000) reads filings and records events at a
 # steady, moderate pace; its latency is measured alone, then while clinic A (bench-001, 10,000 filings) does what
 # weighs most on a shared instance, one load at a time and then all together:
-#   exports     4 connections of one of A's supervisors asking for A's whole overdue report as CSV without pause
-#               and without heeding 429 (two exports stream at a time; the rest is refused, mostly by that
-#               supervisor's request budget)
+#   exports     4 connections of one of A's supervisors asking for A's whole overdue report as CSV, one export after
+#               another, each connection waiting as long as a 429's Retry-After says (two exports stream at a
+#               time); with BENCH_EXPORTS_FLOOD=1 without pause and without heeding 429 (the rest is refused, mostly
+#               by that supervisor's request budget)
 #   recompute   A changes its settings, which recomputes the alert windows of all its filings and clients in
 #               the background
 #   black-hole  20 webhook subscriptions of A to a loopback receiver that accepts and never answers, and a new
@@ -15,7 +16,7 @@
 #   bash src/bench/fairness.sh
 #
 # Environment: BENCH_PHASE_SECONDS (30), BENCH_THINK_MS (50: each of B's connections pauses 0..2x that between
-# requests), BENCH_JAVA_OPTS, BENCH_CDS as run.sh.
+# requests), BENCH_EXPORTS_FLOOD (0), BENCH_JAVA_OPTS, BENCH_CDS as run.sh.
 set -euo pipefail
 
 REUSE=1
@@ -96,7 +97,9 @@ wait_recomputed() {  # label: waits until A's recomputation is done; prints how 
 
 # --- A's loads ---------------------------------------------------------------------------------------------------
 start_exports() {  # lasts as long as the phase: started 3 s before B's load, ends with it
-  wrk -t1 -c4 --timeout 60s -d"$(( PHASE_S + 3 ))s" -s "$BENCH/wrk/fixed.lua" -H "Accept: text/csv" \
+  local client=heed.lua
+  [[ ${BENCH_EXPORTS_FLOOD:-0} == 0 ]] || client=fixed.lua
+  wrk -t1 -c4 --timeout 60s -d"$(( PHASE_S + 3 ))s" -s "$BENCH/wrk/$client" -H "Accept: text/csv" \
     -H "Authorization: Bearer $A_EXPORTER" "$SERVICE_URL/api/v1/reports/overdue" > "$RESULTS/a-exports-$1.txt" &
   EXPORTS_PID=$!
 }

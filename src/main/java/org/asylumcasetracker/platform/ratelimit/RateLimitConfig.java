@@ -2,6 +2,8 @@ package org.asylumcasetracker.platform.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 
 /**
  * The request budgets that keep one caller or one clinic from starving the others. Each budget refills
@@ -37,4 +39,14 @@ public interface RateLimitConfig {
      */
     @WithDefault("2")
     int exportsPerOrganization();
+
+    /**
+     * The share of the time a CSV export may work while it streams; it rests the remainder, between steps of a few
+     * hundred rows. 1 lets exports run flat out. Lower keeps more of the cores for other clinics' requests on a small
+     * machine, and makes each export take longer (about 1 / share times as long).
+     */
+    @WithDefault("0.25")
+    @DecimalMin(value = "0", inclusive = false)
+    @DecimalMax("1")
+    double exportShare();
 }

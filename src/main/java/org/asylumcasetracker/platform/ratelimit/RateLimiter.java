@@ -71,14 +71,26 @@ public class RateLimiter {
         this.exportRefusals = counter(registry, Scope.EXPORT);
     }
 
-    /** An export's hold on one of its organization's slots; closing it gives the slot back (once). */
+    /**
+     * An export's hold on one of its organization's slots, and its pace: the export reports each row it writes, and
+     * rests now and then so as to work only its share of the time. Closing it gives the slot back (once).
+     */
     public static final class ExportSlot implements AutoCloseable {
 
         private final Semaphore slots;
+        private final ExportPace pace;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
-        private ExportSlot(Semaphore slots) {
+        private ExportSlot(Semaphore slots, ExportPace pace) {
             this.slots = slots;
+            this.pace = pace;
+        }
+
+        /** One more row is written; from time to time the export rests here, on its own thread. */
+        public void rowWritten() {
+            if (pace != null) {
+                pace.rowWritten();
+            }
         }
 
         @Override
@@ -95,7 +107,7 @@ public class RateLimiter {
      */
     public Optional<ExportSlot> tryStartExport(String organization) {
         if (!config.enabled()) {
-            return Optional.of(new ExportSlot(null));
+            return Optional.of(new ExportSlot(null, null));
         }
         Semaphore slots =
                 exportSlots.computeIfAbsent(organization, any -> new Semaphore(config.exportsPerOrganization()));
@@ -103,7 +115,7 @@ public class RateLimiter {
             exportRefusals.increment();
             return Optional.empty();
         }
-        return Optional.of(new ExportSlot(slots));
+        return Optional.of(new ExportSlot(slots, ExportPace.of(config.exportShare())));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */
