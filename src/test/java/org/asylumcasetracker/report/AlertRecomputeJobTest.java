@@ -23,6 +23,7 @@ import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,20 +81,10 @@ class AlertRecomputeJobTest {
         assertThat("recomputations finished by the stopping job", finished, is(0));
         // asked before it claimed, before the first batch, and before the second, where it stopped
         assertThat("the job claimed the recomputation and did a batch before it stopped", asked.get(), greaterThan(2));
-        as(SUPERVISOR)
-                .get(SETTINGS)
-                .then()
-                .statusCode(200)
-                .body("recomputation.status", equalTo("PENDING"))
-                .body("recomputation.finishedAt", nullValue());
+        recomputationIs("PENDING", nullValue());
 
         assertThat("the next job takes it at once, without waiting for a silence", job.runPending(), is(1));
-        as(SUPERVISOR)
-                .get(SETTINGS)
-                .then()
-                .statusCode(200)
-                .body("recomputation.status", equalTo("DONE"))
-                .body("recomputation.finishedAt", notNullValue());
+        recomputationIs("DONE", notNullValue());
         as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
     }
 
@@ -127,13 +118,23 @@ class AlertRecomputeJobTest {
             queue.finish(first);
             return null;
         });
-        as(SUPERVISOR).get(SETTINGS).then().statusCode(200).body("recomputation.status", equalTo("RUNNING"));
+        recomputationIs("RUNNING", nullValue());
 
         across(() -> {
             queue.finish(second);
             return null;
         });
-        as(SUPERVISOR).get(SETTINGS).then().statusCode(200).body("recomputation.status", equalTo("DONE"));
+        recomputationIs("DONE", notNullValue());
+    }
+
+    /** What the settings answer says of the recomputation: its status, and whether it has finished. */
+    private static void recomputationIs(String status, Matcher<Object> finishedAt) {
+        as(SUPERVISOR)
+                .get(SETTINGS)
+                .then()
+                .statusCode(200)
+                .body("recomputation.status", equalTo(status))
+                .body("recomputation.finishedAt", finishedAt);
     }
 
     private void receiptOverdueAfterMonths(int months) {
