@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import org.asylumcasetracker.platform.JobThread;
 
 /**
  * When the case status work runs on each instance: a round of checks every {@code asylum.uscis.tick-every},
  * the queue brought in line with the filings every {@code asylum.uscis.sync-every}. Both skip while the
- * feature is off (no credentials); either can be set to {@code off}, as the tests do.
+ * feature is off (no credentials); either can be set to {@code off}, as the tests do. Each works on a thread of
+ * its own, since a round waits on USCIS and no request thread should wait with it.
  */
 @ApplicationScoped
 public class CaseStatusSchedule {
@@ -21,6 +23,8 @@ public class CaseStatusSchedule {
     private final CaseStatusChecks checks;
     private final Clock clock;
     private final Duration horizon;
+    private final JobThread roundThread = new JobThread("uscis-case-status-round");
+    private final JobThread syncThread = new JobThread("uscis-case-status-sync");
 
     @Inject
     public CaseStatusSchedule(CaseStatusJob job, CaseStatusChecks checks, UscisConfig config, Clock clock) {
@@ -39,7 +43,7 @@ public class CaseStatusSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = FeatureOff.class)
     void round() {
-        job.run(horizon);
+        roundThread.start(() -> job.run(horizon)); // skipped while a round is under way
     }
 
     @Scheduled(
@@ -49,7 +53,7 @@ public class CaseStatusSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = FeatureOff.class)
     void synchronize() {
-        checks.synchronize(clock.instant());
+        syncThread.start(() -> checks.synchronize(clock.instant()));
     }
 
     /** Skips both while the application is not running or no USCIS credentials are configured. */

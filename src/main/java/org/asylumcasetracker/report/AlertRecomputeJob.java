@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.asylumcasetracker.organization.AlertRecomputations;
+import org.asylumcasetracker.platform.JobThread;
 import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.jboss.logging.Logger;
 
@@ -38,6 +39,9 @@ public class AlertRecomputeJob {
     private final AlertRecomputations queue;
     private final AlertWindowStore windows;
     private final ReentrantLock working = new ReentrantLock();
+    /** The job works on a thread of its own: a recomputation takes minutes, and no request thread waits for it. */
+    private final JobThread thread = new JobThread("alert-recompute");
+
     private volatile boolean stopping;
 
     @Inject
@@ -52,7 +56,7 @@ public class AlertRecomputeJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        runPending();
+        thread.start(this::runPending); // skipped while a run is under way
     }
 
     /** Runs every recomputation that is waiting; returns how many it finished. */
@@ -92,6 +96,7 @@ public class AlertRecomputeJob {
     /** The instance stops: the job gives back what it is working on after the batch at hand. */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        thread.stop(Duration.ZERO); // starts no more runs; the wait below is for the batch at hand
         try {
             if (working.tryLock(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 working.unlock();

@@ -9,16 +9,22 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.asylumcasetracker.organization.AlertRecomputations;
+import org.asylumcasetracker.platform.JobThread;
 import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
@@ -84,6 +90,37 @@ class AlertRecomputeJobTest {
         recomputationIs("PENDING", nullValue());
 
         assertThat("the next job takes it at once, without waiting for a silence", job.runPending(), is(1));
+        recomputationIs("DONE", notNullValue());
+        as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
+    }
+
+    @Test
+    void theScheduleHandsTheRecomputationToTheJobsOwnThreadAndHoldsNoRequestThread() throws Exception {
+        receiptOverdueAfterMonths(4);
+        // another run of the job is under way, on a thread of its own, and waits before it claims anything
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> running = new CompletableFuture<>();
+        new JobThread("another-run")
+                .start(() -> running.complete(job.runPending(() -> {
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return false;
+                })));
+        assertThat("the other run has begun", entered.await(10, TimeUnit.SECONDS), is(true));
+
+        try {
+            // the scheduler's thread is one of the request threads: it must come back at once, not wait for the run
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5), job::scheduled, "the scheduled trigger waited for the run under way");
+        } finally {
+            release.countDown();
+        }
+        assertThat("the run under way finishes the recomputation", running.get(30, TimeUnit.SECONDS), is(1));
         recomputationIs("DONE", notNullValue());
         as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
     }

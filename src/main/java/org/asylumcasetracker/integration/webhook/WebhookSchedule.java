@@ -4,12 +4,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.asylumcasetracker.platform.JobThread;
 import org.jboss.logging.Logger;
 
 /**
  * When the webhook work runs on each instance: the dispatcher every {@code asylum.webhooks.dispatch-every},
  * the ALERT_DUE job on {@code asylum.webhooks.alert-due-cron}. Either can be set to {@code off}; the tests
- * do that and call the jobs themselves.
+ * do that and call the jobs themselves. Dispatch works on a thread of its own, since it waits on receivers.
  */
 @ApplicationScoped
 public class WebhookSchedule {
@@ -22,6 +23,8 @@ public class WebhookSchedule {
     private final AlertDueJob alertDueJob;
     private final WebhookConfig config;
     private final Clock clock;
+    /** Receivers may hang until their deadline; no request thread waits with them. */
+    private final JobThread dispatchThread = new JobThread("webhook-dispatch");
 
     @Inject
     public WebhookSchedule(WebhookDispatcher dispatcher, AlertDueJob alertDueJob, WebhookConfig config, Clock clock) {
@@ -37,6 +40,11 @@ public class WebhookSchedule {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatch() {
+        dispatchThread.start(this::dispatchRounds); // skipped while a run is under way
+    }
+
+    /** Rounds until the queue is drained, or a bounded number of them. */
+    void dispatchRounds() {
         for (int round = 0; round < MAX_ROUNDS_PER_TRIGGER; round++) {
             if (dispatcher.dispatchDue() < config.batchSize()) {
                 return; // a full batch means more may be due; anything less means the queue is drained

@@ -8,7 +8,7 @@ import java.sql.SQLTransientConnectionException;
  * Tells a database outage (no connection, connection lost, server shutting down, a hung connection
  * timing out) from a bug, so that the client learns to retry (503) rather than that something broke.
  */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
@@ -35,7 +35,7 @@ final class DatabaseFailures {
     }
 
     /** The exception classes and SQL states only: messages can quote data. */
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         StringBuilder chain = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (!chain.isEmpty()) {
