@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 
 /**
  * The request budgets that keep one caller or one clinic from starving the others. Each budget refills
@@ -38,7 +39,18 @@ public interface RateLimitConfig {
      * long as it streams, so a request budget alone would let one clinic's parallel exports take the machine.
      */
     @WithDefault("2")
+    @Min(1)
     int exportsPerOrganization();
+
+    /**
+     * CSV exports all organizations together may have running at once on one instance. Each holds one of the
+     * request threads for as long as it streams (longer while it rests, see {@link #exportShare}), so that several
+     * clinics exporting at once would otherwise leave no thread to anyone's ordinary requests. Keep it well below
+     * the request threads ({@code quarkus.thread-pool.max-threads}, 8).
+     */
+    @WithDefault("4")
+    @Min(1)
+    int exportsPerInstance();
 
     /**
      * The share of the time a CSV export may work while it streams; it rests the remainder, between steps of a few

@@ -70,7 +70,7 @@ public class RateLimitFilter {
         String what = switch (refusal.scope()) {
             case TOKEN -> "The request budget of this caller is spent for the moment";
             case ORGANIZATION -> "The request budget of this organization is spent for the moment";
-            case EXPORT -> "This organization already has as many CSV exports running as it may";
+            case EXPORT -> "As many CSV exports as may run at once are running, this organization's or the service's";
         };
         return Problem.of(ProblemType.TOO_MANY_REQUESTS, what + "; retry after " + refusal.retryAfterSeconds() + " s.");
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * bucket, then one from its organization's; the first empty bucket refuses it and says how long until a
  * token is back. Idle buckets are forgotten after ten minutes (a full bucket is what a new one would be).
  *
- * <p>CSV exports also take one of their organization's export slots for as long as they stream: a budget of
- * requests per second does not bound work that lasts seconds per request.
+ * <p>CSV exports also take one of their organization's export slots and one of the instance's for as long as they
+ * stream: a budget of requests per second does not bound work that lasts seconds per request.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -38,7 +38,7 @@ public class RateLimiter {
     public enum Scope {
         TOKEN,
         ORGANIZATION,
-        /** The organization's CSV exports that may run at once are all running. */
+        /** The CSV exports that may run at once, the organization's or the instance's, are all running. */
         EXPORT;
 
         String tag() {
@@ -54,6 +54,8 @@ public class RateLimiter {
     private final Counter exportRefusals;
     /** Each organization's export slots, made at its first export (one small entry per organization). */
     private final ConcurrentHashMap<String, Semaphore> exportSlots = new ConcurrentHashMap<>();
+    /** The instance's export slots, shared by all organizations. */
+    private final Semaphore instanceExportSlots;
 
     @Inject
     public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
@@ -69,6 +71,7 @@ public class RateLimiter {
         this.tokenRefusals = counter(registry, Scope.TOKEN);
         this.organizationRefusals = counter(registry, Scope.ORGANIZATION);
         this.exportRefusals = counter(registry, Scope.EXPORT);
+        this.instanceExportSlots = new Semaphore(config.exportsPerInstance());
     }
 
     /**
@@ -78,11 +81,13 @@ public class RateLimiter {
     public static final class ExportSlot implements AutoCloseable {
 
         private final Semaphore slots;
+        private final Semaphore instanceSlots;
         private final ExportPace pace;
         private final AtomicBoolean open = new AtomicBoolean(true);
 
-        private ExportSlot(Semaphore slots, ExportPace pace) {
+        private ExportSlot(Semaphore slots, Semaphore instanceSlots, ExportPace pace) {
             this.slots = slots;
+            this.instanceSlots = instanceSlots;
             this.pace = pace;
         }
 
@@ -97,17 +102,18 @@ public class RateLimiter {
         public void close() {
             if (open.compareAndSet(true, false) && slots != null) {
                 slots.release();
+                instanceSlots.release();
             }
         }
     }
 
     /**
-     * Takes one of the organization's export slots; empty when all are taken (then {@link #EXPORTS_BUSY} says how
-     * long to wait). The slot must be closed when the export ends, however it ends.
+     * Takes one of the organization's export slots and one of the instance's; empty when either are all taken (then
+     * {@link #EXPORTS_BUSY} says how long to wait). The slot must be closed when the export ends, however it ends.
      */
     public Optional<ExportSlot> tryStartExport(String organization) {
         if (!config.enabled()) {
-            return Optional.of(new ExportSlot(null, null));
+            return Optional.of(new ExportSlot(null, null, null));
         }
         Semaphore slots =
                 exportSlots.computeIfAbsent(organization, any -> new Semaphore(config.exportsPerOrganization()));
@@ -115,7 +121,12 @@ public class RateLimiter {
             exportRefusals.increment();
             return Optional.empty();
         }
-        return Optional.of(new ExportSlot(slots, ExportPace.of(config.exportShare())));
+        if (!instanceExportSlots.tryAcquire()) {
+            slots.release();
+            exportRefusals.increment();
+            return Optional.empty();
+        }
+        return Optional.of(new ExportSlot(slots, instanceExportSlots, ExportPace.of(config.exportShare())));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */

@@ -82,7 +82,8 @@ public class ReportResource {
                     + " asOf lies within 10 years of today. The CSV export is streamed and has at most 50,000 rows"
                     + " (ASYLUM_REPORTS_CSV_MAX_ROWS); a larger one is refused with 422 EXPORT_TOO_LARGE: filter it"
                     + " or page through the JSON report. An organization may have 2 exports running at once"
-                    + " (ASYLUM_RATE_LIMIT_EXPORTS_PER_ORGANIZATION); another is refused with 429 and Retry-After.")
+                    + " (ASYLUM_RATE_LIMIT_EXPORTS_PER_ORGANIZATION), all organizations together 4 per instance"
+                    + " (ASYLUM_RATE_LIMIT_EXPORTS_PER_INSTANCE); another is refused with 429 and Retry-After.")
     @APIResponse(
             responseCode = "200",
             description = "The report",

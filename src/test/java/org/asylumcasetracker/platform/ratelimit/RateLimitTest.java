@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +45,9 @@ class RateLimitTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    RateLimitConfig config;
 
     @Test
     void aCallerWhoseBudgetIsSpentGets429WithRetryAfterWhileOthersCarryOn() throws Exception {
@@ -73,10 +77,15 @@ class RateLimitTest {
         as(token).get(CLIENTS).then().statusCode(200); // verified once: this instance knows the token from now on
         double early = refusedBeforeDispatch();
 
-        Response refused =
-                whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
-        assertTrue(refusedBeforeDispatch() >= early + 1, "the 429 did not come before dispatch");
-        assertCallersBudgetSpent(refused);
+        // A token may come back between the early look at the budget and the filter's, and the spenders take it
+        // first: that 429 is then the ordinary one. On a busy machine that happens now and then, so a few tries.
+        Response refused = null;
+        for (int tries = 0; tries < 5 && refusedBeforeDispatch() < early + 1; tries++) {
+            refused =
+                    whileSpent(() -> subjectOf(username), null, () -> as(token).get(CLIENTS));
+            assertCallersBudgetSpent(refused);
+        }
+        assertTrue(refusedBeforeDispatch() >= early + 1, "no 429 came before dispatch in 5 tries");
         refused.then().header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
 
         // a browser's request (Origin) goes the ordinary way, through the CORS handling, and is told the same
@@ -163,6 +172,44 @@ class RateLimitTest {
             running.forEach(RateLimiter.ExportSlot::close);
         }
         csvOf(supervisor).then().statusCode(200);
+    }
+
+    @Test
+    void clinicsExportingAtOnceShareTheInstancesSlotsSoThatRequestThreadsAreLeft() {
+        int perInstance = config.exportsPerInstance();
+        List<RateLimiter.ExportSlot> running = new ArrayList<>();
+        try {
+            // one clinic after another starts its exports, each within its own two slots, until the instance is full
+            for (int clinic = 0; clinic < 2 * perInstance && running.size() < 4 * perInstance; clinic++) {
+                String org = freshClinic();
+                Optional<RateLimiter.ExportSlot> first = limiter.tryStartExport(org);
+                if (first.isEmpty()) {
+                    break;
+                }
+                running.add(first.get());
+                limiter.tryStartExport(org).ifPresent(running::add);
+            }
+            assertTrue(
+                    !running.isEmpty() && running.size() <= perInstance,
+                    running.size() + " exports of several clinics ran at once; the instance allows " + perInstance);
+
+            // a clinic that has not exported yet waits for a slot of the instance, and is told so
+            String org = freshClinic();
+            String supervisor = TestTokens.token("sv-" + UUID.randomUUID(), "supervisor", org);
+            Response refused = csvOf(supervisor);
+            refused.then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("CSV exports"))
+                    .body("detail", containsString("the service's"));
+            assertEquals("2", refused.header("Retry-After"));
+            as(supervisor).get(REPORT).then().statusCode(200);
+
+            running.remove(0).close();
+            csvOf(supervisor).then().statusCode(200);
+        } finally {
+            running.forEach(RateLimiter.ExportSlot::close);
+        }
     }
 
     @Test
