@@ -50,10 +50,7 @@ public class RateLimitFilter {
 
     /** The organization whose budget a verified token also spends, if it names one. */
     static String organization(JsonWebToken jwt) {
-        Object claim = jwt.getClaim(Caller.ORG_CLAIM);
-        String organization =
-                claim == null ? null : claim.toString().replace("\"", "").trim();
-        return organization == null || organization.isEmpty() ? null : organization;
+        return Caller.organizationOf(jwt).orElse(null);
     }
 
     /** 429 problem+json with {@code Retry-After}, saying which budget ran out. */

@@ -1,5 +1,6 @@
 package org.asylumcasetracker.platform.security;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -54,13 +55,23 @@ public class Caller {
         if (identity == null || identity.isAnonymous()) {
             return Optional.empty();
         }
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(ORG_CLAIM);
-            if (claim != null) {
-                String value = claim.toString().replace("\"", "").trim();
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
-            }
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? organizationOf(jwt) : Optional.empty();
+    }
+
+    /**
+     * The {@code org} claim of a verified token, if it names an organization. Read from the token's claims
+     * where the principal offers them: {@link JsonWebToken#getClaim} first looks the name up among the claims
+     * MicroProfile JWT defines, and for any other name throws and catches an exception, which several times per
+     * request cost a measurable share of a filing read.
+     */
+    public static Optional<String> organizationOf(JsonWebToken jwt) {
+        Object claim = jwt instanceof OidcJwtCallerPrincipal oidc
+                ? oidc.getClaims().getClaimValue(ORG_CLAIM)
+                : jwt.getClaim(ORG_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String value = claim.toString().replace("\"", "").trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 }

@@ -1,0 +1,62 @@
+package org.asylumcasetracker.platform.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.security.credential.TokenCredential;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+/** The organization a verified token names, read the same whichever kind of principal carries the token. */
+class CallerTest {
+
+    @Test
+    void theOrgClaimNamesTheOrganization() {
+        JwtClaims claims = claims();
+        claims.setStringClaim(Caller.ORG_CLAIM, "clinic-north");
+
+        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(oidc(claims)));
+        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(plain(claims)));
+    }
+
+    @Test
+    void aTokenWithoutTheClaimOrWithABlankOneNamesNone() {
+        JwtClaims without = claims();
+        JwtClaims blank = claims();
+        blank.setStringClaim(Caller.ORG_CLAIM, "  ");
+
+        for (JwtClaims claims : new JwtClaims[] {without, blank}) {
+            assertEquals(Optional.empty(), Caller.organizationOf(oidc(claims)));
+            assertEquals(Optional.empty(), Caller.organizationOf(plain(claims)));
+        }
+    }
+
+    @Test
+    void surroundingSpaceAndQuotesAreNotPartOfTheName() {
+        JwtClaims claims = claims();
+        claims.setStringClaim(Caller.ORG_CLAIM, " \"clinic-north\" ");
+
+        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(oidc(claims)));
+        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(plain(claims)));
+    }
+
+    private static JwtClaims claims() {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("3f1c0e52-6f0e-4a57-9d55-0f4b1a2c7e11");
+        claims.setClaim("preferred_username", "caseworker-1");
+        return claims;
+    }
+
+    /** As the OIDC extension verifies a bearer token. */
+    private static JsonWebToken oidc(JwtClaims claims) {
+        return new OidcJwtCallerPrincipal(claims, new TokenCredential("not-a-real-token", "bearer"));
+    }
+
+    /** Any other MicroProfile JWT principal: the claim is asked for by name. */
+    private static JsonWebToken plain(JwtClaims claims) {
+        return new DefaultJWTCallerPrincipal("JWT", claims);
+    }
+}
