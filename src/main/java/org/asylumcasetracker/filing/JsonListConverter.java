@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.persistence.AttributeConverter;
@@ -23,19 +25,24 @@ abstract class JsonListConverter<T> implements AttributeConverter<List<T>, Strin
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
-    private final TypeReference<List<T>> type;
+    /** An empty list, as written here and by the migrations; most filings' rows hold it in some of these columns. */
+    private static final String EMPTY = "[]";
+
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
     private final String what;
 
     /** {@code what}: the list's name in an error message. */
     JsonListConverter(TypeReference<List<T>> type, String what) {
-        this.type = type;
+        this.reader = JSON.readerFor(type);
+        this.writer = JSON.writerFor(type);
         this.what = what;
     }
 
     @Override
     public String convertToDatabaseColumn(List<T> values) {
         try {
-            return JSON.writeValueAsString(values == null ? List.of() : values);
+            return values == null || values.isEmpty() ? EMPTY : writer.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(what + " could not be written", e);
         }
@@ -44,7 +51,10 @@ abstract class JsonListConverter<T> implements AttributeConverter<List<T>, Strin
     @Override
     public List<T> convertToEntityAttribute(String column) {
         try {
-            return column == null ? List.of() : List.copyOf(JSON.readValue(column, type));
+            if (column == null || EMPTY.equals(column)) {
+                return List.of();
+            }
+            return List.copyOf(reader.<List<T>>readValue(column));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(what + " could not be read", e);
         }
