@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.asylumcasetracker.client.PrimaryIdLookup;
+import org.hibernate.jpa.HibernateHints;
 
 /** Filings, always looked up within one organization. */
 @ApplicationScoped
@@ -21,10 +22,11 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
 
     /**
      * The filing and, for everyone on it, whether they hold a passport or government ID, in one statement: a filing
-     * view needs both, and a round trip for the clients would cost a third of a GET's database time.
+     * view needs both, and a round trip for the clients would cost a third of a GET's database time. The filing
+     * is read only: for showing; a change made to it would not be written.
      */
     public Optional<FilingForView> findForView(String organizationId, UUID id) {
-        return lockForView(organizationId, id, LockModeType.NONE);
+        return forView(organizationId, id, LockModeType.NONE, true);
     }
 
     /**
@@ -32,6 +34,14 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
      * a time. Only the filing is locked; the clients' documents are read as they are.
      */
     public Optional<FilingForView> lockForView(String organizationId, UUID id, LockModeType mode) {
+        return forView(organizationId, id, mode, false);
+    }
+
+    /**
+     * {@code readOnly}: the filing is only shown, never changed, so Hibernate keeps no copy of its loaded state to
+     * compare at flush.
+     */
+    private Optional<FilingForView> forView(String organizationId, UUID id, LockModeType mode, boolean readOnly) {
         return getEntityManager()
                 .createQuery(
                         "select f, (select listagg(concat(cast(d.clientId as String), '=', d.identityDocuments), ';')"
@@ -41,6 +51,7 @@ public class FilingRepository implements PanacheRepositoryBase<Filing, UUID> {
                 .setParameter("id", id)
                 .setParameter("org", organizationId)
                 .setLockMode(mode)
+                .setHint(HibernateHints.HINT_READ_ONLY, readOnly)
                 .getResultList() // one row at most; a stream would scroll a cursor, which costs more
                 .stream()
                 .findFirst()

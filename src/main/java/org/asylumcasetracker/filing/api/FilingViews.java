@@ -1,6 +1,6 @@
 package org.asylumcasetracker.filing.api;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ import org.asylumcasetracker.organization.OrganizationSettings;
  * Maps filings to their API view, with what is derived from the organization's settings and today:
  * the work permit date, whether the appointment can still move online, and the alerts raised now.
  */
-@RequestScoped
+@ApplicationScoped
 public class FilingViews {
 
     private final CurrentOrganization organization;
