@@ -15,38 +15,34 @@ class CallerTest {
 
     @Test
     void theOrgClaimNamesTheOrganization() {
-        JwtClaims claims = claims();
-        claims.setStringClaim(Caller.ORG_CLAIM, "clinic-north");
-
-        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(oidc(claims)));
-        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(plain(claims)));
+        assertNamed(Optional.of("clinic-north"), claims("clinic-north"));
     }
 
     @Test
     void aTokenWithoutTheClaimOrWithABlankOneNamesNone() {
-        JwtClaims without = claims();
-        JwtClaims blank = claims();
-        blank.setStringClaim(Caller.ORG_CLAIM, "  ");
-
-        for (JwtClaims claims : new JwtClaims[] {without, blank}) {
-            assertEquals(Optional.empty(), Caller.organizationOf(oidc(claims)));
-            assertEquals(Optional.empty(), Caller.organizationOf(plain(claims)));
-        }
+        assertNamed(Optional.empty(), claims(null));
+        assertNamed(Optional.empty(), claims("  "));
     }
 
     @Test
     void surroundingSpaceAndQuotesAreNotPartOfTheName() {
-        JwtClaims claims = claims();
-        claims.setStringClaim(Caller.ORG_CLAIM, " \"clinic-north\" ");
-
-        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(oidc(claims)));
-        assertEquals(Optional.of("clinic-north"), Caller.organizationOf(plain(claims)));
+        assertNamed(Optional.of("clinic-north"), claims(" \"clinic-north\" "));
     }
 
-    private static JwtClaims claims() {
+    /** Both kinds of principal read the same organization from the same claims. */
+    private static void assertNamed(Optional<String> expected, JwtClaims claims) {
+        assertEquals(expected, Caller.organizationOf(oidc(claims)));
+        assertEquals(expected, Caller.organizationOf(plain(claims)));
+    }
+
+    /** A case worker's claims, with {@code org} as given ({@code null}: none). */
+    private static JwtClaims claims(String org) {
         JwtClaims claims = new JwtClaims();
         claims.setSubject("3f1c0e52-6f0e-4a57-9d55-0f4b1a2c7e11");
         claims.setClaim("preferred_username", "caseworker-1");
+        if (org != null) {
+            claims.setStringClaim(Caller.ORG_CLAIM, org);
+        }
         return claims;
     }
 
