@@ -53,7 +53,9 @@ public final class ProfileBreakdown {
                 continue;
             }
             String type = frame.getMethod().getType().getName();
-            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
+            if (type.startsWith("java.")
+                    || type.startsWith("jdk.")
+                    || type.startsWith("sun.")
                     || type.startsWith("javax.")) {
                 continue;
             }
