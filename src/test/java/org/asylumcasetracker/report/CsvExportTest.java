@@ -50,7 +50,7 @@ class CsvExportTest {
         String org = newClinic();
         String caseworker = TestTokens.token("cw", "caseworker", org);
         for (String firstName : HOSTILE_FIRST_NAMES) {
-            overdueFiling(caseworker, firstName);
+            Mother.overdueFiling(caseworker, firstName);
         }
         String csv = as(TestTokens.token("sv", "supervisor", org))
                 .accept("text/csv")
@@ -83,7 +83,7 @@ class CsvExportTest {
         String first = TestTokens.token("cw1", "caseworker", org);
         String second = TestTokens.token("cw2", "caseworker", org);
         for (int i = 0; i <= CAP; i++) {
-            overdueFiling(i % 2 == 0 ? first : second, "Client" + i);
+            Mother.overdueFiling(i % 2 == 0 ? first : second, "Client" + i);
         }
         String supervisor = TestTokens.token("sv", "supervisor", org);
         as(supervisor)
@@ -152,21 +152,5 @@ class CsvExportTest {
         String org = "csv-" + UUID.randomUUID().toString().substring(0, 8);
         Organizations.ensure(org, "CSV Clinic", "America/New_York");
         return org;
-    }
-
-    /** A client with a USCIS filing mailed 100 days ago and no receipt: one RECEIPT_OVERDUE row. */
-    private static void overdueFiling(String caseworker, String firstName) {
-        Map<String, Object> client = Mother.client();
-        client.put("firstName", firstName);
-        client.put("lastName", Mother.LAST_NAME);
-        String clientId = as(caseworker)
-                .body(client)
-                .post("/api/v1/clients")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        String filing = Mother.createFiling(caseworker, Mother.uscisFiling(clientId, "MAIL", 100));
-        Mother.payThisYearsAnnualFeeIfOwed(caseworker, filing, 100);
     }
 }

@@ -69,16 +69,7 @@ class OverdueReportTest {
         Organizations.ensureDemoTenants();
         Organizations.ensure(org, "Report Clinic", "America/New_York");
 
-        Map<String, Object> tricky = Mother.client();
-        tricky.put("firstName", TRICKY_FIRST);
-        tricky.put("lastName", TRICKY_LAST);
-        String a = as(caseworker1)
-                .body(tricky)
-                .post("/api/v1/clients")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String a = Mother.createClient(caseworker1, TRICKY_FIRST, TRICKY_LAST);
         uscisFiling = Mother.createFiling(caseworker1, Mother.uscisFiling(a, "MAIL", 100));
         Mother.payThisYearsAnnualFeeIfOwed(caseworker1, uscisFiling, 100);
 
@@ -86,16 +77,7 @@ class OverdueReportTest {
         courtNoPackage = Mother.createFiling(caseworker2, Mother.courtFiling(b, 200));
         Mother.payThisYearsAnnualFeeIfOwed(caseworker2, courtNoPackage, 200);
 
-        Map<String, Object> arabic = Mother.client();
-        arabic.put("firstName", "أمينة");
-        arabic.put("lastName", "حداد 王");
-        String c = as(caseworker1)
-                .body(arabic)
-                .post("/api/v1/clients")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String c = Mother.createClient(caseworker1, "أمينة", "حداد 王");
         Map<String, Object> court = Mother.courtFiling(c, 30);
         court.put("individualHearingAt", morning(40));
         courtHearing = Mother.createFiling(caseworker1, court);

@@ -35,8 +35,20 @@ public final class Mother {
     }
 
     public static String createClient(String token) {
+        return createClient(token, client());
+    }
+
+    /** A client of the defaults, named as given. */
+    public static String createClient(String token, String firstName, String lastName) {
+        Map<String, Object> body = client();
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        return createClient(token, body);
+    }
+
+    private static String createClient(String token, Map<String, Object> body) {
         return as(token)
-                .body(client())
+                .body(body)
                 .post("/api/v1/clients")
                 .then()
                 .statusCode(201)
@@ -70,6 +82,16 @@ public final class Mother {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /**
+     * A client named {@code firstName} {@link #LAST_NAME} with a USCIS filing mailed 100 days ago and no receipt: one
+     * RECEIPT_OVERDUE row in the overdue report, and no other.
+     */
+    public static void overdueFiling(String caseworker, String firstName) {
+        String clientId = createClient(caseworker, firstName, LAST_NAME);
+        String filing = createFiling(caseworker, uscisFiling(clientId, "MAIL", 100));
+        payThisYearsAnnualFeeIfOwed(caseworker, filing, 100);
     }
 
     /**

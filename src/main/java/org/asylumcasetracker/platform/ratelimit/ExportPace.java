@@ -1,5 +1,7 @@
 package org.asylumcasetracker.platform.ratelimit;
 
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,9 +39,12 @@ final class ExportPace {
         this.stepStarted = nanoClock.getAsLong();
     }
 
-    static ExportPace of(double share) {
-        return new ExportPace(
-                share, System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+    /** A pace that rests the calling thread and records each rest in {@code rests}. */
+    static ExportPace of(double share, Timer rests) {
+        return new ExportPace(share, System::nanoTime, nanos -> {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            rests.record(nanos, TimeUnit.NANOSECONDS);
+        });
     }
 
     /** Counts one row written; at the end of a step, rests in proportion to the step's work. */

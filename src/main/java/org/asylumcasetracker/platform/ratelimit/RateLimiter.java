@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class RateLimiter {
 
     public static final String METRIC = "asylum.rate.limited.requests";
+    /** How long CSV exports rested to keep to their share of the time, and how often. */
+    public static final String EXPORT_REST_METRIC = "asylum.export.rests";
+
     private static final long MAX_BUCKETS = 100_000;
     /** The answer to an export while the organization's slots are taken: about as long as a capped export takes. */
     public static final Refusal EXPORTS_BUSY = new Refusal(Scope.EXPORT, 2);
@@ -52,6 +56,7 @@ public class RateLimiter {
     private final Counter tokenRefusals;
     private final Counter organizationRefusals;
     private final Counter exportRefusals;
+    private final Timer exportRests;
     /** Each organization's export slots, made at its first export (one small entry per organization). */
     private final ConcurrentHashMap<String, Semaphore> exportSlots = new ConcurrentHashMap<>();
     /** The instance's export slots, shared by all organizations. */
@@ -71,6 +76,9 @@ public class RateLimiter {
         this.tokenRefusals = counter(registry, Scope.TOKEN);
         this.organizationRefusals = counter(registry, Scope.ORGANIZATION);
         this.exportRefusals = counter(registry, Scope.EXPORT);
+        this.exportRests = Timer.builder(EXPORT_REST_METRIC)
+                .description("Rests of streaming CSV exports, which keep them to their share of the time")
+                .register(registry);
         this.instanceExportSlots = new Semaphore(config.exportsPerInstance());
     }
 
@@ -126,7 +134,8 @@ public class RateLimiter {
             exportRefusals.increment();
             return Optional.empty();
         }
-        return Optional.of(new ExportSlot(slots, instanceExportSlots, ExportPace.of(config.exportShare())));
+        return Optional.of(
+                new ExportSlot(slots, instanceExportSlots, ExportPace.of(config.exportShare(), exportRests)));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -234,6 +236,31 @@ class RateLimitTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:asylum-case-tracker:problem:too-many-requests"))
                 .body("detail", containsString("CSV exports"));
+    }
+
+    @Test
+    void aStreamingExportRestsAfterEachStepOfRowsSoThatItKeepsToItsShareOfTheTime() {
+        assertTrue(config.exportShare() < 1, "the test profile's exports must keep to a share for this test");
+        String org = freshClinic();
+        String caseworker = TestTokens.token("cw-" + UUID.randomUUID(), "caseworker", org);
+        for (int i = 0; i <= ExportPace.ROWS_PER_STEP; i++) {
+            Mother.overdueFiling(caseworker, "Client" + i);
+        }
+        Timer rests = registry.find(RateLimiter.EXPORT_REST_METRIC).timer();
+        long before = rests.count();
+
+        String csv = csvOf(TestTokens.token("sv-" + UUID.randomUUID(), "supervisor", org))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        long rows = csv.lines().count() - 1; // after the header, one line per row: no value holds a line break
+        assertEquals(ExportPace.ROWS_PER_STEP + 1, rows);
+        assertEquals(
+                before + rows / ExportPace.ROWS_PER_STEP,
+                rests.count(),
+                "the export rested once after each " + ExportPace.ROWS_PER_STEP + " rows");
     }
 
     private static Response csvOf(String token) {
