@@ -41,13 +41,12 @@ ensure_data
 
 # one wrk run against the service; prints "req/s service-ms-per-request p99-ms"
 measure() {  # label lua-script; env BENCH_* for the script
-  local label=$1 script=$2 result requests seconds rps p50_ms p99_ms max_ms non2xx socket_errors
+  local label=$1 script=$2 requests seconds rps p50_ms p99_ms max_ms non2xx socket_errors
   wrk -t2 -c"$CONNECTIONS" --timeout 10s -d"${WARMUP}s" -s "$BENCH/wrk/$script" "$SERVICE_URL/" > /dev/null
   measure_begin
   wrk -t2 -c"$CONNECTIONS" --timeout 10s -d"${DURATION}s" --latency -s "$BENCH/wrk/$script" "$SERVICE_URL/" \
     > "$RESULTS/wrk-$label.txt"
-  result=$(grep '^WRK_RESULT' "$RESULTS/wrk-$label.txt") || die "no result from wrk, see $RESULTS/wrk-$label.txt"
-  eval "$(echo "${result#WRK_RESULT }" | tr ' ' '\n')"
+  wrk_result "$RESULTS/wrk-$label.txt"
   measure_end "$requests"
   (( non2xx + socket_errors == 0 )) || die "$label: $(( non2xx + socket_errors )) errors, see $RESULTS/wrk-$label.txt"
   printf '%.0f %s %.1f\n' "$rps" "$M_MS_PER_REQUEST" "$p99_ms"

@@ -1,5 +1,5 @@
-# Shared by run.sh, soak.sh and sqlmap.sh (sourced, not run): settings, cleanup, the build, PostgreSQL, tokens,
-# the data set and the packaged service. Before sourcing, a script may set:
+# Shared by run.sh, soak.sh, sqlmap.sh and the other scripts here (sourced, not run): settings, cleanup, the
+# build, PostgreSQL, tokens, the data set, the packaged service and reading wrk's results. Before sourcing, a script may set:
 #   RESULTS_NAME  first part of its results folder under target/bench (default "results")
 #   DATA_SET      a name for a data set of its own, kept apart from run.sh's (default: run.sh's, 1M filings)
 # and, before calling the functions: QUICK (0/1) and REUSE (0/1, --reuse-data).
@@ -118,6 +118,14 @@ generator_ticks() {  # CPU of the finished children of this shell; sets GENERATO
   times > "$RESULTS/times.txt"   # not in $(...): a subshell would report its own children
   GENERATOR_TICKS=$(awk -v hz="$CLK_TCK" 'NR == 2 { gsub(/s/, ""); split($1, u, "m"); split($2, k, "m");
       printf "%.0f", (u[1] * 60 + u[2] + k[1] * 60 + k[2]) * hz }' "$RESULTS/times.txt")
+}
+
+# The WRK_RESULT line common.lua prints ("WRK_RESULT requests=1 seconds=2 ...") into the caller's variables
+# requests, seconds, rps, p50_ms, p99_ms, max_ms, non2xx and socket_errors (declared local there, they stay there).
+wrk_result() {  # wrk-output-file
+  local line
+  line=$(grep '^WRK_RESULT' "$1") || die "no result from wrk, see $1"
+  eval "$(echo "${line#WRK_RESULT }" | tr ' ' '\n')"
 }
 
 measure_begin() {

@@ -48,8 +48,7 @@ wrk -t2 -c32 --timeout 10s -d25s -s "$BENCH/wrk/$SCRIPT" "$SERVICE_URL/" > /dev/
 jcmd "$SERVICE_PID" JFR.start name=profile settings=profile filename="$RECORDING" > /dev/null
 measure_begin
 wrk -t2 -c32 --timeout 10s -d30s --latency -s "$BENCH/wrk/$SCRIPT" "$SERVICE_URL/" > "$RESULTS/wrk.txt"
-result=$(grep '^WRK_RESULT' "$RESULTS/wrk.txt") || die "no result from wrk, see $RESULTS/wrk.txt"
-eval "$(echo "${result#WRK_RESULT }" | tr ' ' '\n')"
+wrk_result "$RESULTS/wrk.txt"
 measure_end "$requests"
 jcmd "$SERVICE_PID" JFR.stop name=profile > /dev/null
 stop_service

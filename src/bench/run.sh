@@ -75,10 +75,8 @@ run_wrk() {  # scenario-name label lua-script path [wrk args...]; env BENCH_* fo
   wrk "${WRK_ARGS[@]}" -d"${WARMUP}s" -s "$BENCH/wrk/$script" "$@" "$SERVICE_URL$path" > "$RESULTS/wrk-$label-warmup.txt"
   measure_begin
   wrk "${WRK_ARGS[@]}" -d"${DURATION}s" --latency -s "$BENCH/wrk/$script" "$@" "$SERVICE_URL$path" > "$RESULTS/wrk-$label.txt"
-  local result requests seconds rps p50_ms p99_ms max_ms non2xx socket_errors
-  result=$(grep '^WRK_RESULT' "$RESULTS/wrk-$label.txt") || die "no result from wrk, see $RESULTS/wrk-$label.txt"
-  # "WRK_RESULT requests=1 seconds=2 ..." (common.lua) -> the local variables above
-  eval "$(echo "${result#WRK_RESULT }" | tr ' ' '\n')"
+  local requests seconds rps p50_ms p99_ms max_ms non2xx socket_errors
+  wrk_result "$RESULTS/wrk-$label.txt"
   measure_end "$requests"
   add_row "$name" "$(printf '%.0f req/s' "$rps")" "$(printf '%.1f ms' "$p50_ms")" "$(printf '%.1f ms' "$p99_ms")" \
     "$(( non2xx + socket_errors ))"

@@ -75,12 +75,6 @@ expect_status 200 "client search" -H "Authorization: Bearer $BENCH_SUPERVISOR_TO
 
 WRK_ARGS=(-t2 -c"$CONNECTIONS" --timeout 10s --latency -s "$BENCH/wrk/soak-mix.lua")
 
-wrk_result() {  # wrk output file; sets requests rps p50_ms p99_ms max_ms non2xx socket_errors
-  local result
-  result=$(grep '^WRK_RESULT' "$1") || die "no result from wrk, see $1"
-  eval "$(echo "${result#WRK_RESULT }" | tr ' ' '\n')"
-}
-
 log "warm-up: ${WARMUP}s of the mix"
 wrk "${WRK_ARGS[@]}" -d"${WARMUP}s" "$SERVICE_URL" > "$RESULTS/wrk-warmup.txt"
 wrk_result "$RESULTS/wrk-warmup.txt"
