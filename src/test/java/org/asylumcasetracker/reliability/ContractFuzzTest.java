@@ -51,6 +51,7 @@ import org.cornutum.tcases.openapi.test.ResponsesDef;
 import org.cornutum.tcases.openapi.testwriter.RequestCaseUtils;
 import org.cornutum.tcases.openapi.testwriter.encoder.DataValueJson;
 import org.cornutum.tcases.resolve.ResolverContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,12 @@ class ContractFuzzTest {
         realIds.put("{eventId}", event);
         realIds.put("/api/v1/clients/by-ref/{externalRef}", "fuzz-client");
         realIds.put("/api/v1/filings/by-ref/{externalRef}", "fuzz-filing");
+    }
+
+    /** Its receiver does not exist: later tests' dispatch rounds should not keep retrying its deliveries. */
+    @AfterEach
+    void unsubscribe() {
+        as(TOKEN).delete("/api/v1/webhooks/" + realIds.get("/api/v1/webhooks/{id}"));
     }
 
     @Test
