@@ -12,8 +12,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.asylumcasetracker.alert.AlertHistory;
 import org.asylumcasetracker.alert.AlertHistory.PersonWindow;
 import org.asylumcasetracker.alert.AlertWindow;
@@ -54,9 +57,13 @@ public class AlertWindowStore {
             + " uuid), cast(?%d as smallint), cast(?%d as date), cast(?%d as date), cast(?%d as date), cast(?%d as"
             + " varchar), cast(?%d as varchar))";
 
-    private static final int PARAMETERS_PER_ROW = 10;
+    private static final String DELETE = "delete from alert_window where filing_id = ?1"
+            + " and (client_id, code, coalesce(duty, ''), raised_on) in (values %s)";
+    /** A window's key, as the unique index on (filing, person, code, duty, day raised) has it. */
+    private static final String KEY =
+            "(cast(?%d as uuid), cast(?%d as varchar), cast(?%d as varchar), cast(?%d as date))";
     /** Rows per statement, well below the 32,767 parameters a statement may have. */
-    private static final int ROWS_PER_INSERT = 1_000;
+    private static final int ROWS_PER_STATEMENT = 1_000;
 
     private final EntityManager em;
     private final FilingRepository filings;
@@ -166,9 +173,17 @@ public class AlertWindowStore {
         // The batch is only read. Left in the persistence context, its filings and events would be checked for
         // changes before each of the statements below (Hibernate flushes before a native statement): a batch
         // spent three quarters of its time there. Detached, they are not.
+        Map<UUID, List<PersonWindow>> stored = batch.isEmpty()
+                ? Map.of()
+                : stored(batch.stream().map(Filing::getId).toList());
         em.clear();
         for (Filing filing : batch) {
-            replace(filing, timelines.getOrDefault(filing.getId(), List.of()), organization, hasPrimaryId);
+            replace(
+                    filing,
+                    timelines.getOrDefault(filing.getId(), List.of()),
+                    organization,
+                    hasPrimaryId,
+                    stored.getOrDefault(filing.getId(), List.of()));
         }
         return batch.isEmpty()
                 ? Optional.empty()
@@ -228,16 +243,26 @@ public class AlertWindowStore {
      */
     public void replace(
             Filing filing, List<FilingEvent> timeline, Organization organization, Map<UUID, Boolean> hasPrimaryId) {
+        replace(filing, timeline, organization, hasPrimaryId, stored(filing.getId()));
+    }
+
+    /** As above, with the filing's windows as stored now, read beforehand (a batch reads all of its filings' at once). */
+    private void replace(
+            Filing filing,
+            List<FilingEvent> timeline,
+            Organization organization,
+            Map<UUID, Boolean> hasPrimaryId,
+            List<PersonWindow> stored) {
         List<PersonWindow> windows =
                 AlertHistory.windows(filing, timeline, hasPrimaryId, organization.settings(), organization.zone());
-        // Most events (a logged contact, say) move no window: skip the rewrite and its dead rows.
-        if (new HashSet<>(windows).equals(new HashSet<>(stored(filing.getId())))) {
-            return;
-        }
-        em.createNativeQuery("delete from alert_window where filing_id = ?1")
-                .setParameter(1, filing.getId())
-                .executeUpdate();
+        // Most events (a logged contact, say) move no window, and most changes move one or two of a dozen: only
+        // the windows that went are deleted and only those that came are written, which spares their dead rows
+        // and index entries.
+        Set<PersonWindow> now = new HashSet<>(windows);
+        Set<PersonWindow> before = new HashSet<>(stored);
+        delete(filing.getId(), stored.stream().filter(w -> !now.contains(w)).toList());
         insert(windows.stream()
+                .filter(w -> !before.contains(w))
                 .map(personWindow -> new StoredWindow(
                         filing.getId(),
                         personWindow.clientId(),
@@ -262,21 +287,13 @@ public class AlertWindowStore {
      * filing's history holds a dozen windows or more: one statement each was most of what a recomputation spent.
      */
     private void insert(List<StoredWindow> windows) {
-        for (int from = 0; from < windows.size(); from += ROWS_PER_INSERT) {
-            insertRows(windows.subList(from, Math.min(windows.size(), from + ROWS_PER_INSERT)));
+        for (int from = 0; from < windows.size(); from += ROWS_PER_STATEMENT) {
+            insertRows(windows.subList(from, Math.min(windows.size(), from + ROWS_PER_STATEMENT)));
         }
     }
 
     private void insertRows(List<StoredWindow> rows) {
-        StringBuilder values = new StringBuilder();
-        for (int row = 0; row < rows.size(); row++) {
-            Object[] numbers = new Object[PARAMETERS_PER_ROW];
-            for (int column = 0; column < PARAMETERS_PER_ROW; column++) {
-                numbers[column] = row * PARAMETERS_PER_ROW + column + 1;
-            }
-            values.append(row == 0 ? "" : ", ").append(String.format(ROW, numbers));
-        }
-        Query insert = em.createNativeQuery(String.format(INSERT, values));
+        Query insert = em.createNativeQuery(String.format(INSERT, values(ROW, rows.size(), 0)));
         int parameter = 0;
         for (StoredWindow row : rows) {
             AlertWindow window = row.window();
@@ -294,15 +311,56 @@ public class AlertWindowStore {
         insert.executeUpdate();
     }
 
+    /** Deletes these of the filing's windows, each found by its key: person, code, duty and the day it was raised. */
+    private void delete(UUID filingId, List<PersonWindow> windows) {
+        for (int from = 0; from < windows.size(); from += ROWS_PER_STATEMENT) {
+            List<PersonWindow> rows = windows.subList(from, Math.min(windows.size(), from + ROWS_PER_STATEMENT));
+            Query delete = em.createNativeQuery(String.format(DELETE, values(KEY, rows.size(), 1)))
+                    .setParameter(1, filingId);
+            int parameter = 1;
+            for (PersonWindow row : rows) {
+                delete.setParameter(++parameter, row.clientId())
+                        .setParameter(++parameter, row.window().code().name())
+                        .setParameter(
+                                ++parameter,
+                                Objects.requireNonNullElse(row.window().duty(), ""))
+                        .setParameter(++parameter, row.raisedOn());
+            }
+            delete.executeUpdate();
+        }
+    }
+
+    /** {@code rows} copies of {@code row}, a row of {@code %d} placeholders, numbered from {@code after + 1} on. */
+    private static String values(String row, int rows, int after) {
+        int perRow = row.split("%d", -1).length - 1;
+        StringBuilder values = new StringBuilder();
+        for (int index = 0; index < rows; index++) {
+            Object[] numbers = new Object[perRow];
+            for (int column = 0; column < perRow; column++) {
+                numbers[column] = after + index * perRow + column + 1;
+            }
+            values.append(index == 0 ? "" : ", ").append(String.format(row, numbers));
+        }
+        return values.toString();
+    }
+
     private List<PersonWindow> stored(UUID filingId) {
+        return stored(List.of(filingId)).getOrDefault(filingId, List.of());
+    }
+
+    /** The stored windows of these filings, by filing (a filing without any is absent). */
+    private Map<UUID, List<PersonWindow>> stored(List<UUID> filingIds) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on, duty, client_id, raised_on"
-                        + " from alert_window where filing_id = ?1")
-                .setParameter(1, filingId)
+        List<Object[]> rows = em.createNativeQuery("select code, due_on, ends_on, duty, client_id, raised_on, filing_id"
+                        + " from alert_window where filing_id in (?1)")
+                .setParameter(1, filingIds)
                 .getResultList();
         return rows.stream()
-                .map(r -> new PersonWindow((UUID) r[4], windowOf(r), SqlValues.toLocalDate(r[5])))
-                .toList();
+                .collect(Collectors.groupingBy(
+                        r -> (UUID) r[6],
+                        Collectors.mapping(
+                                r -> new PersonWindow((UUID) r[4], windowOf(r), SqlValues.toLocalDate(r[5])),
+                                Collectors.toList())));
     }
 
     private List<AlertWindow> storedForClient(UUID clientId) {
