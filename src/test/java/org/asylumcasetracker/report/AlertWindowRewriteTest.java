@@ -37,10 +37,7 @@ class AlertWindowRewriteTest {
     @Test
     void aReceiptRewritesTheReceiptWindowAndLeavesTheOthersAlone() {
         Organizations.ensure(org, "Rewrite Clinic", "America/New_York");
-        String client = Mother.createClient(caseworker);
-        Map<String, Object> application = Mother.uscisFiling(client, "MAIL", 0);
-        application.put("filedOn", "2025-09-01");
-        String filing = Mother.createFiling(caseworker, application);
+        String filing = Mother.mailedApplication(caseworker, "2025-09-01");
         Map<String, String> before = rows(filing);
         assertTrue(before.containsKey("RECEIPT_OVERDUE"), "an application without a receipt: " + before.keySet());
         assertTrue(before.size() >= 2, "windows besides the receipt's: " + before.keySet());

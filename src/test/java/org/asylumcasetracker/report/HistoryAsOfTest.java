@@ -31,10 +31,7 @@ class HistoryAsOfTest {
     @Test
     void aQuarterEndReportRunAfterTheReceiptStillShowsTheWaitingClient() {
         Organizations.ensure(org, "History Clinic", "America/New_York");
-        String client = Mother.createClient(caseworker);
-        Map<String, Object> application = Mother.uscisFiling(client, "MAIL", 0);
-        application.put("filedOn", "2025-09-01");
-        String filing = Mother.createFiling(caseworker, application);
+        String filing = Mother.mailedApplication(caseworker, "2025-09-01");
         as(caseworker)
                 .body(event("RECEIPT_RECEIVED", "2026-01-15", "receiptNumber", Mother.RECEIPT_NUMBER))
                 .post("/api/v1/filings/{id}/events", filing)

@@ -65,6 +65,13 @@ public final class Mother {
         return body;
     }
 
+    /** A new client's application mailed to USCIS on {@code filedOn}, with nothing recorded since: its id. */
+    public static String mailedApplication(String token, String filedOn) {
+        Map<String, Object> application = uscisFiling(createClient(token), "MAIL", 0);
+        application.put("filedOn", filedOn);
+        return createFiling(token, application);
+    }
+
     public static Map<String, Object> courtFiling(String clientId, int filedDaysAgo) {
         Map<String, Object> body = new HashMap<>();
         body.put("clientId", clientId);
