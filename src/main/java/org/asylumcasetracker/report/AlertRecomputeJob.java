@@ -1,5 +1,7 @@
 package org.asylumcasetracker.report;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.asylumcasetracker.organization.AlertRecomputations;
 import org.asylumcasetracker.platform.JobThread;
+import org.asylumcasetracker.platform.Pace;
 import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
 import org.jboss.logging.Logger;
 
@@ -36,8 +39,15 @@ public class AlertRecomputeJob {
     /** How long a stopping instance waits for the batch at hand before it stops anyway. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
+    /** How long recomputations rested between their batches ({@link ReportConfig#recomputeShare}). */
+    public static final String REST_METRIC = "asylum.recompute.rests";
+
+    private static final String SHARE_SETTING = "asylum.reports.recompute-share";
+
     private final AlertRecomputations queue;
     private final AlertWindowStore windows;
+    private final double share;
+    private final Timer rests;
     private final ReentrantLock working = new ReentrantLock();
     /** The job works on a thread of its own: a recomputation takes minutes, and no request thread waits for it. */
     private final JobThread thread = new JobThread("alert-recompute");
@@ -45,9 +55,14 @@ public class AlertRecomputeJob {
     private volatile boolean stopping;
 
     @Inject
-    public AlertRecomputeJob(AlertRecomputations queue, AlertWindowStore windows) {
+    public AlertRecomputeJob(
+            AlertRecomputations queue, AlertWindowStore windows, ReportConfig config, MeterRegistry registry) {
         this.queue = queue;
         this.windows = windows;
+        this.share = Pace.checkShare(config.recomputeShare(), SHARE_SETTING);
+        this.rests = Timer.builder(REST_METRIC)
+                .description("Rests of alert recomputations between batches, to keep to their share of the time")
+                .register(registry);
     }
 
     @Scheduled(
@@ -114,18 +129,25 @@ public class AlertRecomputeJob {
     /** The organization's filings, then its clients, batch by batch: how many filing batches, or empty if stopped. */
     private Optional<Integer> recompute(AlertRecomputations.Claimed claimed, BooleanSupplier stop) {
         String organization = claimed.organizationId();
+        Pace pace = Pace.of(share, SHARE_SETTING, rests);
         Optional<Integer> filingBatches =
-                inBatches(claimed, stop, after -> windows.recomputeBatch(organization, after));
+                inBatches(claimed, stop, pace, after -> windows.recomputeBatch(organization, after));
         if (filingBatches.isEmpty()) {
             return filingBatches;
         }
-        return inBatches(claimed, stop, after -> windows.recomputeClientBatch(organization, after))
+        return inBatches(claimed, stop, pace, after -> windows.recomputeClientBatch(organization, after))
                 .map(clientBatches -> filingBatches.get());
     }
 
-    /** Runs {@code batch} from the start until it returns empty, unless told to stop or the claim was lost. */
+    /**
+     * Runs {@code batch} from the start until it returns empty, unless told to stop or the claim was lost, resting
+     * after each batch that did some work as {@code pace} says.
+     */
     private Optional<Integer> inBatches(
-            AlertRecomputations.Claimed claimed, BooleanSupplier stop, Function<UUID, Optional<UUID>> batch) {
+            AlertRecomputations.Claimed claimed,
+            BooleanSupplier stop,
+            Pace pace,
+            Function<UUID, Optional<UUID>> batch) {
         int batches = 0;
         Optional<UUID> last = Optional.empty();
         do {
@@ -133,7 +155,10 @@ public class AlertRecomputeJob {
                 return Optional.empty();
             }
             last = batch.apply(last.orElse(null));
-            batches += last.isPresent() ? 1 : 0;
+            if (last.isPresent()) {
+                batches++;
+                pace.stepDone();
+            }
         } while (last.isPresent());
         return Optional.of(batches);
     }

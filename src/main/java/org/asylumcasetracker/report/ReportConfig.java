@@ -24,4 +24,12 @@ public interface ReportConfig {
      */
     @WithDefault("1s")
     String recomputeEvery();
+
+    /**
+     * The share of the time a recomputation works ({@link org.asylumcasetracker.platform.Pace}): after each batch
+     * of filings or clients it rests in proportion, so that a clinic's settings change leaves the cores to
+     * everyone's requests. 1 never rests; 0.5 takes about twice as long as flat out.
+     */
+    @WithDefault("0.5")
+    double recomputeShare();
 }

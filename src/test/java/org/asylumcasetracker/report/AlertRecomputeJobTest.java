@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -55,6 +57,9 @@ class AlertRecomputeJobTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    MeterRegistry registry;
+
     private static String filing;
 
     @BeforeEach
@@ -91,6 +96,20 @@ class AlertRecomputeJobTest {
 
         assertThat("the next job takes it at once, without waiting for a silence", job.runPending(), is(1));
         recomputationIs("DONE", notNullValue());
+        as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
+    }
+
+    @Test
+    void aRecomputationRestsAfterEachBatchToKeepToItsShareOfTheTime() {
+        Timer rests = registry.get(AlertRecomputeJob.REST_METRIC).timer();
+        long restsBefore = rests.count();
+        double restedBefore = rests.totalTime(TimeUnit.NANOSECONDS);
+        receiptOverdueAfterMonths(4);
+
+        assertThat(job.runPending(), is(1));
+        // the clinic's one batch of filings and one of clients, each followed by a rest (the default share: 0.5)
+        assertThat("rests", rests.count() - restsBefore, is(2L));
+        assertThat("time rested", rests.totalTime(TimeUnit.NANOSECONDS) - restedBefore, greaterThan(0.0));
         as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
     }
 

@@ -71,7 +71,7 @@ class ExportPaceTest {
     void oneRestLastsAtMostASecond() {
         ExportPace pace = pace(0.25);
         step(pace, 5_000); // the process stalled for five seconds in this step
-        assertThat(rests, contains(ExportPace.MAX_REST_MILLIS));
+        assertThat(rests, contains(org.asylumcasetracker.platform.Pace.MAX_REST_MILLIS));
     }
 
     @Test
