@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.asylumcasetracker.organization.AlertRecomputations;
+import org.asylumcasetracker.platform.BulkWork;
 import org.asylumcasetracker.platform.JobThread;
 import org.asylumcasetracker.platform.Pace;
 import org.asylumcasetracker.platform.persistence.AcrossOrganizations;
@@ -47,6 +48,9 @@ public class AlertRecomputeJob {
     private final AlertRecomputations queue;
     private final AlertWindowStore windows;
     private final double share;
+    /** A recomputation shares the instance's budget for bulk work with CSV exports. */
+    private final BulkWork bulkWork;
+
     private final Timer rests;
     private final ReentrantLock working = new ReentrantLock();
     /** The job works on a thread of its own: a recomputation takes minutes, and no request thread waits for it. */
@@ -56,9 +60,14 @@ public class AlertRecomputeJob {
 
     @Inject
     public AlertRecomputeJob(
-            AlertRecomputations queue, AlertWindowStore windows, ReportConfig config, MeterRegistry registry) {
+            AlertRecomputations queue,
+            AlertWindowStore windows,
+            ReportConfig config,
+            BulkWork bulkWork,
+            MeterRegistry registry) {
         this.queue = queue;
         this.windows = windows;
+        this.bulkWork = bulkWork;
         this.share = Pace.checkShare(config.recomputeShare(), SHARE_SETTING);
         this.rests = Timer.builder(REST_METRIC)
                 .description("Rests of alert recomputations between batches, to keep to their share of the time")
@@ -129,14 +138,15 @@ public class AlertRecomputeJob {
     /** The organization's filings, then its clients, batch by batch: how many filing batches, or empty if stopped. */
     private Optional<Integer> recompute(AlertRecomputations.Claimed claimed, BooleanSupplier stop) {
         String organization = claimed.organizationId();
-        Pace pace = Pace.of(share, SHARE_SETTING, rests);
-        Optional<Integer> filingBatches =
-                inBatches(claimed, stop, pace, after -> windows.recomputeBatch(organization, after));
-        if (filingBatches.isEmpty()) {
-            return filingBatches;
+        try (Pace pace = bulkWork.start(share, SHARE_SETTING, rests)) {
+            Optional<Integer> filingBatches =
+                    inBatches(claimed, stop, pace, after -> windows.recomputeBatch(organization, after));
+            if (filingBatches.isEmpty()) {
+                return filingBatches;
+            }
+            return inBatches(claimed, stop, pace, after -> windows.recomputeClientBatch(organization, after))
+                    .map(clientBatches -> filingBatches.get());
         }
-        return inBatches(claimed, stop, pace, after -> windows.recomputeClientBatch(organization, after))
-                .map(clientBatches -> filingBatches.get());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.asylumcasetracker.report;
 
 import static org.asylumcasetracker.support.Api.as;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.asylumcasetracker.organization.AlertRecomputations;
+import org.asylumcasetracker.platform.BulkWork;
 import org.asylumcasetracker.platform.JobThread;
 import org.asylumcasetracker.platform.persistence.OrganizationScope;
 import org.asylumcasetracker.support.Mother;
@@ -59,6 +63,9 @@ class AlertRecomputeJobTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    BulkWork bulkWork;
 
     private static String filing;
 
@@ -106,9 +113,21 @@ class AlertRecomputeJobTest {
         double restedBefore = rests.totalTime(TimeUnit.NANOSECONDS);
         receiptOverdueAfterMonths(4);
 
-        assertThat(job.runPending(), is(1));
+        List<Integer> bulkWorkBeforeEachBatch = new ArrayList<>();
+        assertThat(
+                job.runPending(() -> {
+                    bulkWorkBeforeEachBatch.add(bulkWork.running());
+                    return false;
+                }),
+                is(1));
         // the clinic's one batch of filings and one of clients, each followed by a rest (the default share: 0.5)
         assertThat("rests", rests.count() - restsBefore, is(2L));
+        // asked before the claim, then before each batch and each empty batch that ends a run of them
+        assertThat(
+                "the recomputation shares the instance's budget for bulk work while it runs, and only then",
+                bulkWorkBeforeEachBatch,
+                contains(0, 1, 1, 1, 1, 0));
+        assertThat(bulkWork.running(), is(0));
         assertThat("time rested", rests.totalTime(TimeUnit.NANOSECONDS) - restedBefore, greaterThan(0.0));
         as(CASEWORKER).get(alerts()).then().statusCode(200).body("items.code", not(hasItem("RECEIPT_OVERDUE")));
     }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.asylumcasetracker.platform.BulkWork;
 
 /**
  * Token buckets (Bucket4j) per caller and per organization. A request takes one token from its caller's
@@ -51,6 +52,9 @@ public class RateLimiter {
     }
 
     private final RateLimitConfig config;
+    /** Exports share the instance's budget for bulk work with recomputations. */
+    private final BulkWork bulkWork;
+
     private final Cache<String, Bucket> callers;
     private final Cache<String, Bucket> organizations;
     private final Counter tokenRefusals;
@@ -63,8 +67,9 @@ public class RateLimiter {
     private final Semaphore instanceExportSlots;
 
     @Inject
-    public RateLimiter(RateLimitConfig config, MeterRegistry registry) {
+    public RateLimiter(RateLimitConfig config, BulkWork bulkWork, MeterRegistry registry) {
         this.config = config;
+        this.bulkWork = bulkWork;
         this.callers = Caffeine.newBuilder()
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .maximumSize(MAX_BUCKETS)
@@ -109,6 +114,7 @@ public class RateLimiter {
         @Override
         public void close() {
             if (open.compareAndSet(true, false) && slots != null) {
+                pace.close();
                 slots.release();
                 instanceSlots.release();
             }
@@ -134,8 +140,8 @@ public class RateLimiter {
             exportRefusals.increment();
             return Optional.empty();
         }
-        return Optional.of(
-                new ExportSlot(slots, instanceExportSlots, ExportPace.of(config.exportShare(), exportRests)));
+        ExportPace pace = new ExportPace(bulkWork.start(config.exportShare(), ExportPace.SETTING, exportRests));
+        return Optional.of(new ExportSlot(slots, instanceExportSlots, pace));
     }
 
     /** Takes one request from the budgets of {@code subject} and, if it has one, {@code organization}. */

@@ -26,9 +26,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.asylumcasetracker.platform.BulkWork;
 import org.asylumcasetracker.support.Mother;
 import org.asylumcasetracker.support.Organizations;
 import org.asylumcasetracker.support.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +53,9 @@ class RateLimitTest {
 
     @Inject
     RateLimitConfig config;
+
+    @Inject
+    BulkWork bulkWork;
 
     @Test
     void aCallerWhoseBudgetIsSpentGets429WithRetryAfterWhileOthersCarryOn() throws Exception {
@@ -261,6 +266,31 @@ class RateLimitTest {
                 before + rows / ExportPace.ROWS_PER_STEP,
                 rests.count(),
                 "the export rested once after each " + ExportPace.ROWS_PER_STEP + " rows");
+    }
+
+    /** However an export ended, its share of the budget for bulk work was given back (the answer may come first). */
+    @AfterEach
+    void noExportLeftRunning() {
+        await("the exports' bulk work ended").atMost(Duration.ofSeconds(10)).until(() -> bulkWork.running() == 0);
+    }
+
+    @Test
+    void anExportCountsAsBulkWorkFromItsStartToItsEnd() {
+        String org = freshClinic();
+        int before = bulkWork.running();
+        RateLimiter.ExportSlot first = limiter.tryStartExport(org).orElseThrow();
+        RateLimiter.ExportSlot second = limiter.tryStartExport(org).orElseThrow();
+        assertEquals(before + 2, bulkWork.running(), "two exports share the instance's budget for bulk work");
+        first.close();
+        first.close();
+        assertEquals(before + 1, bulkWork.running(), "an export closed twice ends once");
+        second.close();
+        assertEquals(before, bulkWork.running());
+        try (RateLimiter.ExportSlot again = limiter.tryStartExport(org).orElseThrow();
+                RateLimiter.ExportSlot andAgain = limiter.tryStartExport(org).orElseThrow()) {
+            assertEquals(before + 2, bulkWork.running(), "the slots and the budget were given back");
+        }
+        assertEquals(before, bulkWork.running());
     }
 
     private static Response csvOf(String token) {
