@@ -44,10 +44,7 @@ class WebhookScheduleTest {
         Organizations.ensure(CLINIC, "Schedule Clinic", "America/Chicago");
         String supervisor = TestTokens.token("sofia", "supervisor", CLINIC);
         String caseworker = TestTokens.token("samir", "caseworker", CLINIC);
-        AllOrganizations.run(
-                () -> em.createNativeQuery("update webhook_delivery set status = 'CANCELLED', next_attempt_at = null"
-                                + " where status = 'PENDING'")
-                        .executeUpdate());
+        AllOrganizations.cancelPendingDeliveries(em);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             String subscription = Webhooks.subscribe(supervisor, receiver.url(), "CLIENT_CHANGED");
             try {

@@ -50,10 +50,7 @@ class MetricsTest {
         Organizations.ensure(METRICS_CLINIC, "Metrics Clinic", "America/Denver");
         String supervisor = TestTokens.token("maria", "supervisor", METRICS_CLINIC);
         String caseworker = TestTokens.token("mateo", "caseworker", METRICS_CLINIC);
-        AllOrganizations.run(
-                () -> em.createNativeQuery("update webhook_delivery set status = 'CANCELLED', next_attempt_at = null"
-                                + " where status = 'PENDING'")
-                        .executeUpdate());
+        AllOrganizations.cancelPendingDeliveries(em);
         double delivered = count("asylum.webhook.deliveries", "outcome", "delivered");
         double retried = count("asylum.webhook.deliveries", "outcome", "retry");
         AtomicInteger calls = new AtomicInteger();
