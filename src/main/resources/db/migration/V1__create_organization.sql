@@ -1,4 +1,4 @@
--- Tenants and their alert thresholds, with the default thresholds a new organization starts with.
+-- Tenants and their alert thresholds (SPEC §5 defaults).
 create table organization (
     id                               varchar(63)  primary key,
     name                             varchar(200) not null,

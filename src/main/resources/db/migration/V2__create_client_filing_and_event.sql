@@ -1,4 +1,4 @@
--- Clients, their asylum applications and each application's timeline of events.
+-- Clients, their asylum applications and the applications' timelines (SPEC §3, §4).
 create table client (
     id                  uuid         primary key,
     organization_id     varchar(63)  not null references organization (id),
