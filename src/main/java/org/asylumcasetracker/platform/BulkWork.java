@@ -41,7 +41,7 @@ public class BulkWork {
     }
 
     /** As {@link #start(double, String, Timer)}, on a clock and a sleeper of the caller's. */
-    public Pace start(double share, String setting, LongSupplier nanoClock, Pace.Sleeper sleeper) {
+    Pace start(double share, String setting, LongSupplier nanoClock, Pace.Sleeper sleeper) {
         double own = Pace.checkShare(share, setting);
         running.incrementAndGet();
         return new Pace(() -> shareOf(own), nanoClock, sleeper, running::decrementAndGet);

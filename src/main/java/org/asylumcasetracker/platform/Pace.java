@@ -53,11 +53,6 @@ public final class Pace implements AutoCloseable {
         return share;
     }
 
-    /** A pace that rests the calling thread and records each rest in {@code rests}. */
-    public static Pace of(double share, String setting, Timer rests) {
-        return new Pace(share, setting, System::nanoTime, sleeper(rests));
-    }
-
     /** Rests the calling thread and records each rest in {@code rests}. */
     static Sleeper sleeper(Timer rests) {
         return nanos -> {
