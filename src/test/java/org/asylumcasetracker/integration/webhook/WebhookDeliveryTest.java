@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +51,17 @@ class WebhookDeliveryTest {
     private WebhookReceiver receiver;
     private final List<String[]> subscriptions = new ArrayList<>();
 
+    @Inject
+    EntityManager em;
+
+    /**
+     * Earlier tests may leave deliveries pending to receivers that are gone; were one of their ports handed to this
+     * test's receiver, a dispatch round would deliver them to it. They are cancelled, so that it hears only its own.
+     */
     @BeforeEach
     void setUp() throws Exception {
         Organizations.ensureDemoTenants();
+        AllOrganizations.cancelPendingDeliveries(em);
         receiver = WebhookReceiver.start();
     }
 
